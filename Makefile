@@ -1,0 +1,49 @@
+# CareForge: `make demo` sets up and runs the product on its embedded defaults; `make test` runs every test.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+
+.PHONY: setup demo test unit integration lint llm stop bench clean
+
+$(BIN)/careforge: pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+setup: $(BIN)/careforge
+
+llm: setup  ## start the embedded vLLM server unless an external endpoint is configured
+	@if [ -z "$$CAREFORGE_MODEL_BASE_URL" ]; then $(BIN)/careforge llm serve; else echo "Using $$CAREFORGE_MODEL_BASE_URL"; fi
+
+demo: llm
+	$(BIN)/careforge doctor
+	$(BIN)/careforge ask --persona nurse "Patient on Coumadin asks whether Advil is fine for knee pain."
+	$(BIN)/careforge ask --persona patient "I take Zocor and my doctor prescribed clarithromycin. Is that ok?"
+	$(BIN)/careforge ask --persona patient "I have crushing chest pain and I take nitroglycerin and Viagra"
+	@echo "Chat with: $(BIN)/careforge chat --persona nurse"
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check agent tools retrieval model_server
+	$(BIN)/mypy
+
+unit: setup
+	$(BIN)/pytest tests/unit -q
+
+integration: llm
+	$(BIN)/pytest tests/integration -q
+
+test: setup lint llm
+	$(BIN)/pytest -q
+
+stop:
+	$(BIN)/careforge llm stop
+
+bench: setup
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

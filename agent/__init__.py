@@ -1,0 +1,1 @@
+"""The CareForge LangGraph agent and its Python API (``agent.service.CareForge``)."""

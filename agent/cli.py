@@ -1,0 +1,196 @@
+"""careforge: ask, chat, config, doctor, llm (serve, stop, status)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import shlex
+import sys
+import uuid
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from agent.settings import RoutingMode, Settings, get_settings
+
+app = typer.Typer(help="CareForge: a grounded assistant for clinics and factory floors.", no_args_is_help=True)
+llm_app = typer.Typer(help="The model server: embedded vLLM on the CPU, or GPU profiles.", no_args_is_help=True)
+app.add_typer(llm_app, name="llm")
+
+PersonaOpt = Annotated[str, typer.Option("--persona", "-p", help="patient, nurse or technician")]
+RoutingOpt = Annotated[RoutingMode | None, typer.Option("--routing", help="llm, rules or hybrid")]
+
+
+def _settings() -> Settings:
+    return get_settings()
+
+
+def _out(text: str) -> None:
+    typer.echo(text)
+
+
+@app.command()
+def ask(
+    question: str,
+    persona: PersonaOpt = "patient",
+    image: Annotated[list[Path] | None, typer.Option("--image", help="Attach an image (repeatable).")] = None,
+    thread: Annotated[str | None, typer.Option("--thread", help="Continue a conversation.")] = None,
+    routing: RoutingOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the whole trace as JSON.")] = False,
+) -> None:
+    """Ask one question and print the answer (or the whole turn as JSON)."""
+    from agent.service import CareForge
+
+    try:
+        result = CareForge(_settings()).ask(
+            question, persona=persona, thread_id=thread, attachments=image or [], routing=routing
+        )
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+    if as_json:
+        _out(result.model_dump_json(indent=2))
+    else:
+        _out(result.answer)
+        _out(f"\n[thread {result.thread_id} | tools: {', '.join(t['tool'] for t in result.tool_calls) or 'none'}]")
+
+
+@app.command()
+def chat(
+    persona: PersonaOpt = "patient",
+    thread: Annotated[str | None, typer.Option("--thread")] = None,
+    routing: RoutingOpt = None,
+) -> None:
+    """Interactive chat with streamed answers. Type /quit to leave, '/image PATH question' to attach."""
+    from agent.service import CareForge
+
+    agent = CareForge(_settings())
+    thread_id = thread or uuid.uuid4().hex
+    _out(f"CareForge ({persona}) - thread {thread_id}. /quit to leave.")
+
+    async def turn(text: str, attachments: list[str]) -> None:
+        async for event in agent.astream(
+            text, persona=persona, thread_id=thread_id, attachments=attachments, routing=routing
+        ):
+            if event.type == "flags" and event.data.get("emergency_guidance"):
+                _out(event.data["emergency_guidance"])
+            elif event.type == "tool":
+                _out(f"  [tool] {event.data['tool']} ({event.data['duration_ms']:.1f} ms)")
+            elif event.type == "token":
+                sys.stdout.write(event.data)
+                sys.stdout.flush()
+            elif event.type == "done":
+                result = event.data
+                if result.flags.get("guard_repairs"):
+                    _out(
+                        "\n[the safety check replaced the model's wording: "
+                        + "; ".join(result.flags["guard_repairs"])
+                        + "]"
+                    )
+                _out("\n" + result.answer.split(result.prose, 1)[-1].strip() if result.prose else "\n" + result.answer)
+
+    while True:
+        try:
+            line = input("> ").strip()
+        except (EOFError, KeyboardInterrupt):
+            break
+        if line in ("/quit", "/exit"):
+            break
+        if not line:
+            continue
+        attachments: list[str] = []
+        if line.startswith("/image "):
+            parts = shlex.split(line[7:])
+            attachments, line = parts[:1], " ".join(parts[1:]) or "Describe this image."
+        asyncio.run(turn(line, attachments))
+
+
+@app.command()
+def config() -> None:
+    """Print the effective settings (secrets masked)."""
+    _out(json.dumps(_settings().masked(), indent=2))
+
+
+@app.command()
+def doctor() -> None:
+    """Probe the model endpoint and report what it can do."""
+    from agent.llm import probe_endpoint
+    from tools.drugs import default_knowledge_base
+
+    caps = probe_endpoint(_settings())
+    kb = default_knowledge_base()
+    report = {"model_endpoint": caps.model_dump(), "drug_knowledge_base": kb.meta}
+    _out(json.dumps(report, indent=2, default=str))
+    if not caps.reachable:
+        raise typer.Exit(code=1)
+
+
+@llm_app.command("serve")
+def llm_serve(
+    profile: Annotated[str | None, typer.Option("--profile", help="A GPU profile name.")] = None,
+    print_only: Annotated[bool, typer.Option("--print", help="Print the command, do not run it.")] = False,
+    foreground: Annotated[bool, typer.Option("--foreground", help="Stay attached; Ctrl-C stops the server.")] = False,
+) -> None:
+    """Start the embedded CPU server (default) or a documented GPU profile."""
+    from model_server import embedded
+    from model_server.profiles import PROFILES
+
+    settings = _settings()
+    if profile is not None:
+        if profile not in PROFILES:
+            raise typer.BadParameter(f"unknown profile {profile!r}; choose one of: {', '.join(PROFILES)}")
+        cmd = PROFILES[profile].command()
+        _out(shlex.join(cmd))
+        if PROFILES[profile].notes:
+            _out(f"# {PROFILES[profile].notes}")
+        if not print_only:
+            import subprocess
+
+            raise typer.Exit(subprocess.call(cmd))  # noqa: S603
+        return
+    server = embedded.EmbeddedServer(settings.data_dir, port=settings.embedded_port)
+    if print_only:
+        _out(shlex.join(server.command()))
+        return
+    _out(f"Starting the embedded vLLM server (log: {server.log_file}) ...")
+    pid = embedded.start(server)
+    _out(f"Ready at {server.base_url} (pid {pid}).")
+    if foreground:
+        try:
+            while embedded.is_ready(server, timeout_s=5):
+                import time
+
+                time.sleep(2)
+        except KeyboardInterrupt:
+            pass
+        finally:
+            embedded.stop(server)
+            _out("Stopped.")
+
+
+@llm_app.command("stop")
+def llm_stop() -> None:
+    """Stop the embedded server."""
+    from model_server import embedded
+
+    settings = _settings()
+    stopped = embedded.stop(embedded.EmbeddedServer(settings.data_dir, port=settings.embedded_port))
+    _out("Stopped." if stopped else "No embedded server was running.")
+
+
+@llm_app.command("profiles")
+def llm_profiles() -> None:
+    """List the GPU serving profiles."""
+    from model_server.profiles import PROFILES
+
+    for p in PROFILES.values():
+        _out(f"{p.name:18} {p.description}")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,233 @@
+"""The agent graph: input guard -> planner <-> tools -> answer -> output guard. Nodes and edges only."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import uuid
+from typing import Any, Literal
+
+from langchain_core.messages import AIMessage, AnyMessage, HumanMessage, SystemMessage, ToolMessage
+from langgraph.graph import END, START, StateGraph
+from langgraph.prebuilt import ToolNode
+from langgraph.runtime import Runtime
+
+from agent import guards, prompts
+from agent.context import Context, Services
+from agent.personas import get_persona
+from agent.privacy import redact
+from agent.settings import RoutingMode
+from agent.state import AgentState, Citation, Flags, ToolResult
+
+HISTORY_TURNS = 6
+
+
+def _last_human(state: AgentState) -> str:
+    for message in reversed(state.get("messages", [])):
+        if isinstance(message, HumanMessage):
+            return message.text
+    return ""
+
+
+def _ms(started: float) -> float:
+    return round((time.perf_counter() - started) * 1000, 3)
+
+
+def build_graph(services: Services) -> StateGraph[AgentState, Context, AgentState, AgentState]:
+    """The uncompiled graph; compile it with a checkpointer."""
+    tools_by_name = {t.name: t for t in services.tools}
+
+    async def input_guard(state: AgentState, runtime: Runtime[Context]) -> dict[str, Any]:
+        persona = get_persona(runtime.context.persona)
+        flags = guards.input_flags(_last_human(state), persona)
+        # A new turn starts from clean working data; the conversation itself lives in messages.
+        return {
+            "persona": persona.name.value,
+            "results": [],
+            "citations": [],
+            "flags": flags,
+            "step": 0,
+            "prose": "",
+            "answer": "",
+            "timings": {},
+        }
+
+    async def planner(state: AgentState, runtime: Runtime[Context]) -> dict[str, Any]:
+        started = time.perf_counter()
+        ctx = runtime.context
+        persona = get_persona(ctx.persona)
+        step = state.get("step", 0)
+        flags: Flags = dict(state.get("flags", {}))  # type: ignore[assignment]
+        timings = dict(state.get("timings", {}))
+        if step >= ctx.max_steps:
+            flags["step_limit_reached"] = True
+            return {"flags": flags}
+        allowed = set(tools_by_name) & persona.allowed_tools
+        calls: list[dict[str, Any]] = []
+        refused: list[str] = list(flags.get("refused_tools", []))
+        use_rules = ctx.routing_mode in (RoutingMode.RULES, RoutingMode.HYBRID)
+        use_model = ctx.routing_mode in (RoutingMode.LLM, RoutingMode.HYBRID)
+        caps = services.capabilities()
+        if use_model and caps.reachable and caps.accepts_tools:
+            try:
+                bound = services.model().bind_tools([tools_by_name[n] for n in sorted(allowed)])
+                reply = await asyncio.wait_for(
+                    bound.ainvoke(_model_messages(state, ctx, persona.system_prompt)), ctx.model_timeout_s
+                )
+                calls.extend(getattr(reply, "tool_calls", []) or [])
+            except Exception as exc:  # noqa: BLE001 - any model failure degrades to the rules
+                flags["model_unavailable"] = f"{type(exc).__name__}: {exc}"
+                services.on_model_error(flags["model_unavailable"])
+        elif use_model and not use_rules and not (caps.reachable and caps.accepts_tools):
+            use_rules = True  # llm routing without a tool-capable model falls back to the rules
+        if use_rules and step == 0:
+            proposed = services.planner.propose(
+                _last_human(state), persona.name.value, state.get("attachments", []), set(tools_by_name)
+            )
+            have = {c["name"] for c in calls}
+            for p in proposed:
+                # hybrid: the model leads, the rules add the safety-relevant calls it missed
+                if ctx.routing_mode is RoutingMode.HYBRID and calls and (p.name in have or not p.safety_relevant):
+                    continue
+                calls.append({"name": p.name, "args": p.args, "id": f"rules-{uuid.uuid4().hex[:12]}"})
+        permitted = []
+        for call in calls:
+            if call["name"] in allowed:
+                permitted.append(call)
+            else:
+                refused.append(call["name"])
+        if refused:
+            flags["refused_tools"] = refused
+        timings["plan_ms"] = timings.get("plan_ms", 0.0) + _ms(started)
+        update: dict[str, Any] = {"flags": flags, "step": step + 1, "timings": timings}
+        if permitted:
+            update["messages"] = [AIMessage(content="", tool_calls=permitted)]
+        return update
+
+    def route_after_planner(state: AgentState) -> Literal["tools", "answer"]:
+        last = state["messages"][-1]
+        return "tools" if isinstance(last, AIMessage) and last.tool_calls else "answer"
+
+    async def collect(state: AgentState) -> dict[str, Any]:
+        messages = state["messages"]
+        calls: dict[str, dict[str, Any]] = {}
+        new: list[ToolMessage] = []
+        for message in reversed(messages):
+            if isinstance(message, ToolMessage):
+                new.append(message)
+            elif isinstance(message, AIMessage):
+                calls = {str(c["id"]): dict(c) for c in message.tool_calls if c.get("id")}
+                break
+        results: list[ToolResult] = list(state.get("results", []))
+        citations: list[Citation] = list(state.get("citations", []))
+        seen = {c["id"] for c in citations}
+        timings = dict(state.get("timings", {}))
+        for message in reversed(new):
+            call = calls.get(message.tool_call_id, {})
+            artifact = message.artifact if isinstance(message.artifact, dict) else {}
+            ok = message.status != "error" and not artifact.get("error")
+            results.append(
+                ToolResult(
+                    call_id=message.tool_call_id,
+                    tool=message.name or call.get("name", "?"),
+                    args=call.get("args", {}),
+                    ok=ok,
+                    summary=message.text,
+                    artifact=artifact,
+                    duration_ms=float(artifact.get("duration_ms", 0.0)),
+                    proposed_by="rules" if message.tool_call_id.startswith("rules-") else "model",
+                )
+            )
+            timings["tools_ms"] = timings.get("tools_ms", 0.0) + float(artifact.get("duration_ms", 0.0))
+            for c in artifact.get("citations", []):
+                if c["id"] not in seen:
+                    seen.add(c["id"])
+                    citations.append(
+                        Citation(
+                            id=c["id"],
+                            kind=c["kind"],
+                            title=c["title"],
+                            snippet=c.get("snippet", ""),
+                            source=c.get("source", ""),
+                        )
+                    )
+        return {"results": results, "citations": citations, "timings": timings}
+
+    async def answer(state: AgentState, runtime: Runtime[Context]) -> dict[str, Any]:
+        started = time.perf_counter()
+        ctx = runtime.context
+        persona = get_persona(ctx.persona)
+        flags: Flags = dict(state.get("flags", {}))  # type: ignore[assignment]
+        timings = dict(state.get("timings", {}))
+        results = state.get("results", [])
+        prose = ""
+        if not flags.get("model_unavailable") and services.capabilities().reachable:
+            question = _last_human(state)
+            block = "\n\n".join(f"{r['tool']}: {r['summary']}" for r in results) or "(no tool was run)"
+            content = prompts.TOOL_RESULTS_TEMPLATE.format(results=block, question=question)
+            messages = [
+                SystemMessage(f"{persona.system_prompt}\n{prompts.ANSWER_RULES}"),
+                *_history(state)[:-1],
+                HumanMessage(redact(content) if ctx.redact_model_input else content),
+            ]
+            try:
+                reply = await asyncio.wait_for(services.model().ainvoke(messages), ctx.model_timeout_s)
+                prose = reply.text.strip()
+            except Exception as exc:  # noqa: BLE001 - the turn must finish without the model
+                flags["model_unavailable"] = f"{type(exc).__name__}: {exc}"[:300]
+                services.on_model_error(flags["model_unavailable"])
+        elif not flags.get("model_unavailable"):
+            flags["model_unavailable"] = services.capabilities().error or "endpoint unreachable"
+        timings["answer_ms"] = _ms(started)
+        return {"prose": prose, "flags": flags, "timings": timings}
+
+    async def output_guard(state: AgentState, runtime: Runtime[Context]) -> dict[str, Any]:
+        persona = get_persona(runtime.context.persona)
+        flags: Flags = dict(state.get("flags", {}))  # type: ignore[assignment]
+        results = state.get("results", [])
+        citations = state.get("citations", [])
+        prose = state.get("prose", "")
+        if prose:
+            problems = guards.check_prose(prose, results, citations, persona)
+            if problems:
+                flags["guard_repairs"] = problems
+                prose = guards.template_prose(results, persona)
+        else:
+            prose = guards.template_prose(results, persona)
+        final = guards.compose_answer(prose, flags, results, citations, persona)
+        return {"answer": final, "flags": flags, "messages": [AIMessage(content=final, name="careforge")]}
+
+    graph = StateGraph(AgentState, context_schema=Context)
+    graph.add_node("input_guard", input_guard)
+    graph.add_node("planner", planner)
+    graph.add_node("tools", ToolNode(services.tools, handle_tool_errors=True))
+    graph.add_node("collect", collect)
+    graph.add_node("answer", answer)
+    graph.add_node("output_guard", output_guard)
+    graph.add_edge(START, "input_guard")
+    graph.add_edge("input_guard", "planner")
+    graph.add_conditional_edges("planner", route_after_planner)
+    graph.add_edge("tools", "collect")
+    graph.add_edge("collect", "planner")
+    graph.add_edge("answer", "output_guard")
+    graph.add_edge("output_guard", END)
+    return graph
+
+
+def _history(state: AgentState) -> list[AnyMessage]:
+    """Recent user and assistant text only: tool traffic stays out of the model's context."""
+    kept: list[AnyMessage] = []
+    for message in state.get("messages", []):
+        if isinstance(message, HumanMessage) or (isinstance(message, AIMessage) and not message.tool_calls):
+            kept.append(message)
+    return kept[-(2 * HISTORY_TURNS + 1) :]
+
+
+def _model_messages(state: AgentState, ctx: Context, system: str) -> list[AnyMessage]:
+    history = _history(state)
+    if ctx.redact_model_input:
+        history = [
+            HumanMessage(content=redact(m.text)) if isinstance(m, HumanMessage) else AIMessage(content=redact(m.text))
+            for m in history
+        ]
+    return [SystemMessage(system), *history]

@@ -1,0 +1,103 @@
+"""Deterministic tool proposals: the clear cases never depend on the model's size."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from agent.state import Attachment
+from tools.drugs import DrugNameResolver, Resolution
+
+# Equipment and fault vocabulary of technician questions (aviation, medical, industrial).
+_EQUIPMENT = re.compile(
+    r"\b(ventilator|infusion pump|pump|monitor|defibrillator|analy[sz]er|centrifuge|autoclave|steriliser|sterilizer|"
+    r"x-?ray|ct scanner|mri|ultrasound|compressor|engine|cylinder|valve|hose|bearing|gearbox|motor|conveyor|boiler|"
+    r"chiller|generator|sensor|probe|battery|filter|alarm|error code|fault|leak\w*|overheat\w*|vibrat\w*|"
+    r"tripp?(ed|ing)|won'?t (start|boot|power)|occlusion|calibrat\w*|firmware|wiring|circuit|magneto|carburet\w*|"
+    r"spark plug|prop(eller)?|landing gear|hydraulic|pneumatic|weld\w*|pcb|gasket|seal|belt)\b",
+    re.IGNORECASE,
+)
+ASSET_ID = re.compile(r"\b([A-Z]{2,5}-?\d{2,6}[A-Z]?)\b")
+_REPORT = re.compile(
+    r"\b(draft|write|prepare|generate|create|make|fill|start|need)\b[^.?!]{0,40}\b(report|summary|handoff|hand-off|"
+    r"sbar|work order|incident)\b|\b(sbar|handoff|hand-off|work order)\b",
+    re.IGNORECASE,
+)
+_REPORT_KIND = (
+    (re.compile(r"\b(radiology|x-?ray|ct|mri|scan|imaging) report\b", re.I), "radiology"),
+    (re.compile(r"\b(handoff|hand-off|sbar|shift)\b", re.I), "nursing_handoff"),
+    (re.compile(r"\b(incident|failure) report\b", re.I), "incident"),
+    (re.compile(r"\bwork order\b", re.I), "work_order"),
+    (re.compile(r"\b(visit )?summary\b", re.I), "visit_summary"),
+)
+_QUESTION = re.compile(r"\?|\b(what|how|why|when|which|can|should|is|are|does|do)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class ProposedCall:
+    """One tool call the rules want made, and why."""
+
+    name: str
+    args: dict[str, Any]
+    reason: str
+    safety_relevant: bool = False
+
+
+@dataclass(slots=True)
+class RulePlanner:
+    """Proposes tool calls from lexicons and patterns; built once with the drug name resolver."""
+
+    resolver: DrugNameResolver
+    report_kinds_by_persona: dict[str, str] = field(
+        default_factory=lambda: {"patient": "visit_summary", "nurse": "nursing_handoff", "technician": "work_order"}
+    )
+
+    def propose(
+        self, text: str, persona: str, attachments: list[Attachment], available: set[str]
+    ) -> list[ProposedCall]:
+        """Tool calls for this message; only tools in ``available`` are proposed."""
+        calls: list[ProposedCall] = []
+        drugs = self._drug_names(text)
+        if len(drugs) >= 2 and "check_drug_interactions" in available:
+            calls.append(
+                ProposedCall(
+                    "check_drug_interactions",
+                    {"drugs": drugs},
+                    f"{len(drugs)} medicines named",
+                    safety_relevant=True,
+                )
+            )
+        for attachment in attachments:
+            if "analyze_image" in available:
+                calls.append(
+                    ProposedCall(
+                        "analyze_image",
+                        {"path": attachment["path"], "question": text[:2000]},
+                        f"image attached: {attachment['name']}",
+                        safety_relevant=True,
+                    )
+                )
+        asset = ASSET_ID.search(text)
+        if "search_maintenance_logs" in available and (asset or _EQUIPMENT.search(text)):
+            args: dict[str, Any] = {"query": text[:2000]}
+            if asset:
+                args["asset"] = asset.group(1)
+            calls.append(ProposedCall("search_maintenance_logs", args, "equipment or fault words"))
+        if "draft_report" in available and _REPORT.search(text):
+            kind = next((k for rx, k in _REPORT_KIND if rx.search(text)), self.report_kinds_by_persona[persona])
+            calls.append(ProposedCall("draft_report", {"kind": kind, "request": text[:2000]}, "report requested"))
+        if not calls and "search_knowledge" in available and _QUESTION.search(text) and len(text.split()) >= 3:
+            calls.append(ProposedCall("search_knowledge", {"query": text[:2000]}, "question for the vetted documents"))
+        return calls
+
+    def _drug_names(self, text: str) -> list[str]:
+        """Distinct medicines named in the text, as typed (ambiguous names kept so the tool reports them)."""
+        seen: set[tuple[str, ...]] = set()
+        names: list[str] = []
+        for match in self.resolver.find_in_text(text):
+            key = tuple(match.ingredients) if match.resolution is not Resolution.AMBIGUOUS else (match.typed,)
+            if key not in seen:
+                seen.add(key)
+                names.append(match.typed)
+        return names

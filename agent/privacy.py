@@ -1,0 +1,38 @@
+"""Redaction of personal identifiers from text bound for logs, the audit trail or (when configured) the model."""
+
+from __future__ import annotations
+
+import re
+
+_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+"), "[EMAIL]"),
+    (
+        re.compile(
+            r"\b(?:mrn|medical record(?: number)?|record no\.?|patient id|nhs(?: number)?)\s*[:#]?\s*[\w-]*\d[\w-]*",
+            re.I,
+        ),
+        "[RECORD-ID]",
+    ),
+    (re.compile(r"\b\d{3}-\d{2}-\d{4}\b"), "[SSN]"),
+    (re.compile(r"(?:\+?\d{1,3}[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\b"), "[PHONE]"),
+    (re.compile(r"\b(?:dob|date of birth|born(?: on)?)\s*[:=]?\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}", re.I), "[DOB]"),
+    (
+        re.compile(
+            r"\b\d{1,5}\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s+(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Court|Ct)\b\.?"
+        ),
+        "[ADDRESS]",
+    ),
+    (
+        re.compile(
+            r"\b((?i:my name is|patient(?: name)?:?|mr\.?|mrs\.?|ms\.?|dr\.?))\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+        ),
+        r"\1 [NAME]",
+    ),
+)
+
+
+def redact(text: str) -> str:
+    """Replace identifiers with typed placeholders; leaves clinical content intact."""
+    for pattern, replacement in _RULES:
+        text = pattern.sub(replacement, text)
+    return text

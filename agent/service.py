@@ -1,0 +1,223 @@
+"""The agent's Python API: the CLI, the UI and the benchmarks all go through ``CareForge``."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import uuid
+import weakref
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any, cast
+
+import httpx
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import AIMessage, AIMessageChunk, HumanMessage
+from langchain_core.runnables import RunnableConfig
+from langchain_core.tools import BaseTool
+from langgraph.checkpoint.base import BaseCheckpointSaver
+from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
+from langgraph.graph.state import CompiledStateGraph
+from pydantic import BaseModel
+
+from agent.context import Context, Services
+from agent.graph import build_graph
+from agent.llm import Capabilities, CapabilityCache, build_chat_model
+from agent.personas import get_persona
+from agent.planner import RulePlanner
+from agent.settings import RoutingMode, Settings
+from agent.state import Attachment, Citation, Flags, ToolResult
+from tools.drugs import DrugNameResolver, default_knowledge_base
+from tools.registry import ToolResources, build_tools
+
+
+class TurnResult(BaseModel):
+    """Everything one turn produced: the whole trace a user or reviewer may inspect."""
+
+    thread_id: str
+    persona: str
+    routing_mode: str
+    model: str
+    question: str
+    answer: str
+    prose: str
+    tool_calls: list[ToolResult]
+    citations: list[Citation]
+    flags: Flags
+    timings: dict[str, float]
+
+
+class StreamEvent(BaseModel):
+    """One event of a streamed turn: ``flags`` (guards fired), ``tool``, ``token``, then ``done``."""
+
+    type: str
+    data: Any = None
+
+
+def default_resources() -> ToolResources:
+    """The bundled knowledge base and name resolver, built once."""
+    kb = default_knowledge_base()
+    return ToolResources(kb=kb, resolver=DrugNameResolver(kb))
+
+
+class CareForge:
+    """One configured agent. Build once per process; every method is safe to call from many tasks."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        model: BaseChatModel | None = None,
+        tools: Sequence[BaseTool] | None = None,
+        resources: ToolResources | None = None,
+        capabilities: Capabilities | None = None,
+        checkpointer: BaseCheckpointSaver[Any] | None = None,
+    ) -> None:
+        """Wire the model, tools and stores; anything not given is built from settings."""
+        self.settings = settings
+        self.resources = resources or default_resources()
+        self._fixed_model = model
+        self._loop_models: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, BaseChatModel] = (
+            weakref.WeakKeyDictionary()
+        )
+        self.tools = list(tools) if tools is not None else build_tools(self.resources)
+        self._probe = CapabilityCache(settings)
+        self._fixed_caps = capabilities
+        self._checkpointer = checkpointer
+        self.services = Services(
+            model=self.model,
+            tools=self.tools,
+            planner=RulePlanner(self.resources.resolver),
+            capabilities=self.capabilities,
+            on_model_error=self._probe.mark_unreachable,
+        )
+        self._builder = build_graph(self.services)
+
+    def model(self) -> BaseChatModel:
+        """The chat model for the running event loop (HTTP clients cannot cross loops)."""
+        if self._fixed_model is not None:
+            return self._fixed_model
+        loop = asyncio.get_running_loop()
+        model = self._loop_models.get(loop)
+        if model is None:
+            client = httpx.AsyncClient(timeout=self.settings.request_timeout_s)
+            model = build_chat_model(self.settings, http_async_client=client)
+            self._loop_models[loop] = model
+        return model
+
+    def capabilities(self, *, refresh: bool = False) -> Capabilities:
+        """The model endpoint's probed capabilities (fixed ones when given, e.g. in tests)."""
+        if self._fixed_caps is not None:
+            return self._fixed_caps
+        return self._probe.get(refresh=refresh)
+
+    @asynccontextmanager
+    async def graph(self) -> AsyncIterator[CompiledStateGraph[Any, Any, Any, Any]]:
+        """The compiled graph bound to the conversation store for the duration of the block."""
+        if self._checkpointer is not None:
+            yield self._builder.compile(checkpointer=self._checkpointer)
+            return
+        path = self.settings.conversation_path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        async with AsyncSqliteSaver.from_conn_string(str(path)) as saver:
+            yield self._builder.compile(checkpointer=saver)
+
+    def _context(self, persona: str, routing: RoutingMode | str | None) -> Context:
+        get_persona(persona)  # raises ValueError on an unknown persona before anything runs
+        return Context(
+            persona=persona,
+            routing_mode=RoutingMode(routing or self.settings.routing_mode),
+            max_steps=self.settings.max_steps,
+            redact_model_input=self.settings.redact_model_input,
+            model_timeout_s=self.settings.request_timeout_s * (self.settings.max_retries + 1) + 1,
+        )
+
+    @staticmethod
+    def _input(text: str, attachments: Sequence[str | Path]) -> dict[str, Any]:
+        files = [Attachment(path=str(Path(p)), name=Path(p).name) for p in attachments]
+        return {"messages": [HumanMessage(content=text)], "attachments": files}
+
+    async def astream(
+        self,
+        text: str,
+        *,
+        persona: str = "patient",
+        thread_id: str | None = None,
+        attachments: Sequence[str | Path] = (),
+        routing: RoutingMode | str | None = None,
+    ) -> AsyncIterator[StreamEvent]:
+        """Run one turn, yielding guard flags, tool results and answer tokens as they happen."""
+        ctx = self._context(persona, routing)
+        thread_id = thread_id or uuid.uuid4().hex
+        config: RunnableConfig = {"configurable": {"thread_id": thread_id}}
+        started = time.perf_counter()
+        async with self.graph() as graph:
+            async for part in graph.astream(
+                self._input(text, attachments), config, context=ctx, stream_mode=["messages", "updates"]
+            ):
+                mode, chunk = cast(tuple[str, Any], part)
+                if mode == "messages":
+                    message, meta = chunk
+                    if meta.get("langgraph_node") == "answer" and isinstance(message, AIMessageChunk) and message.text:
+                        yield StreamEvent(type="token", data=message.text)
+                elif mode == "updates":
+                    for node, update in chunk.items():
+                        if node == "input_guard" and update and update.get("flags"):
+                            yield StreamEvent(type="flags", data=update["flags"])
+                        if node == "collect" and update:
+                            for result in update.get("results", [])[-len(update.get("results", [])) :]:
+                                yield StreamEvent(type="tool", data=result)
+            state = (await graph.aget_state(config)).values
+        yield StreamEvent(type="done", data=self._result(state, thread_id, ctx, text, started))
+
+    async def arun(
+        self,
+        text: str,
+        *,
+        persona: str = "patient",
+        thread_id: str | None = None,
+        attachments: Sequence[str | Path] = (),
+        routing: RoutingMode | str | None = None,
+    ) -> TurnResult:
+        """Run one turn to completion."""
+        ctx = self._context(persona, routing)
+        thread_id = thread_id or uuid.uuid4().hex
+        config: RunnableConfig = {"configurable": {"thread_id": thread_id}}
+        started = time.perf_counter()
+        async with self.graph() as graph:
+            state = await graph.ainvoke(self._input(text, attachments), config, context=ctx)
+        return self._result(state, thread_id, ctx, text, started)
+
+    def ask(self, text: str, **kwargs: Any) -> TurnResult:
+        """Synchronous ``arun`` for scripts and the CLI."""
+        return asyncio.run(self.arun(text, **kwargs))
+
+    async def ahistory(self, thread_id: str) -> list[dict[str, str]]:
+        """The visible conversation of a thread: user messages and final answers."""
+        async with self.graph() as graph:
+            state = (await graph.aget_state(RunnableConfig(configurable={"thread_id": thread_id}))).values
+        out = []
+        for m in state.get("messages", []):
+            if isinstance(m, HumanMessage):
+                out.append({"role": "user", "content": m.text})
+            elif isinstance(m, AIMessage) and not m.tool_calls:
+                out.append({"role": "assistant", "content": m.text})
+        return out
+
+    def _result(self, state: dict[str, Any], thread_id: str, ctx: Context, text: str, started: float) -> TurnResult:
+        timings = dict(state.get("timings", {}))
+        timings["total_ms"] = round((time.perf_counter() - started) * 1000, 3)
+        return TurnResult(
+            thread_id=thread_id,
+            persona=ctx.persona,
+            routing_mode=ctx.routing_mode.value,
+            model=self.settings.model_name,
+            question=text,
+            answer=state.get("answer", ""),
+            prose=state.get("prose", ""),
+            tool_calls=state.get("results", []),
+            citations=state.get("citations", []),
+            flags=state.get("flags", {}),
+            timings=timings,
+        )

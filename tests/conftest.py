@@ -1,0 +1,54 @@
+"""Shared fixtures: settings in a temporary data directory, the bundled knowledge base, scripted models."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
+from langchain_core.messages import AIMessage, BaseMessage
+
+from agent.llm import Capabilities
+from agent.settings import Settings
+from tools.drugs import DrugNameResolver, default_knowledge_base
+from tools.registry import ToolResources
+
+
+class ScriptedToolModel(GenericFakeChatModel):
+    """A scripted chat model that accepts ``bind_tools`` and records what it was sent."""
+
+    seen: list[list[BaseMessage]] = []
+
+    def bind_tools(self, tools: Sequence[Any], **kwargs: Any) -> ScriptedToolModel:  # type: ignore[override]
+        return self
+
+    def _generate(self, messages: list[BaseMessage], *args: Any, **kwargs: Any) -> Any:
+        self.seen.append(list(messages))
+        return super()._generate(messages, *args, **kwargs)
+
+
+def scripted(*replies: AIMessage | str) -> ScriptedToolModel:
+    messages: Iterator[AIMessage] = iter(r if isinstance(r, AIMessage) else AIMessage(content=r) for r in replies)
+    return ScriptedToolModel(messages=messages, seen=[])
+
+
+def tool_call(name: str, args: dict[str, Any], call_id: str = "call-1") -> AIMessage:
+    return AIMessage(content="", tool_calls=[{"name": name, "args": args, "id": call_id}])
+
+
+TOOL_CAPABLE = Capabilities(base_url="fake://", reachable=True, model="fake", accepts_tools=True)
+TEXT_ONLY = Capabilities(base_url="fake://", reachable=True, model="fake", accepts_tools=False)
+DOWN = Capabilities(base_url="fake://", reachable=False, error="ConnectError: refused")
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(data_dir=tmp_path, model_base_url="http://127.0.0.1:9/v1", request_timeout_s=2.0)
+
+
+@pytest.fixture(scope="session")
+def resources() -> ToolResources:
+    kb = default_knowledge_base()
+    return ToolResources(kb=kb, resolver=DrugNameResolver(kb))

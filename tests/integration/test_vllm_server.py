@@ -1,0 +1,96 @@
+"""The client, the agent graph, streaming and failure handling against a real vLLM server."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import pytest
+
+from agent.llm import build_chat_model, probe_endpoint
+from agent.service import CareForge
+from agent.settings import Settings
+from model_server import embedded
+
+pytestmark = pytest.mark.vllm
+
+
+async def test_plain_answer_from_the_embedded_model(live_settings: Settings) -> None:
+    model = build_chat_model(live_settings, streaming=False)
+    reply = await model.ainvoke("What is the capital of France?")
+    assert "Paris" in reply.text
+
+
+def test_probe_reports_a_text_only_model_without_tool_calling(live_settings: Settings) -> None:
+    caps = probe_endpoint(live_settings)
+    assert caps.reachable and caps.model == "smollm2"
+    assert caps.accepts_tools is False  # served without --enable-auto-tool-choice
+    assert caps.accepts_images is False and caps.vision_usable is False
+
+
+async def test_answer_streams_token_by_token_through_the_graph(live_settings: Settings) -> None:
+    agent = CareForge(live_settings)
+    events = [e async for e in agent.astream("Explain what a nurse does, briefly.", persona="nurse", routing="rules")]
+    tokens = [e.data for e in events if e.type == "token"]
+    done = events[-1].data
+    assert len(tokens) >= 3, (done.flags, done.prose[:80], [e.type for e in events])
+    assert "".join(tokens).strip() == done.prose
+    assert done.answer.startswith(done.prose[:20])
+
+
+async def test_rules_call_the_tool_and_the_model_writes_from_its_result(live_settings: Settings) -> None:
+    result = await CareForge(live_settings).arun(
+        "My patient takes Zocor and was just prescribed clarithromycin.", persona="nurse", routing="hybrid")
+    assert [t["tool"] for t in result.tool_calls] == ["check_drug_interactions"]
+    assert "model_unavailable" not in result.flags
+    assert result.prose  # the real model wrote something
+    assert "CONTRAINDICATED: clarithromycin + simvastatin" in result.answer  # whatever it wrote, the facts stand
+    assert result.citations[0]["id"] == "ddi:clarithromycin+simvastatin"
+
+
+async def test_request_timeout_degrades_instead_of_hanging(live_settings: Settings) -> None:
+    settings = live_settings.model_copy(update={"request_timeout_s": 0.05, "max_retries": 0})
+    agent = CareForge(settings)
+    agent.capabilities()  # probe first so the turn reaches the model call
+    started = time.perf_counter()
+    result = await agent.arun("Warfarin with ibuprofen: what should I know?", persona="nurse", routing="rules")
+    assert time.perf_counter() - started < 10
+    assert "Timeout" in result.flags["model_unavailable"]
+    assert "MAJOR: ibuprofen + warfarin" in result.answer
+
+
+async def test_server_down_gives_a_clear_degraded_answer_quickly(tmp_path) -> None:
+    settings = Settings(data_dir=tmp_path, model_base_url="http://127.0.0.1:9/v1", request_timeout_s=3)
+    started = time.perf_counter()
+    result = await CareForge(settings).arun("warfarin and aspirin?", persona="nurse")
+    assert time.perf_counter() - started < 10
+    assert result.flags["model_unavailable"] and "Model unavailable" in result.answer
+    assert result.tool_calls[0]["artifact"]["data"]["interactions"][0]["severity"] == "major"
+
+
+async def test_server_killed_mid_stream_then_restarted(vllm_server, tmp_path) -> None:
+    """A second server we may kill: the turn ends cleanly, the thread survives, and the next turn recovers."""
+    server = embedded.EmbeddedServer(vllm_server.data_dir, port=8012)
+    embedded.start(server)
+    try:
+        settings = Settings(data_dir=tmp_path, model_base_url=server.base_url, request_timeout_s=30, max_retries=0,
+                            max_answer_tokens=200)
+        agent = CareForge(settings)
+        events = []
+        async for event in agent.astream("Write a long story about a hospital.", persona="nurse", thread_id="k"):
+            events.append(event)
+            if event.type == "token" and sum(e.type == "token" for e in events) == 3:
+                await asyncio.to_thread(embedded.stop, server, 5.0)
+        done = events[-1].data
+        assert done.flags["model_unavailable"]
+        assert done.answer  # the turn finished with a clear notice, not an exception
+        history = await agent.ahistory("k")
+        assert [h["role"] for h in history] == ["user", "assistant"]
+
+        embedded.start(server)
+        agent.capabilities(refresh=True)
+        result = await agent.arun("And a short one?", persona="nurse", thread_id="k")
+        assert "model_unavailable" not in result.flags and result.prose
+        assert len(await agent.ahistory("k")) == 4
+    finally:
+        embedded.stop(server)

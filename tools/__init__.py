@@ -1,0 +1,1 @@
+"""Plain tool functions with typed inputs and outputs, usable without the agent."""
