@@ -1,0 +1,1 @@
+"""Benchmarks (not tests): run with ``python -m bench [NAME ...]``; results go to docs/benchmarks.md."""
