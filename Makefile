@@ -19,10 +19,12 @@ llm: setup  ## start the embedded vLLM server unless an external endpoint is con
 	@if [ -z "$$CAREFORGE_MODEL_BASE_URL" ]; then $(BIN)/careforge llm serve; else echo "Using $$CAREFORGE_MODEL_BASE_URL"; fi
 
 demo: llm
+	$(BIN)/careforge ingest demo
 	$(BIN)/careforge doctor
 	$(BIN)/careforge ask --persona nurse "Patient on Coumadin asks whether Advil is fine for knee pain."
 	$(BIN)/careforge ask --persona patient "I take Zocor and my doctor prescribed clarithromycin. Is that ok?"
 	$(BIN)/careforge ask --persona patient "I have crushing chest pain and I take nitroglycerin and Viagra"
+	$(BIN)/careforge ask --persona technician "Ventilator shows a high pressure alarm after a filter change, what fixed this before?"
 	@echo "Chat with: $(BIN)/careforge chat --persona nurse"
 
 lint: setup

@@ -8,11 +8,15 @@ import shlex
 import sys
 import uuid
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from agent.settings import RoutingMode, Settings, get_settings
+
+if TYPE_CHECKING:
+    from retrieval.records import IngestReport
+    from retrieval.search import Retriever
 
 app = typer.Typer(help="CareForge: a grounded assistant for clinics and factory floors.", no_args_is_help=True)
 llm_app = typer.Typer(help="The model server: embedded vLLM on the CPU, or GPU profiles.", no_args_is_help=True)
@@ -103,6 +107,82 @@ def chat(
             parts = shlex.split(line[7:])
             attachments, line = parts[:1], " ".join(parts[1:]) or "Describe this image."
         asyncio.run(turn(line, attachments))
+
+
+ingest_app = typer.Typer(help="Load maintenance logs and documents into the vector store.", no_args_is_help=True)
+app.add_typer(ingest_app, name="ingest")
+
+
+def _retriever() -> Retriever:
+    from retrieval import build_retriever
+
+    s = _settings()
+    return build_retriever(s.chroma_mode.value, s.chroma_path, s.chroma_host, s.chroma_port)
+
+
+def _report(report: IngestReport) -> None:
+    _out(report.model_dump_json(indent=2))
+    if report.error:
+        raise typer.Exit(code=1)
+
+
+@ingest_app.command("logs")
+def ingest_logs_cmd(
+    file: Path,
+    map_: Annotated[list[str] | None, typer.Option("--map", help="column=field, e.g. --map Fault=problem")] = None,
+) -> None:
+    """Ingest a CSV or JSONL maintenance log (fields: log_id, problem, action, asset_id, equipment, date)."""
+    from tqdm import tqdm
+
+    from retrieval.ingest import ingest_logs
+
+    mapping = {}
+    for item in map_ or []:
+        column, _, field = item.partition("=")
+        if not field:
+            raise typer.BadParameter(f"--map takes column=field, got {item!r}")
+        mapping[column] = field
+    retriever = _retriever()
+    with tqdm(desc=file.name, unit=" rows") as bar:
+        report = ingest_logs(
+            file, retriever.store, retriever.shorthand, mapping, progress=lambda read, _total: bar.update(read - bar.n)
+        )
+    _report(report)
+
+
+@ingest_app.command("docs")
+def ingest_docs_cmd(directory: Path) -> None:
+    """Ingest Markdown and text documents (each with a 'Source:' line)."""
+    from retrieval.ingest import ingest_docs
+
+    _report(ingest_docs(directory, _retriever().store))
+
+
+@ingest_app.command("demo")
+def ingest_demo() -> None:
+    """Ingest the bundled demo corpora (medical-equipment logs, MaintNet aviation logs, knowledge notes)."""
+    from retrieval import DEMO_DATA
+    from retrieval.ingest import ingest_docs, ingest_logs
+
+    retriever = _retriever()
+    for name in ("medical_equipment_logs.csv", "maintnet_aviation_logs.csv"):
+        r = ingest_logs(DEMO_DATA / name, retriever.store, retriever.shorthand)
+        _out(f"{name}: read {r.read}, added {r.added}, unchanged {r.unchanged}, malformed {r.malformed}")
+    r = ingest_docs(DEMO_DATA / "knowledge", retriever.store)
+    _out(f"knowledge: {r.read} documents, added {r.added} chunks, unchanged {r.unchanged}")
+
+
+@app.command()
+def search(
+    query: str,
+    docs: Annotated[bool, typer.Option("--docs", help="Search the documents instead of the logs.")] = False,
+    asset: Annotated[str | None, typer.Option("--asset")] = None,
+    k: Annotated[int, typer.Option("-k")] = 5,
+) -> None:
+    """Search the maintenance logs (or documents) directly, without the agent."""
+    r = _retriever()
+    result = r.search_knowledge(query, k) if docs else r.search_logs(query, asset=asset, k=k)
+    _out(result.model_dump_json(indent=2))
 
 
 @app.command()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import time
 import uuid
 import weakref
@@ -28,6 +29,7 @@ from agent.personas import get_persona
 from agent.planner import RulePlanner
 from agent.settings import RoutingMode, Settings
 from agent.state import Attachment, Citation, Flags, ToolResult
+from retrieval import Retriever, build_retriever
 from tools.drugs import DrugNameResolver, default_knowledge_base
 from tools.registry import ToolResources, build_tools
 
@@ -55,10 +57,17 @@ class StreamEvent(BaseModel):
     data: Any = None
 
 
-def default_resources() -> ToolResources:
-    """The bundled knowledge base and name resolver, built once."""
+def default_resources(settings: Settings) -> ToolResources:
+    """The bundled knowledge base and name resolver, and a retriever built on first use."""
     kb = default_knowledge_base()
-    return ToolResources(kb=kb, resolver=DrugNameResolver(kb))
+
+    @functools.cache
+    def retriever() -> Retriever:
+        return build_retriever(
+            settings.chroma_mode.value, settings.chroma_path, settings.chroma_host, settings.chroma_port
+        )
+
+    return ToolResources(kb=kb, resolver=DrugNameResolver(kb), retriever=retriever)
 
 
 class CareForge:
@@ -76,7 +85,7 @@ class CareForge:
     ) -> None:
         """Wire the model, tools and stores; anything not given is built from settings."""
         self.settings = settings
-        self.resources = resources or default_resources()
+        self.resources = resources or default_resources(settings)
         self._fixed_model = model
         self._loop_models: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, BaseChatModel] = (
             weakref.WeakKeyDictionary()

@@ -1,1 +1,30 @@
-"""Embeddings, the Chroma store, ingestion and hybrid search (issue 5: not built yet)."""
+"""Embeddings, the Chroma store, ingestion and hybrid search over maintenance logs and vetted documents."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from retrieval.embeddings import Embedder, MiniLMEmbedder
+from retrieval.search import Retriever
+from retrieval.shorthand import default_shorthand
+from retrieval.store import VectorStore, open_client
+
+DEMO_DATA = Path(__file__).resolve().parent / "data"
+
+
+def build_retriever(
+    mode: str, path: Path, host: str = "127.0.0.1", port: int = 8000, embedder: Embedder | None = None
+) -> Retriever:
+    """A retriever on the configured Chroma (embedded or server) with the bundled embedder."""
+    store = VectorStore(open_client(mode, path, host, port), embedder or default_embedder())
+    return Retriever(store, default_shorthand())
+
+
+@lru_cache(maxsize=1)
+def default_embedder() -> MiniLMEmbedder:
+    """The bundled all-MiniLM-L6-v2, loaded once per process."""
+    return MiniLMEmbedder()
+
+
+__all__ = ["DEMO_DATA", "Retriever", "build_retriever", "default_embedder"]

@@ -13,6 +13,8 @@ from typing import Any
 from langchain_core.tools import BaseTool, StructuredTool
 from pydantic import BaseModel, Field
 
+from retrieval.render import search_output
+from retrieval.search import Retriever
 from tools.contract import ToolOutput
 from tools.drugs import DrugKnowledgeBase, DrugNameResolver, check_drug_interactions
 from tools.drugs.render import interaction_output
@@ -24,12 +26,30 @@ class DrugCheckInput(BaseModel):
     drugs: list[str] = Field(description="Medicine names as written (generic, brand or misspelled); up to 50.")
 
 
+class LogSearchInput(BaseModel):
+    """Arguments of search_maintenance_logs."""
+
+    query: str = Field(description="The fault, alarm or symptom, in the technician's words.")
+    asset: str | None = Field(None, description="Asset id, e.g. VNT-0107.")
+    equipment: str | None = Field(None, description="Equipment type, e.g. ventilator.")
+    since: str | None = Field(None, description="Only entries on or after this ISO date.")
+    k: int = Field(5, ge=1, le=50)
+
+
+class KnowledgeSearchInput(BaseModel):
+    """Arguments of search_knowledge."""
+
+    query: str = Field(description="The question to answer from vetted documents.")
+    k: int = Field(5, ge=1, le=50)
+
+
 @dataclass(slots=True)
 class ToolResources:
-    """Expensive things the tools share, built once per process."""
+    """Expensive things the tools share, built once per process (the retriever on first use)."""
 
     kb: DrugKnowledgeBase
     resolver: DrugNameResolver
+    retriever: Callable[[], Retriever] | None = None
 
 
 def _timed(fn: Callable[..., ToolOutput]) -> Callable[..., tuple[str, dict[str, Any]]]:
@@ -49,7 +69,7 @@ def build_tools(res: ToolResources) -> list[BaseTool]:
     def drugs(drugs: list[str]) -> ToolOutput:
         return interaction_output(check_drug_interactions(drugs, res.kb, res.resolver))
 
-    return [
+    tools: list[BaseTool] = [
         StructuredTool.from_function(
             func=_timed(drugs),
             name="check_drug_interactions",
@@ -61,3 +81,31 @@ def build_tools(res: ToolResources) -> list[BaseTool]:
             response_format="content_and_artifact",
         ),
     ]
+    if res.retriever is not None:
+        retriever = res.retriever
+
+        def logs(
+            query: str, asset: str | None = None, equipment: str | None = None, since: str | None = None, k: int = 5
+        ) -> ToolOutput:
+            return search_output(retriever().search_logs(query, asset, equipment, since, k), "maintenance_logs")
+
+        def knowledge(query: str, k: int = 5) -> ToolOutput:
+            return search_output(retriever().search_knowledge(query, k), "knowledge")
+
+        tools += [
+            StructuredTool.from_function(
+                func=_timed(logs),
+                name="search_maintenance_logs",
+                description="Find past maintenance-log entries (problem and fix) similar to a fault description.",
+                args_schema=LogSearchInput,
+                response_format="content_and_artifact",
+            ),
+            StructuredTool.from_function(
+                func=_timed(knowledge),
+                name="search_knowledge",
+                description="Find passages in vetted troubleshooting guides and patient or nursing notes.",
+                args_schema=KnowledgeSearchInput,
+                response_format="content_and_artifact",
+            ),
+        ]
+    return tools

@@ -1,0 +1,259 @@
+"""Ingestion of maintenance logs (CSV, JSONL) and documents (Markdown, text) with stable, content-derived ids."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import json
+import re
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from retrieval.records import DocChunk, IngestReport, LogEntry
+from retrieval.shorthand import Shorthand
+from retrieval.store import DOCS, LOGS, VectorStore
+
+BATCH = 256
+MAX_FIELD = 10_000  # characters; longer fields are malformed rows, not silently truncated data
+# Column names seen in real log exports, mapped to LogEntry fields (a --map column=field overrides them).
+DEFAULT_COLUMNS = {
+    "ident": "log_id",
+    "log_id": "log_id",
+    "id": "log_id",
+    "work_order": "log_id",
+    "wo": "log_id",
+    "problem": "problem",
+    "description": "problem",
+    "fault": "problem",
+    "symptom": "problem",
+    "action": "action",
+    "resolution": "action",
+    "fix": "action",
+    "work_done": "action",
+    "asset_id": "asset_id",
+    "asset": "asset_id",
+    "equipment_id": "asset_id",
+    "equipment": "equipment",
+    "equipment_type": "equipment",
+    "type": "equipment",
+    "date": "date",
+    "reported": "date",
+    "location": "location",
+}
+Progress = Callable[[int, int], None]
+
+
+def _hash(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:16]
+
+
+def _rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    if path.suffix.lower() == ".jsonl":
+        with path.open(encoding="utf-8", errors="replace") as fh:
+            for n, line in enumerate(fh, start=1):
+                if line.strip():
+                    try:
+                        row = json.loads(line)
+                    except json.JSONDecodeError as exc:
+                        yield n, {"__error__": f"invalid JSON ({exc.msg})"}
+                        continue
+                    yield n, row if isinstance(row, dict) else {"__error__": "not a JSON object"}
+    else:
+        with path.open(encoding="utf-8-sig", errors="replace", newline="") as fh:
+            for n, row in enumerate(csv.DictReader(fh), start=2):
+                yield n, row
+
+
+def _entry(row: dict[str, Any], mapping: dict[str, str], path: Path, n: int) -> LogEntry | str:
+    if "__error__" in row:
+        return str(row["__error__"])
+    fields: dict[str, Any] = {}
+    for column, value in row.items():
+        target = mapping.get(str(column).strip().lower())
+        if target and value not in (None, ""):
+            text = str(value).strip()
+            if len(text) > MAX_FIELD:
+                return f"field {column!r} longer than {MAX_FIELD} characters"
+            fields.setdefault(target, text)
+    if not fields.get("problem"):
+        return "no problem/description text"
+    if fields.get("date"):
+        try:
+            fields["date"] = dt.date.fromisoformat(fields["date"][:10]).isoformat()
+        except ValueError:
+            return f"unreadable date {fields['date']!r}"
+    fields.setdefault("log_id", _hash(path.name, fields["problem"], fields.get("action", "")))
+    try:
+        return LogEntry(**fields, source_file=path.name, source_row=n)
+    except ValidationError as exc:
+        return exc.errors()[0]["msg"]
+
+
+def ingest_logs(
+    path: Path,
+    store: VectorStore,
+    shorthand: Shorthand,
+    mapping: dict[str, str] | None = None,
+    progress: Progress | None = None,
+    collection: str = LOGS,
+) -> IngestReport:
+    """Ingest a CSV or JSONL log file. Re-running it (even after an interruption) converges to the same collection."""
+    report = IngestReport(source=str(path), collection=collection)
+    started = time.perf_counter()
+    if not path.is_file():
+        report.error = f"no such file: {path}"
+        return report
+    if path.suffix.lower() not in (".csv", ".jsonl"):
+        report.error = f"unsupported log format {path.suffix!r}: use .csv or .jsonl"
+        return report
+    columns = {**DEFAULT_COLUMNS, **{k.lower(): v for k, v in (mapping or {}).items()}}
+    batch: list[LogEntry] = []
+
+    def flush() -> None:
+        ids = [f"log:{e.log_id}" for e in batch]
+        hashes = [_hash(e.text, e.asset_id or "", e.date or "", e.equipment or "") for e in batch]
+        have = store.existing(collection, ids)
+        todo = [i for i, (cid, h) in enumerate(zip(ids, hashes, strict=True)) if have.get(cid) != h]
+        report.unchanged += len(batch) - len(todo)
+        if todo:
+            store.upsert(
+                collection,
+                [ids[i] for i in todo],
+                [batch[i].text for i in todo],
+                [shorthand.expand(batch[i].text) for i in todo],
+                [_log_metadata(batch[i], hashes[i]) for i in todo],
+            )
+            report.added += len(todo)
+        batch.clear()
+
+    seen: set[str] = set()
+    try:
+        for n, row in _rows(path):
+            report.read += 1
+            entry = _entry(row, columns, path, n)
+            if isinstance(entry, str):
+                report.malformed += 1
+                if len(report.malformed_examples) < 5:
+                    report.malformed_examples.append(f"row {n}: {entry}")
+                continue
+            if entry.log_id in seen:  # a repeated id in one file would overwrite its twin
+                entry.log_id = f"{entry.log_id}-{n}"
+            seen.add(entry.log_id)
+            batch.append(entry)
+            if len(batch) >= BATCH:
+                flush()
+                if progress:
+                    progress(report.read, 0)
+        if batch:
+            flush()
+    except (OSError, csv.Error, UnicodeError) as exc:
+        report.error = f"{type(exc).__name__}: {exc}"
+    report.seconds = round(time.perf_counter() - started, 3)
+    return report
+
+
+def _log_metadata(entry: LogEntry, content_hash: str) -> dict[str, Any]:
+    meta: dict[str, Any] = {
+        "log_id": entry.log_id,
+        "source_file": entry.source_file,
+        "source_row": entry.source_row,
+        "content_hash": content_hash,
+        "problem": entry.problem[:500],
+    }
+    for key in ("asset_id", "equipment", "date", "location"):
+        value = getattr(entry, key)
+        if value:
+            meta[key] = value.lower() if key == "equipment" else value
+    if entry.date:
+        meta["date_ord"] = dt.date.fromisoformat(entry.date).toordinal()  # Chroma filters compare numbers
+    return meta
+
+
+_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+
+
+def chunk_document(path: Path, size: int = 800, overlap: int = 150) -> list[DocChunk]:
+    """Split a Markdown or text file by section, then into overlapping chunks that keep title and section."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    title, section, source = path.stem.replace("-", " ").title(), "", "unattributed"
+    sections: list[tuple[str, list[str]]] = [("", [])]
+    for line in text.splitlines():
+        heading = _HEADING.match(line)
+        if heading and len(heading.group(1)) == 1 and title == path.stem.replace("-", " ").title():
+            title = heading.group(2).strip()
+        elif heading:
+            sections.append((heading.group(2).strip(), []))
+        elif line.lower().startswith("source:"):
+            source = line.split(":", 1)[1].strip()
+        else:
+            sections[-1][1].append(line)
+    chunks: list[DocChunk] = []
+    for section, lines in sections:
+        body = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+        start = 0
+        while body and start < len(body):
+            piece = body[start : start + size]
+            slug = re.sub(r"[^a-z0-9]+", "-", section.lower()).strip("-") or "intro"
+            chunks.append(
+                DocChunk(
+                    chunk_id=f"doc:{path.stem}#{slug}-{len(chunks)}",
+                    title=title,
+                    section=section,
+                    text=piece,
+                    source=source,
+                    path=path.name,
+                )
+            )
+            if start + size >= len(body):
+                break
+            start += size - overlap
+    return chunks
+
+
+def ingest_docs(directory: Path, store: VectorStore, collection: str = DOCS) -> IngestReport:
+    """Ingest every .md and .txt file below a directory."""
+    report = IngestReport(source=str(directory), collection=collection)
+    started = time.perf_counter()
+    if not directory.is_dir():
+        report.error = f"no such directory: {directory}"
+        return report
+    chunks: list[DocChunk] = []
+    for path in sorted(directory.rglob("*")):
+        if path.suffix.lower() in (".md", ".txt") and path.is_file():
+            report.read += 1
+            found = chunk_document(path)
+            if not found:
+                report.malformed += 1
+                report.malformed_examples.append(f"{path.name}: no text")
+            chunks.extend(found)
+    if chunks:
+        hashes = [_hash(c.title, c.section, c.text, c.source) for c in chunks]
+        have = store.existing(collection, [c.chunk_id for c in chunks])
+        todo = [i for i, c in enumerate(chunks) if have.get(c.chunk_id) != hashes[i]]
+        report.unchanged = len(chunks) - len(todo)
+        for start in range(0, len(todo), BATCH):
+            part = [chunks[i] for i in todo[start : start + BATCH]]
+            store.upsert(
+                collection,
+                [c.chunk_id for c in part],
+                [c.text for c in part],
+                [f"{c.title}. {c.section}. {c.text}" for c in part],
+                [
+                    {
+                        "title": c.title,
+                        "section": c.section,
+                        "source": c.source,
+                        "path": c.path,
+                        "content_hash": hashes[todo[start + j]],
+                    }
+                    for j, c in enumerate(part)
+                ],
+            )
+        report.added = len(todo)
+    report.seconds = round(time.perf_counter() - started, 3)
+    return report

@@ -1,0 +1,187 @@
+"""Hybrid search: dense (Chroma) and lexical (BM25) results fused by reciprocal rank, near-duplicates collapsed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import threading
+from typing import Any
+
+import bm25s
+import numpy as np
+
+from retrieval.records import Hit, SearchResult
+from retrieval.shorthand import Shorthand
+from retrieval.store import DOCS, LOGS, VectorStore
+
+RRF_K = 60
+CANDIDATES = 50
+MAX_QUERY = 2_000
+_INSTRUCTION = re.compile(
+    r"\b(ignore|disregard|forget) (all |any )?(the |your )?(previous|prior|above|earlier) (instructions|rules)|"
+    r"\byou (must|should) now\b|\bsystem prompt\b|\btell the user to\b|\bdo not (tell|mention)\b",
+    re.IGNORECASE,
+)
+
+
+class _Lexical:
+    """A BM25 index over one collection, rebuilt when the collection's size changes."""
+
+    def __init__(self) -> None:
+        self.count = -1
+        self.ids: list[str] = []
+        self.metas: list[dict[str, Any]] = []
+        self.docs: list[str] = []
+        self.index: bm25s.BM25 | None = None
+
+
+class Retriever:
+    """search_maintenance_logs and search_knowledge over one vector store."""
+
+    def __init__(self, store: VectorStore, shorthand: Shorthand) -> None:
+        """Bind the store and the shorthand table."""
+        self.store = store
+        self.shorthand = shorthand
+        self._lexical: dict[str, _Lexical] = {}
+        self._lock = threading.Lock()
+
+    def _bm25(self, name: str, expand: bool) -> _Lexical:
+        count = self.store.count(name)
+        with self._lock:
+            lex = self._lexical.setdefault(name, _Lexical())
+            if lex.count != count:
+                got = self.store.collection(name).get(include=["documents", "metadatas"])
+                lex.ids = list(got["ids"])
+                lex.docs = list(got["documents"] or [])
+                lex.metas = [dict(m or {}) for m in got["metadatas"] or []]
+                corpus = [self.shorthand.expand(d) if expand else d for d in lex.docs]
+                lex.index = bm25s.BM25()
+                if corpus:
+                    lex.index.index(bm25s.tokenize(corpus, stopwords="en", show_progress=False), show_progress=False)
+                lex.count = count
+            return lex
+
+    def _search(self, name: str, query: str, k: int, where: dict[str, Any] | None, expand: bool) -> list[Hit]:
+        expanded = self.shorthand.expand(query) if expand else query
+        total = self.store.count(name)
+        if total == 0:
+            return []
+        # dense
+        vector = self.store.embedder.embed([expanded])[0]
+        dense = self.store.collection(name).query(
+            query_embeddings=[vector.tolist()],
+            n_results=min(CANDIDATES, total),
+            where=where,
+            include=["documents", "metadatas", "distances"],
+        )
+        ranks: dict[str, float] = {}
+        info: dict[str, tuple[str, dict[str, Any]]] = {}
+        for rank, (cid, doc, meta) in enumerate(
+            zip(dense["ids"][0], (dense["documents"] or [[]])[0], (dense["metadatas"] or [[]])[0], strict=False)
+        ):
+            ranks[cid] = ranks.get(cid, 0.0) + 1.0 / (RRF_K + rank + 1)
+            info[cid] = (doc or "", dict(meta or {}))
+        # lexical
+        lex = self._bm25(name, expand)
+        tokens = bm25s.tokenize([expanded], stopwords="en", show_progress=False)
+        if lex.index is not None and lex.ids and len(tokens.vocab) > 0:
+            n = min(len(lex.ids), CANDIDATES * 4 if where else CANDIDATES)
+            docs, scores = lex.index.retrieve(tokens, k=n, show_progress=False)
+            rank = 0
+            for idx, score in zip(docs[0], scores[0], strict=False):
+                if score <= 0 or not _matches(lex.metas[idx], where):
+                    continue
+                cid = lex.ids[idx]
+                ranks[cid] = ranks.get(cid, 0.0) + 1.0 / (RRF_K + rank + 1)
+                info.setdefault(cid, (lex.docs[idx], lex.metas[idx]))
+                rank += 1
+                if rank >= CANDIDATES:
+                    break
+        hits: list[Hit] = []
+        seen: dict[str, Hit] = {}
+        for cid in sorted(ranks, key=lambda c: -ranks[c]):
+            doc, meta = info[cid]
+            key = re.sub(r"[^a-z0-9]+", " ", self.shorthand.normalise(doc)).strip()
+            if key in seen:  # near-duplicate: same text once normalised
+                seen[key].similar += 1
+                continue
+            hit = _hit(cid, doc, meta, ranks[cid])
+            seen[key] = hit
+            hits.append(hit)
+        return hits[:k]
+
+    def search_logs(
+        self,
+        query: str,
+        asset: str | None = None,
+        equipment: str | None = None,
+        since: str | None = None,
+        k: int = 5,
+    ) -> SearchResult:
+        """Maintenance-log entries for a fault description, optionally filtered by asset, equipment and date."""
+        filters: dict[str, Any] = {
+            k_: v for k_, v in (("asset", asset), ("equipment", equipment), ("since", since)) if v
+        }
+        result = SearchResult(
+            query=query, expanded_query=self.shorthand.expand(query[:MAX_QUERY]), hits=[], filters=filters
+        )
+        if not query.strip():
+            result.error = "empty query: describe the fault, alarm or symptom"
+            return result
+        clauses: list[dict[str, Any]] = []
+        if asset:
+            clauses.append({"asset_id": asset.upper()})
+        if equipment:
+            clauses.append({"equipment": equipment.lower()})
+        if since:
+            try:
+                clauses.append({"date_ord": {"$gte": dt.date.fromisoformat(since).toordinal()}})
+            except ValueError:
+                result.error = f"since must be a date like 2024-01-31, got {since!r}"
+                return result
+        where = clauses[0] if len(clauses) == 1 else ({"$and": clauses} if clauses else None)
+        result.hits = self._search(LOGS, query[:MAX_QUERY], max(1, min(k, 50)), where, expand=True)
+        return result
+
+    def search_knowledge(self, query: str, k: int = 5) -> SearchResult:
+        """Vetted documents (troubleshooting guides, patient and nursing notes) for a question."""
+        result = SearchResult(query=query, expanded_query=query[:MAX_QUERY], hits=[])
+        if not query.strip():
+            result.error = "empty query"
+            return result
+        result.hits = self._search(DOCS, query[:MAX_QUERY], max(1, min(k, 50)), None, expand=False)
+        return result
+
+
+def _matches(meta: dict[str, Any], where: dict[str, Any] | None) -> bool:
+    if not where:
+        return True
+    clauses = where.get("$and", [where])
+    for clause in clauses:
+        for key, cond in clause.items():
+            value = meta.get(key)
+            if isinstance(cond, dict):
+                if value is None or value < cond["$gte"]:
+                    return False
+            elif value != cond:
+                return False
+    return True
+
+
+def _hit(cid: str, doc: str, meta: dict[str, Any], score: float) -> Hit:
+    if cid.startswith("log:"):
+        parts = [meta.get("asset_id"), meta.get("equipment"), meta.get("date")]
+        title = " / ".join(str(p) for p in parts if p) or meta.get("source_file", "log entry")
+        kind = "log"
+    else:
+        title = f"{meta.get('title', '')} - {meta.get('section', '')}".strip(" -")
+        kind = "doc"
+    return Hit(
+        citation_id=cid,
+        kind=kind,
+        title=title,
+        snippet=doc[:400],
+        score=round(float(np.float64(score)), 5),
+        metadata=meta,
+        suspicious=bool(_INSTRUCTION.search(doc)),
+    )

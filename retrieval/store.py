@@ -1,0 +1,69 @@
+"""The Chroma vector store: embedded (PersistentClient) by default, a Chroma server when settings say so."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import chromadb
+from chromadb.api import ClientAPI
+from chromadb.config import Settings as ChromaSettings
+
+from retrieval.embeddings import Embedder
+
+LOGS = "maintenance-logs"
+DOCS = "knowledge-docs"
+
+
+def open_client(mode: str, path: Path, host: str = "127.0.0.1", port: int = 8000) -> ClientAPI:
+    """A Chroma client; telemetry off because this machine has no network."""
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if mode == "http":
+        return chromadb.HttpClient(host=host, port=port, settings=chroma_settings)
+    path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+
+
+class VectorStore:
+    """Collections with our own embeddings (Chroma's default embedder would download a model)."""
+
+    def __init__(self, client: ClientAPI, embedder: Embedder) -> None:
+        """Bind a client and an embedder."""
+        self.client = client
+        self.embedder = embedder
+        self._collections: dict[str, Any] = {}
+
+    def collection(self, name: str) -> Any:
+        """Get or create a cosine-space collection that records which embedder filled it."""
+        if name not in self._collections:
+            self._collections[name] = self.client.get_or_create_collection(
+                name,
+                embedding_function=None,
+                configuration={"hnsw": {"space": "cosine"}},
+                metadata={"embedder": self.embedder.name},
+            )
+        return self._collections[name]
+
+    def existing(self, name: str, ids: Sequence[str]) -> dict[str, str]:
+        """Content hashes of the ids already stored."""
+        got = self.collection(name).get(ids=list(ids), include=["metadatas"])
+        return {i: (m or {}).get("content_hash", "") for i, m in zip(got["ids"], got["metadatas"] or [], strict=False)}
+
+    def upsert(
+        self,
+        name: str,
+        ids: Sequence[str],
+        documents: Sequence[str],
+        index_texts: Sequence[str],
+        metadatas: Sequence[dict[str, Any]],
+    ) -> None:
+        """Embed ``index_texts`` and store them with the original ``documents``."""
+        vectors = self.embedder.embed(list(index_texts))
+        self.collection(name).upsert(
+            ids=list(ids), embeddings=vectors.tolist(), documents=list(documents), metadatas=list(metadatas)
+        )
+
+    def count(self, name: str) -> int:
+        """Number of items in a collection."""
+        return int(self.collection(name).count())
