@@ -7,10 +7,10 @@ import json
 import sys
 from pathlib import Path
 
-from bench import drugs
+from bench import drugs, retrieval
 from bench.machine import machine, versions
 
-BENCHMARKS = {"drugs": drugs.run}
+BENCHMARKS = {"drugs": drugs.run, "retrieval": retrieval.run}
 OUT = Path(__file__).resolve().parents[1] / "docs" / "benchmarks.md"
 
 
@@ -34,12 +34,16 @@ def main(names: list[str]) -> None:
             "|---|---|---|---|---|---|",
         ]
         for key, value in result.items():
-            if isinstance(value, dict):
+            if isinstance(value, dict) and "median_ms" in value:
                 lines.append(
                     f"| {key} | {value['median_ms']:.3f} | {value['p95_ms']:.3f} | {value['min_ms']:.3f} | "
                     f"{value['max_ms']:.3f} | {value['runs']} |"
                 )
-        lines += [""] + [f"- {k}: {v}" for k, v in result.items() if not isinstance(v, dict)] + [""]
+        lines += (
+            [""]
+            + [f"- {k}: {json.dumps(v)}" for k, v in result.items() if not (isinstance(v, dict) and "median_ms" in v)]
+            + [""]
+        )
     OUT.write_text("\n".join(lines))
 
 

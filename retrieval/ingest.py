@@ -125,7 +125,7 @@ def ingest_logs(
                 collection,
                 [ids[i] for i in todo],
                 [batch[i].text for i in todo],
-                [shorthand.expand(batch[i].text) for i in todo],
+                [shorthand.expand(batch[i].match_text) for i in todo],
                 [_log_metadata(batch[i], hashes[i]) for i in todo],
             )
             report.added += len(todo)

@@ -21,6 +21,11 @@ class LogEntry(BaseModel):
     source_row: int
 
     @property
+    def match_text(self) -> str:
+        """What a fault description is matched against: the reported problem, with the equipment type."""
+        return f"{self.equipment}: {self.problem}" if self.equipment else self.problem
+
+    @property
     def text(self) -> str:
         """What is embedded and indexed."""
         return f"{self.problem} | Action: {self.action}" if self.action else self.problem

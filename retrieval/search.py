@@ -16,6 +16,9 @@ from retrieval.store import DOCS, LOGS, VectorStore
 
 RRF_K = 60
 CANDIDATES = 50
+PAGE = 5_000
+# Keep one-character tokens: cylinder "#2" and "#3" are different faults.
+TOKEN_PATTERN = r"(?u)\b\w+\b"
 MAX_QUERY = 2_000
 _INSTRUCTION = re.compile(
     r"\b(ignore|disregard|forget) (all |any )?(the |your )?(previous|prior|above|earlier) (instructions|rules)|"
@@ -50,53 +53,36 @@ class Retriever:
         with self._lock:
             lex = self._lexical.setdefault(name, _Lexical())
             if lex.count != count:
-                got = self.store.collection(name).get(include=["documents", "metadatas"])
-                lex.ids = list(got["ids"])
-                lex.docs = list(got["documents"] or [])
-                lex.metas = [dict(m or {}) for m in got["metadatas"] or []]
+                lex.ids, lex.docs, lex.metas = [], [], []
+                # Paged: one get() of a large collection exceeds SQLite's variable limit inside Chroma.
+                for offset in range(0, count, PAGE):
+                    got = self.store.collection(name).get(include=["documents", "metadatas"], limit=PAGE, offset=offset)
+                    lex.ids += list(got["ids"])
+                    lex.docs += list(got["documents"] or [])
+                    lex.metas += [dict(m or {}) for m in got["metadatas"] or []]
                 corpus = [self.shorthand.expand(d) if expand else d for d in lex.docs]
                 lex.index = bm25s.BM25()
                 if corpus:
-                    lex.index.index(bm25s.tokenize(corpus, stopwords="en", show_progress=False), show_progress=False)
+                    lex.index.index(
+                        bm25s.tokenize(corpus, stopwords="en", token_pattern=TOKEN_PATTERN, show_progress=False),
+                        show_progress=False,
+                    )
                 lex.count = count
             return lex
 
-    def _search(self, name: str, query: str, k: int, where: dict[str, Any] | None, expand: bool) -> list[Hit]:
+    def _search(
+        self, name: str, query: str, k: int, where: dict[str, Any] | None, expand: bool, mode: str = "fused"
+    ) -> list[Hit]:
         expanded = self.shorthand.expand(query) if expand else query
         total = self.store.count(name)
         if total == 0:
             return []
-        # dense
-        vector = self.store.embedder.embed([expanded])[0]
-        dense = self.store.collection(name).query(
-            query_embeddings=[vector.tolist()],
-            n_results=min(CANDIDATES, total),
-            where=where,
-            include=["documents", "metadatas", "distances"],
-        )
         ranks: dict[str, float] = {}
         info: dict[str, tuple[str, dict[str, Any]]] = {}
-        for rank, (cid, doc, meta) in enumerate(
-            zip(dense["ids"][0], (dense["documents"] or [[]])[0], (dense["metadatas"] or [[]])[0], strict=False)
-        ):
-            ranks[cid] = ranks.get(cid, 0.0) + 1.0 / (RRF_K + rank + 1)
-            info[cid] = (doc or "", dict(meta or {}))
-        # lexical
-        lex = self._bm25(name, expand)
-        tokens = bm25s.tokenize([expanded], stopwords="en", show_progress=False)
-        if lex.index is not None and lex.ids and len(tokens.vocab) > 0:
-            n = min(len(lex.ids), CANDIDATES * 4 if where else CANDIDATES)
-            docs, scores = lex.index.retrieve(tokens, k=n, show_progress=False)
-            rank = 0
-            for idx, score in zip(docs[0], scores[0], strict=False):
-                if score <= 0 or not _matches(lex.metas[idx], where):
-                    continue
-                cid = lex.ids[idx]
-                ranks[cid] = ranks.get(cid, 0.0) + 1.0 / (RRF_K + rank + 1)
-                info.setdefault(cid, (lex.docs[idx], lex.metas[idx]))
-                rank += 1
-                if rank >= CANDIDATES:
-                    break
+        if mode != "lexical":
+            self._dense(name, expanded, total, where, ranks, info)
+        if mode != "dense":
+            self._lexical_ranks(name, expanded, where, expand, ranks, info)
         hits: list[Hit] = []
         seen: dict[str, Hit] = {}
         for cid in sorted(ranks, key=lambda c: -ranks[c]):
@@ -110,6 +96,54 @@ class Retriever:
             hits.append(hit)
         return hits[:k]
 
+    def _dense(
+        self,
+        name: str,
+        text: str,
+        total: int,
+        where: dict[str, Any] | None,
+        ranks: dict[str, float],
+        info: dict[str, tuple[str, dict[str, Any]]],
+    ) -> None:
+        vector = self.store.embedder.embed([text])[0]
+        found = self.store.collection(name).query(
+            query_embeddings=[vector.tolist()],
+            n_results=min(CANDIDATES, total),
+            where=where,
+            include=["documents", "metadatas"],
+        )
+        docs = (found["documents"] or [[]])[0]
+        metas = (found["metadatas"] or [[]])[0]
+        for rank, (cid, doc, meta) in enumerate(zip(found["ids"][0], docs, metas, strict=False)):
+            ranks[cid] = ranks.get(cid, 0.0) + 1.0 / (RRF_K + rank + 1)
+            info[cid] = (doc or "", dict(meta or {}))
+
+    def _lexical_ranks(
+        self,
+        name: str,
+        text: str,
+        where: dict[str, Any] | None,
+        expand: bool,
+        ranks: dict[str, float],
+        info: dict[str, tuple[str, dict[str, Any]]],
+    ) -> None:
+        lex = self._bm25(name, expand)
+        tokens = bm25s.tokenize([text], stopwords="en", token_pattern=TOKEN_PATTERN, show_progress=False)
+        if lex.index is None or not lex.ids or len(tokens.vocab) == 0:
+            return
+        n = min(len(lex.ids), CANDIDATES * 4 if where else CANDIDATES)
+        docs, scores = lex.index.retrieve(tokens, k=n, show_progress=False)
+        rank = 0
+        for idx, score in zip(docs[0], scores[0], strict=False):
+            if score <= 0 or not _matches(lex.metas[idx], where):
+                continue
+            cid = lex.ids[idx]
+            ranks[cid] = ranks.get(cid, 0.0) + 1.0 / (RRF_K + rank + 1)
+            info.setdefault(cid, (lex.docs[idx], lex.metas[idx]))
+            rank += 1
+            if rank >= CANDIDATES:
+                break
+
     def search_logs(
         self,
         query: str,
@@ -117,6 +151,7 @@ class Retriever:
         equipment: str | None = None,
         since: str | None = None,
         k: int = 5,
+        mode: str = "fused",
     ) -> SearchResult:
         """Maintenance-log entries for a fault description, optionally filtered by asset, equipment and date."""
         filters: dict[str, Any] = {
@@ -140,16 +175,16 @@ class Retriever:
                 result.error = f"since must be a date like 2024-01-31, got {since!r}"
                 return result
         where = clauses[0] if len(clauses) == 1 else ({"$and": clauses} if clauses else None)
-        result.hits = self._search(LOGS, query[:MAX_QUERY], max(1, min(k, 50)), where, expand=True)
+        result.hits = self._search(LOGS, query[:MAX_QUERY], max(1, min(k, 50)), where, expand=True, mode=mode)
         return result
 
-    def search_knowledge(self, query: str, k: int = 5) -> SearchResult:
+    def search_knowledge(self, query: str, k: int = 5, mode: str = "fused") -> SearchResult:
         """Vetted documents (troubleshooting guides, patient and nursing notes) for a question."""
         result = SearchResult(query=query, expanded_query=query[:MAX_QUERY], hits=[])
         if not query.strip():
             result.error = "empty query"
             return result
-        result.hits = self._search(DOCS, query[:MAX_QUERY], max(1, min(k, 50)), None, expand=False)
+        result.hits = self._search(DOCS, query[:MAX_QUERY], max(1, min(k, 50)), None, expand=False, mode=mode)
         return result
 
 

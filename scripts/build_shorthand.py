@@ -43,7 +43,10 @@ def build() -> dict[str, object]:
                 if raw and norm and raw != norm and not norm.startswith("<"):
                     pairs[(raw, norm)] += 1
     for (raw, norm), n in pairs.most_common():
-        if n >= 2 and raw.replace("/", "").isalnum() or n >= 2 and "/" in raw:
+        # Bare numbers ("2" -> "two-way") and placeholders ("<num>") would corrupt fault descriptions.
+        if n < 2 or raw.isdigit() or "<" in norm or not any(ch.isalpha() for ch in raw):
+            continue
+        if raw.replace("/", "").isalnum() or "/" in raw:
             table.setdefault(raw, norm)
     out = {
         "sources": "MaintNet aviation abbreviations (Akhbardeh et al., COLING 2020 demos); MaintNorm (nlp-tlp/maintnorm, MIT)",

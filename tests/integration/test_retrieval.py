@@ -177,3 +177,21 @@ def test_planted_instructions_in_a_log_are_quoted_as_data(retriever, tmp_path, r
     assert "[log:EVIL-1]" in result.answer and "instruction-like text: ignored" in result.answer
     cited = {c["id"] for c in result.citations}
     assert cited == {h["citation_id"] for h in result.tool_calls[0]["artifact"]["data"]["hits"]}
+
+
+def test_search_works_on_a_collection_larger_than_one_chroma_read(retriever) -> None:
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    col = retriever.store.collection(LOGS)
+    n = 12_000
+    for start in range(0, n, 4_000):
+        vectors = rng.normal(size=(4_000, 384)).astype(np.float32)
+        vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+        col.add(ids=[f"log:S{start + i}" for i in range(4_000)], embeddings=vectors.tolist(),
+                documents=[f"compressor unit {start + i} tripped on overload" for i in range(4_000)],
+                metadatas=[{"log_id": f"S{start + i}"} for i in range(4_000)])
+    result = retriever.search_logs("compressor unit 11999 tripped")
+    assert result.error is None
+    # dense ranks are random here (random vectors); the lexical side must still surface the one matching entry
+    assert "log:S11999" in [h.citation_id for h in result.hits]
