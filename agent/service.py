@@ -142,6 +142,14 @@ class CareForge:
             model_timeout_s=self.settings.request_timeout_s * (self.settings.max_retries + 1) + 1,
         )
 
+    def _begin(
+        self, persona: str, thread_id: str | None, routing: RoutingMode | str | None
+    ) -> tuple[Context, str, RunnableConfig, float]:
+        """Validate the run's parameters and start its clock."""
+        thread_id = thread_id or uuid.uuid4().hex
+        config: RunnableConfig = {"configurable": {"thread_id": thread_id}}
+        return self._context(persona, routing), thread_id, config, time.perf_counter()
+
     @staticmethod
     def _input(text: str, attachments: Sequence[str | Path]) -> dict[str, Any]:
         files = [Attachment(path=str(Path(p)), name=Path(p).name) for p in attachments]
@@ -157,10 +165,8 @@ class CareForge:
         routing: RoutingMode | str | None = None,
     ) -> AsyncIterator[StreamEvent]:
         """Run one turn, yielding guard flags, tool results and answer tokens as they happen."""
-        ctx = self._context(persona, routing)
-        thread_id = thread_id or uuid.uuid4().hex
-        config: RunnableConfig = {"configurable": {"thread_id": thread_id}}
-        started = time.perf_counter()
+        ctx, thread_id, config, started = self._begin(persona, thread_id, routing)
+        emitted: set[str] = set()
         async with self.graph() as graph:
             async for part in graph.astream(
                 self._input(text, attachments), config, context=ctx, stream_mode=["messages", "updates"]
@@ -175,8 +181,10 @@ class CareForge:
                         if node == "input_guard" and update and update.get("flags"):
                             yield StreamEvent(type="flags", data=update["flags"])
                         if node == "collect" and update:
-                            for result in update.get("results", [])[-len(update.get("results", [])) :]:
-                                yield StreamEvent(type="tool", data=result)
+                            for result in update.get("results", []):  # the turn's list so far
+                                if result["call_id"] not in emitted:
+                                    emitted.add(result["call_id"])
+                                    yield StreamEvent(type="tool", data=result)
             state = (await graph.aget_state(config)).values
         yield StreamEvent(type="done", data=self._result(state, thread_id, ctx, text, started))
 
@@ -190,10 +198,7 @@ class CareForge:
         routing: RoutingMode | str | None = None,
     ) -> TurnResult:
         """Run one turn to completion."""
-        ctx = self._context(persona, routing)
-        thread_id = thread_id or uuid.uuid4().hex
-        config: RunnableConfig = {"configurable": {"thread_id": thread_id}}
-        started = time.perf_counter()
+        ctx, thread_id, config, started = self._begin(persona, thread_id, routing)
         async with self.graph() as graph:
             state = await graph.ainvoke(self._input(text, attachments), config, context=ctx)
         return self._result(state, thread_id, ctx, text, started)
