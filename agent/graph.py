@@ -164,11 +164,13 @@ def build_graph(services: Services) -> StateGraph[AgentState, Context, AgentStat
         if not flags.get("model_unavailable") and services.capabilities().reachable:
             question = _last_human(state)
             block = "\n\n".join(f"{r['tool']}: {r['summary']}" for r in results) or "(no tool was run)"
-            content = prompts.TOOL_RESULTS_TEMPLATE.format(results=block, question=question)
+            system = prompts.SYSTEM_TEMPLATE.format(
+                persona=persona.system_prompt, rules=prompts.ANSWER_RULES, results=block
+            )
             messages = [
-                SystemMessage(f"{persona.system_prompt}\n{prompts.ANSWER_RULES}"),
+                SystemMessage(redact(system) if ctx.redact_model_input else system),
                 *_history(state)[:-1],
-                HumanMessage(redact(content) if ctx.redact_model_input else content),
+                HumanMessage(redact(question) if ctx.redact_model_input else question),
             ]
             try:
                 reply = await asyncio.wait_for(services.model().ainvoke(messages), ctx.model_timeout_s)
@@ -186,7 +188,7 @@ def build_graph(services: Services) -> StateGraph[AgentState, Context, AgentStat
         flags: Flags = dict(state.get("flags", {}))  # type: ignore[assignment]
         results = state.get("results", [])
         citations = state.get("citations", [])
-        prose = state.get("prose", "")
+        prose = guards.tidy_prose(state.get("prose", ""))
         if prose:
             problems = guards.check_prose(prose, results, citations, persona)
             if problems:

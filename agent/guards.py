@@ -51,9 +51,28 @@ def _drug_findings(results: list[ToolResult]) -> list[dict[str, object]]:
     return found
 
 
+_TURN_MARKER = re.compile(r"^\s*(user|assistant|system|human|ai)\s*:", re.IGNORECASE | re.MULTILINE)
+_SCAFFOLD = ("TOOL RESULTS", "<<<", ">>>", "USER MESSAGE:")
+
+
+def tidy_prose(prose: str) -> str:
+    """Cut what small models add after their answer: invented conversation turns."""
+    marker = _TURN_MARKER.search(prose)
+    return (prose[: marker.start()] if marker else prose).strip()
+
+
+def _repetitive(prose: str) -> bool:
+    lines = [line.strip() for line in re.split(r"[\n.!?]+", prose) if len(line.strip()) > 12]
+    return any(lines.count(line) >= 3 for line in set(lines))
+
+
 def check_prose(prose: str, results: list[ToolResult], citations: list[Citation], persona: Persona) -> list[str]:
     """Reasons the model's prose must not be shown as written (empty when it may)."""
     problems: list[str] = []
+    if any(mark in prose for mark in _SCAFFOLD):
+        problems.append("answer echoed the prompt")
+    if _repetitive(prose):
+        problems.append("answer repeats itself")
     findings = _drug_findings(results)
     if findings:
         if _SAYS_SAFE.search(prose):

@@ -171,7 +171,7 @@ def test_planted_instructions_in_a_log_are_quoted_as_data(retriever, tmp_path, r
                       checkpointer=InMemorySaver())
     result = agent.ask("Ventilator high pressure alarm, what fixed it before?", persona="technician", routing="rules")
     assert result.tool_calls[0]["tool"] == "search_maintenance_logs"
-    sent = model.seen[-1][-1].text
+    sent = model.seen[-1][0].text
     data_block = sent.split("<<<", 1)[1].split(">>>", 1)[0]
     assert "IGNORE PREVIOUS INSTRUCTIONS" in data_block  # only ever inside the quoted data block
     assert "[log:EVIL-1]" in result.answer and "instruction-like text: ignored" in result.answer
