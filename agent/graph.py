@@ -67,7 +67,8 @@ def build_graph(services: Services) -> StateGraph[AgentState, Context, AgentStat
         refused: list[str] = list(flags.get("refused_tools", []))
         use_rules = ctx.routing_mode in (RoutingMode.RULES, RoutingMode.HYBRID)
         use_model = ctx.routing_mode in (RoutingMode.LLM, RoutingMode.HYBRID)
-        caps = services.capabilities()
+        # The probe is blocking HTTP (cached); keep it off the event loop other sessions share.
+        caps = await asyncio.to_thread(services.capabilities)
         if use_model and caps.reachable and caps.accepts_tools:
             try:
                 bound = services.model().bind_tools([tools_by_name[n] for n in sorted(allowed)])
@@ -161,7 +162,8 @@ def build_graph(services: Services) -> StateGraph[AgentState, Context, AgentStat
         timings = dict(state.get("timings", {}))
         results = state.get("results", [])
         prose = ""
-        if not flags.get("model_unavailable") and services.capabilities().reachable:
+        caps = await asyncio.to_thread(services.capabilities)
+        if not flags.get("model_unavailable") and caps.reachable:
             question = _last_human(state)
             block = "\n\n".join(f"{r['tool']}: {r['summary']}" for r in results) or "(no tool was run)"
             system = prompts.SYSTEM_TEMPLATE.format(
@@ -179,7 +181,7 @@ def build_graph(services: Services) -> StateGraph[AgentState, Context, AgentStat
                 flags["model_unavailable"] = f"{type(exc).__name__}: {exc}"[:300]
                 services.on_model_error(flags["model_unavailable"])
         elif not flags.get("model_unavailable"):
-            flags["model_unavailable"] = services.capabilities().error or "endpoint unreachable"
+            flags["model_unavailable"] = caps.error or "endpoint unreachable"
         timings["answer_ms"] = _ms(started)
         return {"prose": prose, "flags": flags, "timings": timings}
 
