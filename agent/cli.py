@@ -186,6 +186,19 @@ def search(
 
 
 @app.command()
+def audit(
+    thread: Annotated[str | None, typer.Option("--thread", help="Only this conversation.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="ISO date or time, e.g. 2026-11-23.")] = None,
+    limit: Annotated[int, typer.Option("--limit")] = 200,
+) -> None:
+    """Print the audit trail (identifiers redacted) as JSON lines."""
+    from agent.audit import AuditLog
+
+    for row in AuditLog(_settings().audit_path).read(thread, since, limit):
+        _out(json.dumps(row))
+
+
+@app.command()
 def config() -> None:
     """Print the effective settings (secrets masked)."""
     _out(json.dumps(_settings().masked(), indent=2))

@@ -22,6 +22,7 @@ from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
 from langgraph.graph.state import CompiledStateGraph
 from pydantic import BaseModel
 
+from agent.audit import AuditLog
 from agent.context import Context, Services
 from agent.graph import build_graph
 from agent.llm import Capabilities, CapabilityCache, build_chat_model
@@ -82,6 +83,7 @@ class CareForge:
         resources: ToolResources | None = None,
         capabilities: Capabilities | None = None,
         checkpointer: BaseCheckpointSaver[Any] | None = None,
+        audit: AuditLog | None = None,
     ) -> None:
         """Wire the model, tools and stores; anything not given is built from settings."""
         self.settings = settings
@@ -94,6 +96,7 @@ class CareForge:
         self._probe = CapabilityCache(settings)
         self._fixed_caps = capabilities
         self._checkpointer = checkpointer
+        self.audit = audit if audit is not None else AuditLog(settings.audit_path)
         self.services = Services(
             model=self.model,
             tools=self.tools,
@@ -222,7 +225,7 @@ class CareForge:
     def _result(self, state: dict[str, Any], thread_id: str, ctx: Context, text: str, started: float) -> TurnResult:
         timings = dict(state.get("timings", {}))
         timings["total_ms"] = round((time.perf_counter() - started) * 1000, 3)
-        return TurnResult(
+        result = TurnResult(
             thread_id=thread_id,
             persona=ctx.persona,
             routing_mode=ctx.routing_mode.value,
@@ -235,3 +238,5 @@ class CareForge:
             flags=state.get("flags", {}),
             timings=timings,
         )
+        self.audit.record(result.model_dump(mode="json"))
+        return result
