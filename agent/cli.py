@@ -145,7 +145,7 @@ def ingest_logs_cmd(
     retriever = _retriever()
     with tqdm(desc=file.name, unit=" rows") as bar:
         report = ingest_logs(
-            file, retriever.store, retriever.shorthand, mapping, progress=lambda read, _total: bar.update(read - bar.n)
+            file, retriever.store, retriever.shorthand, mapping, progress=lambda read: bar.update(read - bar.n)
         )
     _report(report)
 

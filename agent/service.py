@@ -10,7 +10,7 @@ import weakref
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import httpx
 from langchain_core.language_models import BaseChatModel
@@ -30,7 +30,7 @@ from agent.personas import get_persona
 from agent.planner import RulePlanner
 from agent.settings import RoutingMode, Settings
 from agent.state import Attachment, Citation, Flags, ToolResult
-from retrieval import Retriever, build_retriever
+from retrieval import build_retriever
 from tools.drugs import DrugNameResolver, default_knowledge_base
 from tools.registry import ToolResources, build_tools
 
@@ -56,6 +56,10 @@ class StreamEvent(BaseModel):
 
     type: str
     data: Any = None
+
+
+if TYPE_CHECKING:
+    from retrieval.search import Retriever
 
 
 def default_resources(settings: Settings) -> ToolResources:

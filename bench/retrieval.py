@@ -17,8 +17,9 @@ from pathlib import Path
 import numpy as np
 
 from bench.machine import summary
-from retrieval import DEMO_DATA, Retriever, default_embedder
+from retrieval import DEMO_DATA, default_embedder
 from retrieval.ingest import ingest_logs
+from retrieval.search import Retriever
 from retrieval.shorthand import default_shorthand
 from retrieval.store import LOGS, VectorStore, open_client
 

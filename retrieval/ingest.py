@@ -45,7 +45,7 @@ DEFAULT_COLUMNS = {
     "reported": "date",
     "location": "location",
 }
-Progress = Callable[[int, int], None]
+Progress = Callable[[int], None]  # called with the rows read so far
 
 
 def _hash(*parts: str) -> str:
@@ -148,7 +148,7 @@ def ingest_logs(
             if len(batch) >= BATCH:
                 flush()
                 if progress:
-                    progress(report.read, 0)
+                    progress(report.read)
         if batch:
             flush()
     except (OSError, csv.Error, UnicodeError) as exc:

@@ -8,7 +8,6 @@ import threading
 from typing import Any
 
 import bm25s
-import numpy as np
 
 from retrieval.records import Hit, SearchResult
 from retrieval.shorthand import Shorthand
@@ -48,8 +47,7 @@ class Retriever:
         self._lexical: dict[str, _Lexical] = {}
         self._lock = threading.Lock()
 
-    def _bm25(self, name: str, expand: bool) -> _Lexical:
-        count = self.store.count(name)
+    def _bm25(self, name: str, expand: bool, count: int) -> _Lexical:
         with self._lock:
             lex = self._lexical.setdefault(name, _Lexical())
             if lex.count != count:
@@ -82,7 +80,7 @@ class Retriever:
         if mode != "lexical":
             self._dense(name, expanded, total, where, ranks, info)
         if mode != "dense":
-            self._lexical_ranks(name, expanded, where, expand, ranks, info)
+            self._lexical_ranks(name, expanded, total, where, expand, ranks, info)
         hits: list[Hit] = []
         seen: dict[str, Hit] = {}
         for cid in sorted(ranks, key=lambda c: -ranks[c]):
@@ -122,12 +120,13 @@ class Retriever:
         self,
         name: str,
         text: str,
+        total: int,
         where: dict[str, Any] | None,
         expand: bool,
         ranks: dict[str, float],
         info: dict[str, tuple[str, dict[str, Any]]],
     ) -> None:
-        lex = self._bm25(name, expand)
+        lex = self._bm25(name, expand, total)
         tokens = bm25s.tokenize([text], stopwords="en", token_pattern=TOKEN_PATTERN, show_progress=False)
         if lex.index is None or not lex.ids or len(tokens.vocab) == 0:
             return
@@ -216,7 +215,7 @@ def _hit(cid: str, doc: str, meta: dict[str, Any], score: float) -> Hit:
         kind=kind,
         title=title,
         snippet=doc[:400],
-        score=round(float(np.float64(score)), 5),
+        score=round(score, 5),
         metadata=meta,
         suspicious=bool(_INSTRUCTION.search(doc)),
     )

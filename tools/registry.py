@@ -8,16 +8,18 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from langchain_core.tools import BaseTool, StructuredTool
 from pydantic import BaseModel, Field
 
 from retrieval.render import search_output
-from retrieval.search import Retriever
 from tools.contract import ToolOutput
 from tools.drugs import DrugKnowledgeBase, DrugNameResolver, check_drug_interactions
 from tools.drugs.render import interaction_output
+
+if TYPE_CHECKING:
+    from retrieval.search import Retriever
 
 
 class DrugCheckInput(BaseModel):
@@ -63,23 +65,27 @@ def _timed(fn: Callable[..., ToolOutput]) -> Callable[..., tuple[str, dict[str, 
     return run
 
 
+def _tool(fn: Callable[..., ToolOutput], name: str, description: str, schema: type[BaseModel]) -> BaseTool:
+    """A timed tool whose ToolOutput travels as (summary for the model, artifact for the UI and guards)."""
+    return StructuredTool.from_function(
+        func=_timed(fn), name=name, description=description, args_schema=schema, response_format="content_and_artifact"
+    )
+
+
 def build_tools(res: ToolResources) -> list[BaseTool]:
     """Every tool the product offers; personas then choose which of them a turn may use."""
 
     def drugs(drugs: list[str]) -> ToolOutput:
         return interaction_output(check_drug_interactions(drugs, res.kb, res.resolver))
 
-    tools: list[BaseTool] = [
-        StructuredTool.from_function(
-            func=_timed(drugs),
-            name="check_drug_interactions",
-            description=(
-                "Check every pair of medicines in a list for interactions against the bundled, sourced "
-                "knowledge base. Use whenever the user names two or more medicines."
-            ),
-            args_schema=DrugCheckInput,
-            response_format="content_and_artifact",
-        ),
+    tools = [
+        _tool(
+            drugs,
+            "check_drug_interactions",
+            "Check every pair of medicines in a list for interactions against the bundled, sourced knowledge base. "
+            "Use whenever the user names two or more medicines.",
+            DrugCheckInput,
+        )
     ]
     if res.retriever is not None:
         retriever = res.retriever
@@ -92,20 +98,20 @@ def build_tools(res: ToolResources) -> list[BaseTool]:
         def knowledge(query: str, k: int = 5) -> ToolOutput:
             return search_output(retriever().search_knowledge(query, k), "knowledge")
 
-        tools += [
-            StructuredTool.from_function(
-                func=_timed(logs),
-                name="search_maintenance_logs",
-                description="Find past maintenance-log entries (problem and fix) similar to a fault description.",
-                args_schema=LogSearchInput,
-                response_format="content_and_artifact",
-            ),
-            StructuredTool.from_function(
-                func=_timed(knowledge),
-                name="search_knowledge",
-                description="Find passages in vetted troubleshooting guides and patient or nursing notes.",
-                args_schema=KnowledgeSearchInput,
-                response_format="content_and_artifact",
-            ),
-        ]
+        tools.append(
+            _tool(
+                logs,
+                "search_maintenance_logs",
+                "Find past maintenance-log entries (problem and fix) similar to a fault description.",
+                LogSearchInput,
+            )
+        )
+        tools.append(
+            _tool(
+                knowledge,
+                "search_knowledge",
+                "Find passages in vetted troubleshooting guides and patient or nursing notes.",
+                KnowledgeSearchInput,
+            )
+        )
     return tools

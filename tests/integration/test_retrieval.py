@@ -18,8 +18,9 @@ from langgraph.checkpoint.memory import InMemorySaver
 
 from agent.service import CareForge
 from agent.settings import Settings
-from retrieval import DEMO_DATA, Retriever, default_embedder
+from retrieval import DEMO_DATA, default_embedder
 from retrieval.ingest import chunk_document, ingest_docs, ingest_logs
+from retrieval.search import Retriever
 from retrieval.shorthand import default_shorthand
 from retrieval.store import LOGS, VectorStore, open_client
 from tests.conftest import TEXT_ONLY, scripted
