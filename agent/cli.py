@@ -1,4 +1,4 @@
-"""careforge: ask, chat, config, doctor, llm (serve, stop, status)."""
+"""careforge: ask, chat, image, ingest, search, audit, config, doctor, llm (serve, stop, profiles)."""
 
 from __future__ import annotations
 
@@ -183,6 +183,32 @@ def search(
     r = _retriever()
     result = r.search_knowledge(query, k) if docs else r.search_logs(query, asset=asset, k=k)
     _out(result.model_dump_json(indent=2))
+
+
+@app.command()
+def image(
+    path: Path,
+    question: Annotated[str, typer.Option("--question", "-q")] = "",
+    persona: PersonaOpt = "nurse",
+    preview: Annotated[Path | None, typer.Option("--png", help="Also write the model-ready PNG here.")] = None,
+) -> None:
+    """Analyse one image without the agent: metadata, quality, and a visual read when the model can see."""
+    from agent.service import CareForge
+    from tools.images import UnreadableImage, analyze_image, render_image
+
+    settings = _settings()
+    agent = CareForge(settings)
+    limits = agent.resources.image_limits
+    vision = agent.resources.vision() if agent.resources.vision else None
+    output = analyze_image(path, question, persona, vision=vision, limits=limits, preview_dir=settings.preview_dir)
+    _out(output.model_dump_json(indent=2))
+    if output.error:
+        raise typer.Exit(1)
+    if preview is not None:
+        try:
+            preview.write_bytes(render_image(path, limits, question).png)
+        except UnreadableImage as exc:  # the file changed under us
+            raise typer.BadParameter(str(exc)) from exc
 
 
 @app.command()

@@ -26,6 +26,14 @@ _DOSING_ADVICE = re.compile(
     r"(your|the) (dose|dosage)|skip (a|your|the next) dose|take (an )?extra (dose|tablet|pill))\b",
     re.IGNORECASE,
 )
+# Prose that reports what an image shows; only allowed when the image tool returned a visual read.
+_VISUAL_CLAIM = re.compile(
+    r"\b(the (image|x-?ray|scan|photo|picture|film|radiograph) (shows?|reveals?|demonstrates?|is normal|looks)|"
+    r"i (can )?see|(is|are) (visible|seen)|(consistent|compatible) with|suggestive of|(no|evidence of) "
+    r"(pneumothorax|fracture|effusion|consolidation|crack|porosity|infection|mass)|(looks|appears) (normal|healthy|"
+    r"infected|fine|broken|cracked))\b",
+    re.IGNORECASE,
+)
 _SEVERITIES = ("minor", "moderate", "major", "contraindicated")
 _CITATION = re.compile(r"\[([a-z_]+:[^\]\s]+)\]")
 
@@ -49,6 +57,13 @@ def _drug_findings(results: list[ToolResult]) -> list[dict[str, object]]:
         if r["ok"] and r["artifact"].get("kind") == "drug_interactions":
             found.extend(r["artifact"].get("data", {}).get("interactions", []))
     return found
+
+
+def _unread_images(results: list[ToolResult]) -> bool:
+    return any(
+        r["artifact"].get("kind") == "image_analysis" and not (r["artifact"].get("data") or {}).get("reading")
+        for r in results
+    )
 
 
 _TURN_MARKER = re.compile(r"^\s*(user|assistant|system|human|ai)\s*:", re.IGNORECASE | re.MULTILINE)
@@ -81,6 +96,8 @@ def check_prose(prose: str, results: list[ToolResult], citations: list[Citation]
         named = [i for i, s in enumerate(_SEVERITIES) if re.search(rf"\b{s}\b", prose, re.IGNORECASE)]
         if named and max(named) < top:
             problems.append(f"answer lowered the severity below {_SEVERITIES[top]}")
+    if _unread_images(results) and _VISUAL_CLAIM.search(prose):
+        problems.append("answer described an image that no vision model read")
     if persona.name is PersonaName.PATIENT and _DOSING_ADVICE.search(prose):
         problems.append("dosing or stop-taking advice to a patient")
     known = {c["id"] for c in citations}

@@ -73,7 +73,7 @@ class RulePlanner:
                 calls.append(
                     ProposedCall(
                         "analyze_image",
-                        {"path": attachment["path"], "question": text[:2000]},
+                        {"path": attachment["path"], "question": text[:2000], "persona": persona},
                         f"image attached: {attachment['name']}",
                         safety_relevant=True,
                     )

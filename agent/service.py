@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import functools
 import time
 import uuid
@@ -28,10 +29,12 @@ from agent.graph import build_graph
 from agent.llm import Capabilities, CapabilityCache, build_chat_model
 from agent.personas import get_persona
 from agent.planner import RulePlanner
+from agent.privacy import redact
 from agent.settings import RoutingMode, Settings
 from agent.state import Attachment, Citation, Flags, ToolResult
 from retrieval import build_retriever
 from tools.drugs import DrugNameResolver, default_knowledge_base
+from tools.images import ImageLimits
 from tools.registry import ToolResources, build_tools
 
 
@@ -72,7 +75,14 @@ def default_resources(settings: Settings) -> ToolResources:
             settings.chroma_mode.value, settings.chroma_path, settings.chroma_host, settings.chroma_port
         )
 
-    return ToolResources(kb=kb, resolver=DrugNameResolver(kb), retriever=retriever)
+    return ToolResources(
+        kb=kb,
+        resolver=DrugNameResolver(kb),
+        retriever=retriever,
+        image_limits=ImageLimits(max_bytes=settings.image_max_mb * 1024 * 1024, max_side=settings.image_max_side),
+        preview_dir=settings.preview_dir,
+        model_text_filter=redact if settings.redact_model_input else str,
+    )
 
 
 class CareForge:
@@ -96,6 +106,9 @@ class CareForge:
         self._loop_models: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, BaseChatModel] = (
             weakref.WeakKeyDictionary()
         )
+        if self.resources.vision is None:  # a copy: resources may be shared by several agents
+            self.resources = dataclasses.replace(self.resources, vision=self._vision_model)
+        self._sync_model: BaseChatModel | None = None
         self.tools = list(tools) if tools is not None else build_tools(self.resources)
         self._probe = CapabilityCache(settings)
         self._fixed_caps = capabilities
@@ -121,6 +134,16 @@ class CareForge:
             model = build_chat_model(self.settings, http_async_client=client)
             self._loop_models[loop] = model
         return model
+
+    def _vision_model(self) -> BaseChatModel | None:
+        """The model the image tool may send pixels to: only one whose image reading is usable."""
+        if not self.capabilities().vision_usable:
+            return None
+        if self._fixed_model is not None:
+            return self._fixed_model
+        if self._sync_model is None:  # tools run in worker threads and call the model synchronously
+            self._sync_model = build_chat_model(self.settings, streaming=False)
+        return self._sync_model
 
     def capabilities(self, *, refresh: bool = False) -> Capabilities:
         """The model endpoint's probed capabilities (fixed ones when given, e.g. in tests)."""

@@ -56,6 +56,8 @@ class Settings(BaseSettings):
     max_steps: int = Field(4, ge=1, le=20, description="Planner/tool rounds per turn.")
     redact_model_input: bool = Field(False, description="Redact identifiers from text sent to the model.")
     embedded_port: int = 8011
+    image_max_mb: int = Field(200, gt=0, description="Largest accepted upload.")
+    image_max_side: int = Field(1024, ge=64, le=4096, description="Longest side of the PNG sent to the model.")
 
     @property
     def conversation_path(self) -> Path:
@@ -66,6 +68,11 @@ class Settings(BaseSettings):
     def audit_path(self) -> Path:
         """Where the append-only audit trail lives."""
         return self.audit_db or self.data_dir / "audit.sqlite"
+
+    @property
+    def preview_dir(self) -> Path:
+        """Where rendered image previews for the UI are cached."""
+        return self.data_dir / "previews"
 
     @property
     def chroma_path(self) -> Path:

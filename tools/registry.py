@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from langchain_core.language_models import BaseChatModel
 from langchain_core.tools import BaseTool, StructuredTool
 from pydantic import BaseModel, Field
 
@@ -17,6 +19,7 @@ from retrieval.render import search_output
 from tools.contract import ToolOutput
 from tools.drugs import DrugKnowledgeBase, DrugNameResolver, check_drug_interactions
 from tools.drugs.render import interaction_output
+from tools.images import ImageLimits, analyze_image
 
 if TYPE_CHECKING:
     from retrieval.search import Retriever
@@ -38,6 +41,14 @@ class LogSearchInput(BaseModel):
     k: int = Field(5, ge=1, le=50)
 
 
+class ImageInput(BaseModel):
+    """Arguments of analyze_image."""
+
+    path: str = Field(description="Path of the uploaded DICOM, PNG, JPEG or WebP file.")
+    question: str = Field("", description="What the user wants to know about the image.")
+    persona: str = Field("nurse", description="Who asks: patient, nurse or technician (chooses the reading domain).")
+
+
 class KnowledgeSearchInput(BaseModel):
     """Arguments of search_knowledge."""
 
@@ -52,6 +63,12 @@ class ToolResources:
     kb: DrugKnowledgeBase
     resolver: DrugNameResolver
     retriever: Callable[[], Retriever] | None = None
+    # The vision model when the endpoint's image reading is usable, else None (checked at each call).
+    vision: Callable[[], BaseChatModel | None] | None = None
+    image_limits: ImageLimits = field(default_factory=ImageLimits)
+    preview_dir: Path | None = None
+    # Applied to text the image tool sends to the model (identifier redaction when configured).
+    model_text_filter: Callable[[str], str] = lambda text: text
 
 
 def _timed(fn: Callable[..., ToolOutput]) -> Callable[..., tuple[str, dict[str, Any]]]:
@@ -78,6 +95,16 @@ def build_tools(res: ToolResources) -> list[BaseTool]:
     def drugs(drugs: list[str]) -> ToolOutput:
         return interaction_output(check_drug_interactions(drugs, res.kb, res.resolver))
 
+    def image(path: str, question: str = "", persona: str = "nurse") -> ToolOutput:
+        return analyze_image(
+            path,
+            res.model_text_filter(question),
+            persona,
+            vision=res.vision() if res.vision else None,
+            limits=res.image_limits,
+            preview_dir=res.preview_dir,
+        )
+
     tools = [
         _tool(
             drugs,
@@ -85,7 +112,14 @@ def build_tools(res: ToolResources) -> list[BaseTool]:
             "Check every pair of medicines in a list for interactions against the bundled, sourced knowledge base. "
             "Use whenever the user names two or more medicines.",
             DrugCheckInput,
-        )
+        ),
+        _tool(
+            image,
+            "analyze_image",
+            "Analyse an attached X-ray, CT/MR slice, ultrasound, skin or wound photo, or weld/PCB/equipment photo: "
+            "metadata and quality always, a preliminary visual read when the model can see images.",
+            ImageInput,
+        ),
     ]
     if res.retriever is not None:
         retriever = res.retriever

@@ -193,3 +193,31 @@ async def test_invented_conversation_turns_are_cut_from_the_prose(settings, reso
         "warfarin and aspirin?", persona="nurse", routing="rules")
     assert result.answer.startswith("Avoid combining them.")
     assert "User:" not in result.answer and "that is fine" not in result.answer
+
+
+CHEST_CR = Path(__file__).resolve().parents[2] / "samples" / "dicom" / "RG1_J2KI.dcm"
+VISION = TOOL_CAPABLE.model_copy(update={"accepts_images": True, "vision_trusted": True})
+
+
+async def test_attached_image_is_analysed_and_unread_findings_are_not_claimed(settings, resources) -> None:
+    model = scripted("The X-ray shows a small pneumothorax on the left.")
+    result = await agent(settings, resources, model, caps=TEXT_ONLY).arun(
+        "Is there a pneumothorax?", persona="nurse", routing="rules", attachments=[CHEST_CR]
+    )
+    assert [t["tool"] for t in result.tool_calls] == ["analyze_image"]
+    assert result.tool_calls[0]["args"]["persona"] == "nurse"
+    assert "answer described an image that no vision model read" in result.flags["guard_repairs"]
+    assert "small pneumothorax" not in result.answer
+    assert "needs a multimodal model" in result.answer
+
+
+async def test_a_vision_model_reads_the_attached_image_inside_the_tool(settings, resources) -> None:
+    reading = '{"findings": ["no pleural line seen"], "impression": "no pneumothorax", "confidence": "low"}'
+    model = scripted(reading, "No pneumothorax is visible on this preliminary read; a radiologist must confirm.")
+    result = await agent(settings, resources, model, caps=VISION).arun(
+        "Is there a pneumothorax?", persona="nurse", routing="rules", attachments=[CHEST_CR]
+    )
+    artifact = result.tool_calls[0]["artifact"]
+    assert artifact["data"]["reading"]["findings"] == ["no pleural line seen"]
+    assert "guard_repairs" not in result.flags
+    assert "Findings (preliminary): no pleural line seen." in result.answer
