@@ -17,6 +17,7 @@ from agent.settings import RoutingMode, Settings, get_settings
 if TYPE_CHECKING:
     from retrieval.records import IngestReport
     from retrieval.search import Retriever
+    from tools.reports import Report
 
 app = typer.Typer(help="CareForge: a grounded assistant for clinics and factory floors.", no_args_is_help=True)
 llm_app = typer.Typer(help="The model server: embedded vLLM on the CPU, or GPU profiles.", no_args_is_help=True)
@@ -183,6 +184,82 @@ def search(
     r = _retriever()
     result = r.search_knowledge(query, k) if docs else r.search_logs(query, asset=asset, k=k)
     _out(result.model_dump_json(indent=2))
+
+
+report_app = typer.Typer(help="Drafted reports: show, decide (approve, edit, reject), export.", no_args_is_help=True)
+app.add_typer(report_app, name="report")
+
+
+def _reports(thread: str) -> list[Report]:
+    from agent.service import CareForge
+
+    reports = asyncio.run(CareForge(_settings()).areports(thread))
+    if not reports:
+        raise typer.BadParameter(f"thread {thread} has no reports")
+    return reports
+
+
+@report_app.command("show")
+def report_show(thread: str) -> None:
+    """Print the thread's reports (decided ones, then a draft awaiting review) as Markdown."""
+    from tools.reports import to_markdown
+
+    for report in _reports(thread):
+        _out(to_markdown(report))
+
+
+@report_app.command("decide")
+def report_decide(
+    thread: str,
+    decision: Annotated[str, typer.Argument(help="approve, edit or reject")],
+    editor: Annotated[str, typer.Option("--editor", help="Who decides (recorded with the report).")],
+    role: Annotated[str, typer.Option("--role", help="The decider's role: patient, nurse or technician.")],
+    edit: Annotated[list[str] | None, typer.Option("--set", help="SECTION=new text (repeatable).")] = None,
+    note: Annotated[str, typer.Option("--note")] = "",
+) -> None:
+    """Approve, edit or reject the draft a paused turn is waiting on."""
+    from pydantic import ValidationError
+
+    from agent.service import CareForge
+    from tools.reports import ReviewDecision
+
+    edits = dict(item.split("=", 1) for item in edit or [] if "=" in item)
+    try:
+        value = ReviewDecision.model_validate(
+            {"decision": decision, "editor": editor, "role": role, "edits": edits, "note": note}
+        )
+        result = asyncio.run(CareForge(_settings()).adecide(thread, value, persona=role))
+    except (ValidationError, ValueError) as exc:
+        raise typer.BadParameter(str(exc)) from exc
+    if result.review is not None:
+        _out(f"Not applied: {result.review.get('error')}")
+        raise typer.Exit(1)
+    _out(result.answer)
+
+
+@report_app.command("export")
+def report_export(
+    thread: str,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="md, json, pdf or fhir")] = "md",
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="File to write (stdout for text formats).")] = None,
+    draft: Annotated[bool, typer.Option("--draft", help="Export an unapproved draft, marked as such.")] = False,
+) -> None:
+    """Export the thread's latest approved report (or, with --draft, the latest report marked as a draft)."""
+    from tools.reports import ExportRefused, export
+
+    reports = _reports(thread)
+    chosen = next((r for r in reversed(reports) if r.status == "approved"), None) or reports[-1]
+    try:
+        data = export(chosen, fmt, allow_draft=draft)  # type: ignore[arg-type]
+    except ExportRefused as exc:
+        raise typer.BadParameter(str(exc)) from exc
+    if out is not None:
+        out.write_bytes(data)
+        _out(f"wrote {out} ({len(data)} bytes, {chosen.kind.value} {chosen.id}, {chosen.status})")
+    elif fmt == "pdf":
+        raise typer.BadParameter("PDF is binary: pass --out FILE")
+    else:
+        _out(data.decode())
 
 
 @app.command()

@@ -1,4 +1,4 @@
-"""The agent graph: input guard -> planner <-> tools -> answer -> output guard. Nodes and edges only."""
+"""The agent graph: input guard -> planner <-> tools -> collect -> review -> answer -> output guard."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from langchain_core.messages import AIMessage, AnyMessage, HumanMessage, SystemM
 from langgraph.graph import END, START, StateGraph
 from langgraph.prebuilt import ToolNode
 from langgraph.runtime import Runtime
+from langgraph.types import interrupt
 
 from agent import guards, prompts
 from agent.context import Context, Services
@@ -18,6 +19,7 @@ from agent.personas import get_persona
 from agent.privacy import redact
 from agent.settings import RoutingMode
 from agent.state import AgentState, Citation, Flags, ToolResult
+from tools.reports import APPROVERS, Report, ReviewDecision, apply_decision
 
 HISTORY_TURNS = 6
 
@@ -50,6 +52,7 @@ def build_graph(services: Services) -> StateGraph[AgentState, Context, AgentStat
             "prose": "",
             "answer": "",
             "timings": {},
+            "deferred": [],
         }
 
     async def planner(state: AgentState, runtime: Runtime[Context]) -> dict[str, Any]:
@@ -81,16 +84,27 @@ def build_graph(services: Services) -> StateGraph[AgentState, Context, AgentStat
                 services.on_model_error(flags["model_unavailable"])
         elif use_model and not use_rules and not (caps.reachable and caps.accepts_tools):
             use_rules = True  # llm routing without a tool-capable model falls back to the rules
+        deferred: list[dict[str, Any]] = []
         if use_rules and step == 0:
             proposed = services.planner.propose(
-                _last_human(state), persona.name.value, state.get("attachments", []), set(tools_by_name)
+                _last_human(state),
+                persona.name.value,
+                state.get("attachments", []),
+                set(tools_by_name),
+                persona.report_kinds,
             )
             have = {c["name"] for c in calls}
+            model_led = ctx.routing_mode is RoutingMode.HYBRID and bool(calls)
             for p in proposed:
                 # hybrid: the model leads, the rules add the safety-relevant calls it missed
-                if ctx.routing_mode is RoutingMode.HYBRID and calls and (p.name in have or not p.safety_relevant):
+                if model_led and (p.name in have or not (p.safety_relevant or p.runs_last)):
                     continue
-                calls.append({"name": p.name, "args": p.args, "id": f"rules-{uuid.uuid4().hex[:12]}"})
+                call: dict[str, Any] = {"name": p.name, "args": p.args, "id": f"rules-{uuid.uuid4().hex[:12]}"}
+                (deferred if p.runs_last else calls).append(call)
+            if deferred and not calls:
+                calls, deferred = deferred, []
+        elif state.get("deferred") and not calls:
+            calls = list(state["deferred"])
         permitted = []
         for call in calls:
             if call["name"] in allowed:
@@ -100,7 +114,7 @@ def build_graph(services: Services) -> StateGraph[AgentState, Context, AgentStat
         if refused:
             flags["refused_tools"] = refused
         timings["plan_ms"] = timings.get("plan_ms", 0.0) + _ms(started)
-        update: dict[str, Any] = {"flags": flags, "step": step + 1, "timings": timings}
+        update: dict[str, Any] = {"flags": flags, "step": step + 1, "timings": timings, "deferred": deferred}
         if permitted:
             update["messages"] = [AIMessage(content="", tool_calls=permitted)]
         return update
@@ -154,6 +168,40 @@ def build_graph(services: Services) -> StateGraph[AgentState, Context, AgentStat
                     )
         return {"results": results, "citations": citations, "timings": timings}
 
+    async def review(state: AgentState) -> dict[str, Any]:
+        """Stop for a person to approve, edit or reject each new report draft (a LangGraph interrupt)."""
+        decided = list(state.get("reports", []))
+        known = {r["id"] for r in decided}
+        flags: Flags = dict(state.get("flags", {}))  # type: ignore[assignment]
+        notes = list(flags.get("report_decisions", []))
+        for result in state.get("results", []):
+            data = result["artifact"].get("data") or {}
+            if result["artifact"].get("kind") != "report_draft" or not result["ok"] or data.get("id") in known:
+                continue
+            report = Report.model_validate(data)
+            error: str | None = None
+            while True:  # re-asks until the decision can be applied; each ask is one resumable interrupt
+                raw = interrupt(
+                    {
+                        "type": "report_review",
+                        "report": report.model_dump(mode="json"),
+                        "approvers": sorted(APPROVERS[report.kind]),
+                        "error": error,
+                    }
+                )
+                try:
+                    final = apply_decision(report, ReviewDecision.model_validate(raw))
+                    break
+                except ValueError as exc:  # includes pydantic's ValidationError
+                    error = str(exc)
+            decided.append(final.model_dump(mode="json"))
+            known.add(final.id)
+            notes.append(f"{final.title} {final.id} {final.status} by {final.decided_by} ({final.decided_role})")
+        if not notes:
+            return {}
+        flags["report_decisions"] = notes
+        return {"reports": decided, "flags": flags}
+
     async def answer(state: AgentState, runtime: Runtime[Context]) -> dict[str, Any]:
         started = time.perf_counter()
         ctx = runtime.context
@@ -206,13 +254,15 @@ def build_graph(services: Services) -> StateGraph[AgentState, Context, AgentStat
     graph.add_node("planner", planner)
     graph.add_node("tools", ToolNode(services.tools, handle_tool_errors=True))
     graph.add_node("collect", collect)
+    graph.add_node("review", review)
     graph.add_node("answer", answer)
     graph.add_node("output_guard", output_guard)
     graph.add_edge(START, "input_guard")
     graph.add_edge("input_guard", "planner")
     graph.add_conditional_edges("planner", route_after_planner)
     graph.add_edge("tools", "collect")
-    graph.add_edge("collect", "planner")
+    graph.add_edge("collect", "review")
+    graph.add_edge("review", "planner")
     graph.add_edge("answer", "output_guard")
     graph.add_edge("output_guard", END)
     return graph

@@ -137,6 +137,8 @@ def compose_answer(
     if flags.get("model_unavailable"):
         parts.append("_Model unavailable: this answer was assembled from the tool results only._")
     parts.append(prose.strip())
+    if flags.get("report_decisions"):
+        parts.append("\n".join(f"Report decision: {d}." for d in flags["report_decisions"]))
     if results:
         parts.append(findings_section(results))
     if citations:

@@ -24,6 +24,7 @@ class Persona:
     allowed_tools: frozenset[str]
     safety_net: str | None
     red_flag_domain: str  # "clinical" or "workplace"
+    report_kinds: tuple[str, ...] = ()  # first is the default when the request names no kind
 
 
 PATIENT_SAFETY_NET = (
@@ -43,6 +44,7 @@ PERSONAS: dict[PersonaName, Persona] = {
         allowed_tools=frozenset({"check_drug_interactions", "search_knowledge", "analyze_image", "draft_report"}),
         safety_net=PATIENT_SAFETY_NET,
         red_flag_domain="clinical",
+        report_kinds=("visit_summary",),
     ),
     PersonaName.NURSE: Persona(
         name=PersonaName.NURSE,
@@ -55,6 +57,7 @@ PERSONAS: dict[PersonaName, Persona] = {
         allowed_tools=frozenset({"check_drug_interactions", "search_knowledge", "analyze_image", "draft_report"}),
         safety_net=None,
         red_flag_domain="clinical",
+        report_kinds=("nursing_handoff", "radiology", "visit_summary", "incident"),
     ),
     PersonaName.TECHNICIAN: Persona(
         name=PersonaName.TECHNICIAN,
@@ -66,6 +69,7 @@ PERSONAS: dict[PersonaName, Persona] = {
         allowed_tools=frozenset({"search_maintenance_logs", "search_knowledge", "analyze_image", "draft_report"}),
         safety_net=None,
         red_flag_domain="workplace",
+        report_kinds=("work_order", "incident"),
     ),
 }
 

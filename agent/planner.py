@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from agent.state import Attachment
@@ -21,7 +21,8 @@ _EQUIPMENT = re.compile(
 ASSET_ID = re.compile(r"\b([A-Z]{2,5}-?\d{2,6}[A-Z]?)\b")
 _REPORT = re.compile(
     r"\b(draft|write|prepare|generate|create|make|fill|start|need)\b[^.?!]{0,40}\b(report|summary|handoff|hand-off|"
-    r"sbar|work order|incident)\b|\b(sbar|handoff|hand-off|work order)\b",
+    r"sbar|work order|incident)\b|\b(sbar|handoff|hand-off|work order)\b|"
+    r"\b(radiology|x-?ray|imaging|incident|failure|visit) (report|summary)\b(?! (said|says|shows?|showed))",
     re.IGNORECASE,
 )
 _REPORT_KIND = (
@@ -42,6 +43,7 @@ class ProposedCall:
     args: dict[str, Any]
     reason: str
     safety_relevant: bool = False
+    runs_last: bool = False  # needs the other tools' results (a report drafted from them)
 
 
 @dataclass(slots=True)
@@ -49,14 +51,16 @@ class RulePlanner:
     """Proposes tool calls from lexicons and patterns; built once with the drug name resolver."""
 
     resolver: DrugNameResolver
-    report_kinds_by_persona: dict[str, str] = field(
-        default_factory=lambda: {"patient": "visit_summary", "nurse": "nursing_handoff", "technician": "work_order"}
-    )
 
     def propose(
-        self, text: str, persona: str, attachments: list[Attachment], available: set[str]
+        self,
+        text: str,
+        persona: str,
+        attachments: list[Attachment],
+        available: set[str],
+        report_kinds: tuple[str, ...] = (),
     ) -> list[ProposedCall]:
-        """Tool calls for this message; only tools in ``available`` are proposed."""
+        """Tool calls for this message; only tools in ``available`` and report kinds in ``report_kinds``."""
         calls: list[ProposedCall] = []
         drugs = self._drug_names(text)
         if len(drugs) >= 2 and "check_drug_interactions" in available:
@@ -84,9 +88,13 @@ class RulePlanner:
             if asset:
                 args["asset"] = asset.group(1)
             calls.append(ProposedCall("search_maintenance_logs", args, "equipment or fault words"))
-        if "draft_report" in available and _REPORT.search(text):
-            kind = next((k for rx, k in _REPORT_KIND if rx.search(text)), self.report_kinds_by_persona[persona])
-            calls.append(ProposedCall("draft_report", {"kind": kind, "request": text[:2000]}, "report requested"))
+        if "draft_report" in available and report_kinds and _REPORT.search(text):
+            named = next((k for rx, k in _REPORT_KIND if rx.search(text)), None)
+            # A kind the persona may not draft (a patient asking for a radiology report) falls back to its default.
+            kind = named if named in report_kinds else report_kinds[0]
+            calls.append(
+                ProposedCall("draft_report", {"kind": kind, "request": text[:2000]}, "report requested", runs_last=True)
+            )
         if not calls and "search_knowledge" in available and _QUESTION.search(text) and len(text.split()) >= 3:
             calls.append(ProposedCall("search_knowledge", {"query": text[:2000]}, "question for the vetted documents"))
         return calls

@@ -21,6 +21,7 @@ from langchain_core.tools import BaseTool
 from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
 from langgraph.graph.state import CompiledStateGraph
+from langgraph.types import Command
 from pydantic import BaseModel
 
 from agent.audit import AuditLog
@@ -36,6 +37,7 @@ from retrieval import build_retriever
 from tools.drugs import DrugNameResolver, default_knowledge_base
 from tools.images import ImageLimits
 from tools.registry import ToolResources, build_tools
+from tools.reports import Report, ReviewDecision
 
 
 class TurnResult(BaseModel):
@@ -52,6 +54,8 @@ class TurnResult(BaseModel):
     citations: list[Citation]
     flags: Flags
     timings: dict[str, float]
+    review: dict[str, Any] | None = None  # a report awaiting a person's decision (the turn is paused)
+    reports: list[dict[str, Any]] = []  # the thread's decided reports
 
 
 class StreamEvent(BaseModel):
@@ -215,8 +219,8 @@ class CareForge:
                                 if result["call_id"] not in emitted:
                                     emitted.add(result["call_id"])
                                     yield StreamEvent(type="tool", data=result)
-            state = (await graph.aget_state(config)).values
-        yield StreamEvent(type="done", data=self._result(state, thread_id, ctx, text, started))
+            state, review = await self._snapshot(graph, config)
+        yield StreamEvent(type="done", data=self._result(state, thread_id, ctx, text, started, review))
 
     async def arun(
         self,
@@ -230,8 +234,51 @@ class CareForge:
         """Run one turn to completion."""
         ctx, thread_id, config, started = self._begin(persona, thread_id, routing)
         async with self.graph() as graph:
-            state = await graph.ainvoke(self._input(text, attachments), config, context=ctx)
-        return self._result(state, thread_id, ctx, text, started)
+            await graph.ainvoke(self._input(text, attachments), config, context=ctx)
+            state, review = await self._snapshot(graph, config)
+        return self._result(state, thread_id, ctx, text, started, review)
+
+    async def adecide(
+        self,
+        thread_id: str,
+        decision: ReviewDecision | dict[str, Any],
+        *,
+        persona: str = "nurse",
+        routing: RoutingMode | str | None = None,
+    ) -> TurnResult:
+        """Resume a turn paused for report review with the reviewer's decision.
+
+        An invalid decision (a patient approving a clinical report, an unknown section) pauses again with the reason
+        in ``review["error"]``; nothing is lost.
+        """
+        ctx, thread_id, config, started = self._begin(persona, thread_id, routing)
+        value = decision.model_dump() if isinstance(decision, ReviewDecision) else dict(decision)
+        async with self.graph() as graph:
+            before, pending = await self._snapshot(graph, config)
+            if pending is None:
+                raise ValueError(f"thread {thread_id} has no report awaiting review")
+            await graph.ainvoke(Command(resume=value), config, context=ctx)
+            state, review = await self._snapshot(graph, config)
+        question = f"[review] {value.get('decision')} by {value.get('editor')} ({value.get('role')})"
+        return self._result(state, thread_id, ctx, question, started, review)
+
+    async def areports(self, thread_id: str) -> list[Report]:
+        """The thread's reports: decided ones, then any draft awaiting review."""
+        async with self.graph() as graph:
+            state, review = await self._snapshot(graph, RunnableConfig(configurable={"thread_id": thread_id}))
+        reports = [Report.model_validate(r) for r in state.get("reports", [])]
+        if review is not None:
+            reports.append(Report.model_validate(review["report"]))
+        return reports
+
+    @staticmethod
+    async def _snapshot(
+        graph: CompiledStateGraph[Any, Any, Any, Any], config: RunnableConfig
+    ) -> tuple[dict[str, Any], dict[str, Any] | None]:
+        """The thread's state and the pending review payload, if the run is paused for one."""
+        snapshot = await graph.aget_state(config)
+        pending = [i.value for i in snapshot.interrupts if isinstance(i.value, dict)]
+        return dict(snapshot.values), (pending[0] if pending else None)
 
     def ask(self, text: str, **kwargs: Any) -> TurnResult:
         """Synchronous ``arun`` for scripts and the CLI."""
@@ -249,7 +296,15 @@ class CareForge:
                 out.append({"role": "assistant", "content": m.text})
         return out
 
-    def _result(self, state: dict[str, Any], thread_id: str, ctx: Context, text: str, started: float) -> TurnResult:
+    def _result(
+        self,
+        state: dict[str, Any],
+        thread_id: str,
+        ctx: Context,
+        text: str,
+        started: float,
+        review: dict[str, Any] | None = None,
+    ) -> TurnResult:
         timings = dict(state.get("timings", {}))
         timings["total_ms"] = round((time.perf_counter() - started) * 1000, 3)
         result = TurnResult(
@@ -264,6 +319,10 @@ class CareForge:
             citations=state.get("citations", []),
             flags=state.get("flags", {}),
             timings=timings,
+            review=review,
+            reports=state.get("reports", []),
         )
+        if review is not None:
+            result.answer = ""  # the turn is paused: its answer comes after the decision
         self.audit.record(result.model_dump(mode="json"))
         return result

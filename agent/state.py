@@ -49,6 +49,7 @@ class Flags(TypedDict, total=False):
     refused_tools: list[str]
     guard_repairs: list[str]
     step_limit_reached: bool
+    report_decisions: list[str]
 
 
 class AgentState(TypedDict, total=False):
@@ -64,3 +65,5 @@ class AgentState(TypedDict, total=False):
     answer: str
     prose: str
     timings: dict[str, float]
+    deferred: list[dict[str, Any]]  # rule calls that wait for this turn's other results (report drafts)
+    reports: list[dict[str, Any]]  # decided reports of the thread (kept across turns)

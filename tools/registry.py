@@ -9,10 +9,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import HumanMessage, ToolMessage
 from langchain_core.tools import BaseTool, StructuredTool
+from langgraph.prebuilt import InjectedState
 from pydantic import BaseModel, Field
 
 from retrieval.render import search_output
@@ -20,6 +22,8 @@ from tools.contract import ToolOutput
 from tools.drugs import DrugKnowledgeBase, DrugNameResolver, check_drug_interactions
 from tools.drugs.render import interaction_output
 from tools.images import ImageLimits, analyze_image
+from tools.reports import ReportKind, draft_report, gather
+from tools.reports.render import report_output
 
 if TYPE_CHECKING:
     from retrieval.search import Retriever
@@ -47,6 +51,15 @@ class ImageInput(BaseModel):
     path: str = Field(description="Path of the uploaded DICOM, PNG, JPEG or WebP file.")
     question: str = Field("", description="What the user wants to know about the image.")
     persona: str = Field("nurse", description="Who asks: patient, nurse or technician (chooses the reading domain).")
+
+
+class ReportInput(BaseModel):
+    """Arguments of draft_report."""
+
+    kind: ReportKind = Field(description="radiology, nursing_handoff, visit_summary, work_order or incident.")
+    request: str = Field("", description="The user's request, e.g. 'draft a work order for VNT-0107'.")
+    # The conversation so far, injected by the graph's tool node (never written by the model).
+    state: Annotated[dict[str, Any], InjectedState] = Field(default_factory=dict)
 
 
 class KnowledgeSearchInput(BaseModel):
@@ -105,6 +118,15 @@ def build_tools(res: ToolResources) -> list[BaseTool]:
             preview_dir=res.preview_dir,
         )
 
+    def report(kind: ReportKind, request: str = "", state: dict[str, Any] | None = None) -> ToolOutput:
+        messages = (state or {}).get("messages", [])
+        evidence = gather(
+            [m.text for m in messages if isinstance(m, HumanMessage)],
+            [m.artifact for m in messages if isinstance(m, ToolMessage) and isinstance(m.artifact, dict)],
+            [g for g in [((state or {}).get("flags") or {}).get("emergency_guidance")] if g],
+        )
+        return report_output(draft_report(kind, evidence, request))
+
     tools = [
         _tool(
             drugs,
@@ -119,6 +141,13 @@ def build_tools(res: ToolResources) -> list[BaseTool]:
             "Analyse an attached X-ray, CT/MR slice, ultrasound, skin or wound photo, or weld/PCB/equipment photo: "
             "metadata and quality always, a preliminary visual read when the model can see images.",
             ImageInput,
+        ),
+        _tool(
+            report,
+            "draft_report",
+            "Draft a report (radiology, nursing handoff, visit summary, work order, incident) from the conversation "
+            "and the tool results so far; a person approves, edits or rejects it before it is final.",
+            ReportInput,
         ),
     ]
     if res.retriever is not None:
