@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: setup demo test unit integration lint llm stop bench clean
+.PHONY: setup demo test unit integration lint llm stop bench clean browser ui
 
 $(BIN)/careforge: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -27,18 +27,26 @@ demo: llm
 	$(BIN)/careforge ask --persona technician "Ventilator shows a high pressure alarm after a filter change, what fixed this before?"
 	@echo "Chat with: $(BIN)/careforge chat --persona nurse"
 
+browser:  ## Debian's Chromium and ChromeDriver for the real-browser UI test (no browser downloads)
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+	  { $$(command -v sudo) apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive $$(command -v sudo) apt-get install -y -qq --no-install-recommends chromium chromium-driver; }
+
+ui: setup  ## the Streamlit front end on http://localhost:8501 (embedded model unless CAREFORGE_MODEL_BASE_URL is set)
+	$(BIN)/streamlit run ui/app.py --browser.gatherUsageStats false
+
 lint: setup
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check agent tools retrieval model_server
+	$(BIN)/ruff format --check agent tools retrieval model_server ui
 	$(BIN)/mypy
 
 unit: setup
-	$(BIN)/pytest tests/unit -q
+	$(BIN)/pytest tests/unit tests/ui -q
 
-integration: llm
+integration: llm browser
 	$(BIN)/pytest tests/integration -q
 
-test: setup lint llm
+test: setup lint browser llm
 	$(BIN)/pytest -q
 
 stop:

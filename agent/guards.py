@@ -18,7 +18,9 @@ _SAYS_SAFE = re.compile(
     r"\b(no (known |significant |major |serious )?interactions?|safe to (take|use|combine|mix)|"
     r"(does not|doesn't|do not|don't|won't|will not) interact|no (risk|problem|concern)s?|perfectly safe|"
     r"completely safe|(yes,? )?you (can|may) (safely )?(take|use|combine|have)|"
-    r"(it'?s|it is|that'?s|that is) (fine|ok|okay|safe|alright)|(fine|ok|okay|alright) to (take|use|combine))\b",
+    r"(it'?s|it is|that'?s|that is) (fine|ok|okay|safe|alright)|(fine|ok|okay|alright) to (take|use|combine)|"
+    r"(is|are|'s) not (a |an )?(problem|issue|concern|dangerous|harmful)|nothing to worry|no need to worry|"
+    r"(harmless|not harmful))\b",
     re.IGNORECASE,
 )
 _DOSING_ADVICE = re.compile(

@@ -33,6 +33,7 @@ from agent.planner import RulePlanner
 from agent.privacy import redact
 from agent.settings import RoutingMode, Settings
 from agent.state import Attachment, Citation, Flags, ToolResult
+from agent.threads import ThreadIndex
 from retrieval import build_retriever
 from tools.drugs import DrugNameResolver, default_knowledge_base
 from tools.images import ImageLimits
@@ -118,6 +119,7 @@ class CareForge:
         self._fixed_caps = capabilities
         self._checkpointer = checkpointer
         self.audit = audit if audit is not None else AuditLog(settings.audit_path)
+        self.threads = ThreadIndex(settings.threads_path)
         self.services = Services(
             model=self.model,
             tools=self.tools,
@@ -324,5 +326,6 @@ class CareForge:
         )
         if review is not None:
             result.answer = ""  # the turn is paused: its answer comes after the decision
+        self.threads.touch(thread_id, ctx.persona, text)
         self.audit.record(result.model_dump(mode="json"))
         return result

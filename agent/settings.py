@@ -70,6 +70,16 @@ class Settings(BaseSettings):
         return self.audit_db or self.data_dir / "audit.sqlite"
 
     @property
+    def threads_path(self) -> Path:
+        """The index of conversation titles for the UI."""
+        return self.data_dir / "threads.sqlite"
+
+    @property
+    def upload_dir(self) -> Path:
+        """Where files uploaded through the UI are kept for the tools."""
+        return self.data_dir / "uploads"
+
+    @property
     def preview_dir(self) -> Path:
         """Where rendered image previews for the UI are cached."""
         return self.data_dir / "previews"

@@ -1,1 +1,1 @@
-"""The Streamlit front end, a client of ``agent.service.CareForge`` (issue 8: not built yet)."""
+"""The Streamlit front end: a client of ``agent.service.CareForge``. Run with ``streamlit run ui/app.py``."""

@@ -112,11 +112,16 @@ async def test_model_down_gives_the_tool_results_with_a_notice(settings, resourc
     assert "MAJOR: ibuprofen + warfarin" in result.answer
 
 
-async def test_output_guard_replaces_prose_that_denies_a_found_interaction(settings, resources) -> None:
-    result = await agent(settings, resources, scripted("Yes, you can take them together."), caps=TEXT_ONLY).arun(
+@pytest.mark.parametrize("prose", [
+    "Yes, you can take them together.",
+    "The information provided is not a problem.",  # SmolLM2 on the real server, seen in the browser test
+    "There is nothing to worry about here.",
+])
+async def test_output_guard_replaces_prose_that_denies_a_found_interaction(settings, resources, prose) -> None:
+    result = await agent(settings, resources, scripted(prose), caps=TEXT_ONLY).arun(
         "Advil with Coumadin?", persona="patient", routing="rules")
     assert "answer denied an interaction the knowledge base reports" in result.flags["guard_repairs"]
-    assert "you can take them together" not in result.answer
+    assert prose not in result.answer
     assert "MAJOR" in result.answer
 
 

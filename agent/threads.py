@@ -1,0 +1,74 @@
+"""A small index of conversations (title, persona, last use) beside the checkpointer, for the UI's thread list."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import threading
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from agent.privacy import redact
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS threads (
+    thread_id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    persona TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+"""
+
+
+class ThreadInfo(BaseModel):
+    """One conversation as listed in the UI."""
+
+    thread_id: str
+    title: str
+    persona: str
+    created_at: str
+    updated_at: str
+
+
+class ThreadIndex:
+    """Titles and last-use times of threads; the messages themselves live in the checkpointer."""
+
+    def __init__(self, path: Path) -> None:
+        """Open (and create) the index database."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self._conn.executescript(_SCHEMA)
+        self._lock = threading.Lock()
+
+    def touch(self, thread_id: str, persona: str, first_question: str) -> None:
+        """Record a turn: a new thread is titled from its first question (identifiers redacted)."""
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        title = " ".join(redact(first_question).split())[:60] or "New conversation"
+        with self._lock:
+            self._conn.execute(
+                "INSERT INTO threads VALUES (?, ?, ?, ?, ?) ON CONFLICT(thread_id) DO UPDATE SET updated_at = ?",
+                (thread_id, title, persona, now, now, now),
+            )
+
+    def rename(self, thread_id: str, title: str) -> None:
+        """Give a thread a new title; raises ValueError for an empty title or an unknown thread."""
+        title = " ".join(title.split())[:120]
+        if not title:
+            raise ValueError("a title cannot be empty")
+        with self._lock:
+            changed = self._conn.execute("UPDATE threads SET title = ? WHERE thread_id = ?", (title, thread_id))
+        if changed.rowcount == 0:
+            raise ValueError(f"no such thread: {thread_id}")
+
+    def list(self, persona: str | None = None, limit: int = 100) -> list[ThreadInfo]:
+        """Threads, most recently used first."""
+        query = "SELECT thread_id, title, persona, created_at, updated_at FROM threads"
+        args: tuple[object, ...] = ()
+        if persona:
+            query += " WHERE persona = ?"
+            args = (persona,)
+        rows = self._conn.execute(query + " ORDER BY updated_at DESC, rowid DESC LIMIT ?", (*args, limit))
+        keys = ("thread_id", "title", "persona", "created_at", "updated_at")
+        return [ThreadInfo(**dict(zip(keys, row, strict=True))) for row in rows.fetchall()]

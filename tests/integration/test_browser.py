@@ -1,0 +1,97 @@
+"""The real front end in a real browser: `streamlit run` on localhost, driven by headless Debian Chromium."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as ec
+from selenium.webdriver.support.ui import WebDriverWait
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM, CHROMEDRIVER = shutil.which("chromium"), shutil.which("chromedriver")
+pytestmark = pytest.mark.skipif(
+    not (CHROMIUM and CHROMEDRIVER), reason="Debian chromium and chromium-driver are not installed (make browser)"
+)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def app_url(vllm_server, tmp_path: Path) -> Iterator[str]:
+    port = _free_port()
+    env = {
+        **os.environ,
+        "CAREFORGE_DATA_DIR": str(tmp_path / "data"),
+        "CAREFORGE_MODEL_BASE_URL": vllm_server.base_url,
+        "CAREFORGE_REQUEST_TIMEOUT_S": "60",
+    }
+    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "ui" / "app.py"), "--server.headless", "true",
+               "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
+    log = (tmp_path / "streamlit.log").open("w")
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                if httpx.get(f"{url}/_stcore/health", timeout=2).text == "ok":
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.5)
+        else:
+            raise RuntimeError((tmp_path / "streamlit.log").read_text())
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+        log.close()
+
+
+@pytest.fixture
+def browser() -> Iterator[webdriver.Chrome]:
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM or ""
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage", "--window-size=1400,1800"):
+        options.add_argument(flag)
+    os.environ["SE_OFFLINE"] = "true"  # never let Selenium Manager try to download a driver
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER or ""), options=options)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def test_a_message_in_the_browser_gets_a_grounded_streamed_answer(app_url, browser, tmp_path: Path) -> None:
+    browser.get(app_url)
+    wait = WebDriverWait(browser, 180)
+    box = wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, "textarea[data-testid='stChatInputTextArea']")))
+    box.send_keys("I take warfarin and ibuprofen. Is that a problem?")
+    box.send_keys(Keys.ENTER)
+    wait.until(lambda d: "[ddi:ibuprofen+warfarin]" in d.find_element(By.TAG_NAME, "body").text)
+    wait.until(lambda d: "not medical advice" in d.find_element(By.TAG_NAME, "body").text)
+    shot = tmp_path / "chat.png"
+    browser.save_screenshot(str(shot))
+    page = browser.find_element(By.TAG_NAME, "body").text
+    assert shot.stat().st_size > 10_000
+    assert "MAJOR: ibuprofen + warfarin" in page
+    assert "check_drug_interactions" in page  # the tool panel is on the page
+    assert "Degraded mode" not in page  # the real vLLM server answered

@@ -1,0 +1,45 @@
+"""AppTest helpers: the app with an injected agent (scripted model, temporary stores)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from agent.llm import Capabilities
+from agent.service import CareForge
+from agent.settings import Settings
+from tests.conftest import TEXT_ONLY, scripted
+from tools.registry import ToolResources
+
+APP = str(Path(__file__).resolve().parents[2] / "ui" / "app.py")
+
+
+@pytest.fixture
+def make_app(settings: Settings, resources: ToolResources):
+    def build(*replies: str, caps: Capabilities = TEXT_ONLY, persona: str = "nurse", **agent_kw) -> AppTest:
+        agent = CareForge(
+            settings, model=scripted(*(replies or ("ok",) * 6)), resources=agent_kw.pop("res", resources),
+            capabilities=caps,
+        )
+        at = AppTest.from_file(APP, default_timeout=120)
+        at.session_state["agent"] = agent
+        at.run()
+        assert not at.exception, at.exception
+        at.sidebar.radio(key="persona").set_value(persona).run()
+        return at
+
+    return build
+
+
+def page(at: AppTest, name: str) -> AppTest:
+    at.sidebar.radio(key="view").set_value(name).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def texts(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [e.value for e in at.error] + [w.value for w in at.warning]
+    parts += [i.value for i in at.info] + [s.value for s in at.success] + [c.value for c in at.caption]
+    return "\n".join(str(p) for p in parts)

@@ -1,0 +1,121 @@
+"""How tool results, citations, guard flags and reports look in the UI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from agent.personas import Persona
+
+SEVERITY_COLOURS = {
+    "contraindicated": "background-color: #7f1d1d; color: white",
+    "major": "background-color: #fecaca",
+    "moderate": "background-color: #fde68a",
+    "minor": "background-color: #d9f99d",
+}
+PERSONA_LOOK = {"patient": ("🧑", "#2563eb"), "nurse": ("🩺", "#059669"), "technician": ("🔧", "#d97706")}
+
+
+def persona_badge(persona: Persona) -> None:
+    """The persona's icon, colour and the tools it may use."""
+    icon, colour = PERSONA_LOOK[persona.name.value]
+    tools = ", ".join(sorted(persona.allowed_tools))
+    st.markdown(
+        f"<div style='border-left: 6px solid {colour}; padding-left: 8px'><b>{icon} {persona.title}</b><br>"
+        f"<small>Tools: {tools}</small></div>",
+        unsafe_allow_html=True,
+    )
+
+
+def emergency(flags: dict[str, Any]) -> None:
+    """Red-flag guidance, shown before anything else."""
+    if flags.get("emergency_guidance"):
+        st.error(flags["emergency_guidance"], icon="🚨")
+    if flags.get("injection_suspected"):
+        st.warning("Instructions inside the message were treated as data, not followed.", icon="🛡️")
+
+
+def interaction_table(data: dict[str, Any]) -> None:
+    """Drug-interaction findings as a table coloured by severity."""
+    rows = [
+        {
+            "severity": i["severity"],
+            "pair": f"{i['drug_a']} + {i['drug_b']}",
+            "effect": i["effect"],
+            "management": i["management"],
+            "source": "; ".join(i["sources"]),
+        }
+        for i in data.get("interactions", [])
+    ]
+    if rows:
+        frame = pd.DataFrame(rows)
+        st.dataframe(
+            frame.style.apply(lambda col: [SEVERITY_COLOURS.get(v, "") for v in col], subset=["severity"]),
+            hide_index=True,
+            width="stretch",
+        )
+    else:
+        st.info("No interaction found in the knowledge base (that does not prove the combination is safe).")
+    for name in data.get("unknown", []):
+        st.warning(f"Unknown medicine: {name}")
+
+
+def _image(data: dict[str, Any]) -> None:
+    preview = data.get("preview_path")
+    if preview and Path(preview).is_file():
+        st.image(preview, caption=data.get("file"), width=320)
+    st.write({k: v for k, v in (data.get("metadata") or {}).items()})
+    issues = (data.get("quality") or {}).get("issues") or ["no problems detected"]
+    st.caption("Quality: " + "; ".join(issues))
+    for warning in data.get("warnings", []):
+        st.warning(warning)
+    if data.get("reading"):
+        st.json(data["reading"])
+    st.caption(data.get("vision_status", ""))
+
+
+def tool_panel(result: dict[str, Any]) -> None:
+    """One tool call in an expandable status panel: inputs, outputs and time."""
+    artifact = result.get("artifact") or {}
+    label = f"{result['tool']} ({result.get('proposed_by', '?')}) - {result.get('duration_ms', 0):.0f} ms"
+    with st.status(label, state="complete" if result["ok"] else "error", expanded=False):
+        st.caption("Inputs")
+        st.json({k: v for k, v in result.get("args", {}).items() if k != "state"}, expanded=False)
+        st.caption("Output")
+        if artifact.get("error"):
+            st.error(artifact["error"])
+        kind = artifact.get("kind")
+        data = artifact.get("data") or {}
+        if kind == "drug_interactions" and not artifact.get("error"):
+            interaction_table(data)
+        elif kind == "image_analysis" and not artifact.get("error"):
+            _image(data)
+        else:
+            st.markdown(result.get("summary", ""))
+
+
+def citations(items: list[dict[str, Any]]) -> None:
+    """Each source the answer rests on, opening to its full text."""
+    if not items:
+        return
+    st.caption("Sources")
+    for c in items:
+        with st.expander(f"[{c['id']}] {c['title']}"):
+            st.markdown(c.get("snippet") or "")
+            if c.get("source"):
+                st.caption(f"Source: {c['source']}")
+
+
+def turn(result: dict[str, Any]) -> None:
+    """A finished turn: guard flags, tools, the answer and its sources."""
+    emergency(result.get("flags", {}))
+    for call in result.get("tool_calls", []):
+        tool_panel(call)
+    if result.get("review"):
+        st.info("A report was drafted and waits for review on the **Reports** page.", icon="📝")
+    if result.get("answer"):
+        st.markdown(result["answer"])
+    citations(result.get("citations", []))

@@ -1,0 +1,83 @@
+"""Reports: review a draft (edit, approve, reject) and download approved reports."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from agent.personas import Persona
+from agent.service import CareForge
+from tools.reports import APPROVERS, ExportRefused, Report, ReviewDecision, export, to_markdown
+from ui.runtime import run
+
+_MIME = {"md": "text/markdown", "json": "application/json", "pdf": "application/pdf", "fhir": "application/fhir+json"}
+
+
+def _review(agent: CareForge, persona: Persona, thread_id: str, report: Report) -> None:
+    st.subheader(f"{report.title} - awaiting review")
+    st.caption(f"{report.id}; may be approved by: {', '.join(sorted(APPROVERS[report.kind]))}")
+    with st.form(f"review-{report.id}"):
+        edits = {}
+        for name, section in report.sections().items():
+            new = st.text_area(name.replace("_", " ").capitalize(), section.text, key=f"{report.id}-{name}")
+            if section.citations:
+                st.caption("Sources: " + ", ".join(section.citations))
+            if new.strip() != section.text.strip():
+                edits[name] = new
+        editor = st.text_input("Your name", key=f"{report.id}-editor")
+        note = st.text_input("Note (optional)", key=f"{report.id}-note")
+        approve, reject = st.columns(2)
+        # A fixed label: a label that changed with the edits would give the button a new identity and drop the click.
+        approved = approve.form_submit_button("Approve", type="primary", help="Edited sections are saved with it.")
+        rejected = reject.form_submit_button("Reject")
+    if not (approved or rejected):
+        return
+    try:
+        decision = ReviewDecision(
+            decision="reject" if rejected else ("edit" if edits else "approve"),
+            editor=editor.strip() or "",
+            role=persona.name.value,
+            edits=edits if approved else {},
+            note=note,
+        )
+    except ValueError:
+        st.error("Enter your name: it is recorded with the decision.")
+        return
+    result = run(agent.adecide(thread_id, decision, persona=persona.name.value))
+    if result.review is not None:
+        st.error(f"Not applied: {result.review.get('error')}")
+    else:
+        st.success(f"Report {decision.decision}d." if decision.decision != "edit" else "Report approved with edits.")
+        st.rerun()
+
+
+def _downloads(report: Report) -> None:
+    formats = ["md", "json", "pdf"] + (["fhir"] if report.kind.value == "radiology" else [])
+    columns = st.columns(len(formats))
+    for column, fmt in zip(columns, formats, strict=True):
+        try:
+            data = export(report, fmt)  # type: ignore[arg-type]
+        except ExportRefused as exc:
+            column.caption(str(exc))
+            continue
+        suffix = "fhir.json" if fmt == "fhir" else fmt
+        column.download_button(
+            f"Download {fmt.upper()}", data, f"{report.id}.{suffix}", _MIME[fmt], key=f"dl-{report.id}-{fmt}"
+        )
+
+
+def page(agent: CareForge, persona: Persona, thread_id: str) -> None:
+    """The reports of the current thread."""
+    st.header("Reports")
+    reports = run(agent.areports(thread_id))
+    if not reports:
+        st.info("No report in this conversation yet. Ask for one in the chat, e.g. 'draft an SBAR handoff'.")
+        return
+    for report in reversed(reports):
+        if report.status == "draft":
+            _review(agent, persona, thread_id, report)
+        else:
+            badge = "✅ approved" if report.status == "approved" else "❌ rejected"
+            with st.expander(f"{report.title} {report.id} - {badge} by {report.decided_by}", expanded=True):
+                st.markdown(to_markdown(report))
+                if report.status == "approved":
+                    _downloads(report)
