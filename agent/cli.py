@@ -31,6 +31,14 @@ def _settings() -> Settings:
     return get_settings()
 
 
+@app.callback()
+def _setup() -> None:
+    """Log to the data directory with identifiers redacted."""
+    from agent.logs import configure_logging
+
+    configure_logging(_settings().log_path)
+
+
 def _out(text: str) -> None:
     typer.echo(text)
 

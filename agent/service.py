@@ -28,6 +28,7 @@ from agent.audit import AuditLog
 from agent.context import Context, Services
 from agent.graph import build_graph
 from agent.llm import Capabilities, CapabilityCache, build_chat_model
+from agent.logs import LOGGER
 from agent.personas import get_persona
 from agent.planner import RulePlanner
 from agent.privacy import redact
@@ -115,7 +116,7 @@ class CareForge:
             self.resources = dataclasses.replace(self.resources, vision=self._vision_model)
         self._sync_model: BaseChatModel | None = None
         self.tools = list(tools) if tools is not None else build_tools(self.resources)
-        self._probe = CapabilityCache(settings)
+        self._probe = CapabilityCache(settings, ttl_fail_s=settings.probe_retry_s)
         self._fixed_caps = capabilities
         self._checkpointer = checkpointer
         self.audit = audit if audit is not None else AuditLog(settings.audit_path)
@@ -186,8 +187,16 @@ class CareForge:
         config: RunnableConfig = {"configurable": {"thread_id": thread_id}}
         return self._context(persona, routing), thread_id, config, time.perf_counter()
 
-    @staticmethod
-    def _input(text: str, attachments: Sequence[str | Path]) -> dict[str, Any]:
+    def _input(self, text: str, attachments: Sequence[str | Path]) -> dict[str, Any]:
+        if not isinstance(text, str):
+            raise TypeError(f"a message is text, not {type(text).__name__}")
+        if not text.strip():
+            raise ValueError("the message is empty")
+        if len(text) > self.settings.max_message_chars:
+            raise ValueError(
+                f"the message is {len(text):,} characters; the limit is {self.settings.max_message_chars:,}. "
+                "Attach long documents through ingestion instead."
+            )
         files = [Attachment(path=str(Path(p)), name=Path(p).name) for p in attachments]
         return {"messages": [HumanMessage(content=text)], "attachments": files}
 
@@ -327,5 +336,14 @@ class CareForge:
         if review is not None:
             result.answer = ""  # the turn is paused: its answer comes after the decision
         self.threads.touch(thread_id, ctx.persona, text)
+        LOGGER.info(
+            "turn thread=%s persona=%s tools=%s flags=%s total_ms=%.0f question=%r",
+            thread_id,
+            ctx.persona,
+            [t["tool"] for t in result.tool_calls],
+            sorted(result.flags),
+            timings["total_ms"],
+            text[:500],
+        )
         self.audit.record(result.model_dump(mode="json"))
         return result

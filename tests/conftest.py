@@ -64,3 +64,29 @@ def settings(tmp_path: Path) -> Settings:
 def resources() -> ToolResources:
     kb = default_knowledge_base()
     return ToolResources(kb=kb, resolver=DrugNameResolver(kb))
+
+
+class EchoModel(GenericFakeChatModel):
+    """Answers each call with the last user message it saw, after a short pause: shows which session it served."""
+
+    delay_s: float = 0.01
+
+    def _generate(self, messages: list[BaseMessage], *args: Any, **kwargs: Any) -> Any:
+        from langchain_core.outputs import ChatGeneration, ChatResult
+
+        question = next((m.text for m in reversed(messages) if m.type == "human"), "")
+        return ChatResult(generations=[ChatGeneration(message=AIMessage(content=f"echo: {question}"))])
+
+    async def _agenerate(self, messages: list[BaseMessage], *args: Any, **kwargs: Any) -> Any:
+        import asyncio
+
+        await asyncio.sleep(self.delay_s)  # lets other sessions interleave, as a real server would
+        return self._generate(messages)
+
+    async def _astream(self, messages: list[BaseMessage], *args: Any, **kwargs: Any) -> Any:
+        result = await self._agenerate(messages)
+        yield ChatGenerationChunk(message=AIMessageChunk(content=result.generations[0].message.content))
+
+
+def echo_model(delay_s: float = 0.01) -> EchoModel:
+    return EchoModel(messages=iter(()), delay_s=delay_s)

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 import streamlit as st
 
+from agent.logs import configure_logging
 from agent.service import CareForge
 from agent.settings import get_settings
 
@@ -18,7 +19,9 @@ T = TypeVar("T")
 
 @st.cache_resource(show_spinner="Loading CareForge...")
 def _default_agent() -> CareForge:
-    return CareForge(get_settings())
+    settings = get_settings()
+    configure_logging(settings.log_path)
+    return CareForge(settings)
 
 
 def agent() -> CareForge:

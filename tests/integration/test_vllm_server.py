@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
 import time
 
 import pytest
@@ -94,3 +96,26 @@ async def test_server_killed_mid_stream_then_restarted(vllm_server, tmp_path) ->
         assert len(await agent.ahistory("k")) == 4
     finally:
         embedded.stop(server)
+
+
+async def test_paused_and_flapping_server_never_hangs_a_turn_and_recovery_is_automatic(vllm_server, tmp_path) -> None:
+    """SIGSTOP/SIGCONT the real server between turns: paused turns degrade within the timeout, resumed ones recover."""
+    settings = Settings(data_dir=tmp_path, model_base_url=vllm_server.base_url, request_timeout_s=4, max_retries=0,
+                        probe_retry_s=1.0, max_answer_tokens=32)
+    agent = CareForge(settings)
+    group = int(vllm_server.pid_file.read_text())
+    assert agent.capabilities(refresh=True).reachable
+    try:
+        for paused in (True, False, True, False):
+            os.killpg(group, signal.SIGSTOP if paused else signal.SIGCONT)
+            if not paused:
+                await asyncio.sleep(1.5)  # the failure is cached for probe_retry_s; the next turn probes again
+            started = time.perf_counter()
+            result = await agent.arun("warfarin and ibuprofen together?", persona="nurse", thread_id="flap")
+            elapsed = time.perf_counter() - started
+            assert elapsed < 4 * 5, elapsed  # bounded by the request timeout, never a hang
+            assert "MAJOR: ibuprofen + warfarin" in result.answer  # the tools answer either way
+            assert bool(result.flags.get("model_unavailable")) is paused, (paused, result.flags)
+    finally:
+        os.killpg(group, signal.SIGCONT)
+    assert len(await agent.ahistory("flap")) == 8  # every turn, paused or not, is in the thread

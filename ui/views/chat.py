@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import streamlit as st
@@ -40,6 +41,12 @@ def _attachment(agent: CareForge) -> str | None:
     return str(path)
 
 
+def _chain(first: Any, rest: Iterator[Any]) -> Iterator[Any]:
+    if first is not None:
+        yield first
+    yield from rest
+
+
 def page(agent: CareForge, persona: Persona, thread_id: str) -> None:
     """Render the chat of ``thread_id`` and handle a new message."""
     components.persona_badge(persona)
@@ -64,7 +71,14 @@ def page(agent: CareForge, persona: Persona, thread_id: str) -> None:
         stream = agent.astream(
             prompt, persona=persona.name.value, thread_id=thread_id, attachments=[attachment] if attachment else []
         )
-        for event in iterate(stream):
+        try:
+            events = iterate(stream)
+            first = next(events, None)
+        except ValueError as exc:  # a message the agent refuses (empty, too long): say why, keep the thread as it was
+            history.pop()
+            st.error(str(exc))
+            return
+        for event in _chain(first, events):
             if event.type == "flags":
                 with banner:
                     components.emergency(event.data)

@@ -1,0 +1,33 @@
+"""Application logging with identifiers redacted from every record, whoever emits it."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from agent.privacy import redact
+
+LOGGER = logging.getLogger("careforge")
+
+
+class RedactingFilter(logging.Filter):
+    """Rewrites each record's message with identifiers replaced, so no handler ever sees them."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Redact the formatted message in place; never drops a record."""
+        record.msg = redact(record.getMessage())
+        record.args = None
+        return True
+
+
+def configure_logging(path: Path, level: int = logging.INFO) -> logging.Handler:
+    """Log to ``path`` (created if needed) through the redacting filter; returns the handler for removal."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+    handler.addFilter(RedactingFilter())
+    root = logging.getLogger()
+    root.addHandler(handler)
+    if root.level > level or root.level == logging.NOTSET:
+        root.setLevel(level)
+    return handler
