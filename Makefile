@@ -25,7 +25,8 @@ demo: llm
 	$(BIN)/careforge ask --persona patient "I take Zocor and my doctor prescribed clarithromycin. Is that ok?"
 	$(BIN)/careforge ask --persona patient "I have crushing chest pain and I take nitroglycerin and Viagra"
 	$(BIN)/careforge ask --persona technician "Ventilator shows a high pressure alarm after a filter change, what fixed this before?"
-	@echo "Chat with: $(BIN)/careforge chat --persona nurse"
+	$(BIN)/careforge ask --persona nurse --image samples/dicom/RG1_J2KI.dcm "Is there a pneumothorax?"
+	@echo "Chat with: $(BIN)/careforge chat --persona nurse   |   Browser UI: make ui"
 
 browser:  ## Debian's Chromium and ChromeDriver for the real-browser UI test (no browser downloads)
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \

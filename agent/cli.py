@@ -296,6 +296,34 @@ def image(
             raise typer.BadParameter(str(exc)) from exc
 
 
+@app.command("eval")
+def evaluate(
+    routing: Annotated[list[str] | None, typer.Option("--routing", help="rules and/or hybrid (default both)")] = None,
+    out: Annotated[Path, typer.Option("--out", help="Where to write the pass table.")] = Path("docs/evaluation.md"),
+) -> None:
+    """Run the fixed end-to-end evaluation through the real agent and write its pass table."""
+    from agent.service import CareForge
+    from evaluation.runner import markdown, run_cases
+    from retrieval.store import LOGS
+
+    settings = _settings()
+    agent = CareForge(settings)
+    retriever = agent.resources.retriever() if agent.resources.retriever else None
+    if retriever is not None and retriever.store.count(LOGS) == 0:
+        _out("The vector store is empty: ingesting the bundled demo data first.")
+        ingest_demo()
+    caps = agent.capabilities(refresh=True)
+    outcomes = []
+    for mode in routing or ["rules", "hybrid"]:
+        outcomes += asyncio.run(run_cases(agent, mode))
+    table = markdown(outcomes, settings.model_name, caps.reachable)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(table)
+    _out(table)
+    if not all(o.passed for o in outcomes):
+        raise typer.Exit(1)
+
+
 @app.command()
 def audit(
     thread: Annotated[str | None, typer.Option("--thread", help="Only this conversation.")] = None,

@@ -73,6 +73,7 @@ def build_graph(services: Services) -> StateGraph[AgentState, Context, AgentStat
         # The probe is blocking HTTP (cached); keep it off the event loop other sessions share.
         caps = await asyncio.to_thread(services.capabilities)
         if use_model and caps.reachable and caps.accepts_tools:
+            model_started = time.perf_counter()
             try:
                 bound = services.model().bind_tools([tools_by_name[n] for n in sorted(allowed)])
                 reply = await asyncio.wait_for(
@@ -82,6 +83,7 @@ def build_graph(services: Services) -> StateGraph[AgentState, Context, AgentStat
             except Exception as exc:  # noqa: BLE001 - any model failure degrades to the rules
                 flags["model_unavailable"] = f"{type(exc).__name__}: {exc}"
                 services.on_model_error(flags["model_unavailable"])
+            timings["model_ms"] = timings.get("model_ms", 0.0) + _ms(model_started)
         elif use_model and not use_rules and not (caps.reachable and caps.accepts_tools):
             use_rules = True  # llm routing without a tool-capable model falls back to the rules
         deferred: list[dict[str, Any]] = []
@@ -90,7 +92,7 @@ def build_graph(services: Services) -> StateGraph[AgentState, Context, AgentStat
                 _last_human(state),
                 persona.name.value,
                 state.get("attachments", []),
-                set(tools_by_name),
+                allowed,  # the rules propose only what the persona may use; refusals concern the model's calls
                 persona.report_kinds,
             )
             have = {c["name"] for c in calls}
@@ -222,12 +224,14 @@ def build_graph(services: Services) -> StateGraph[AgentState, Context, AgentStat
                 *_history(state)[:-1],
                 HumanMessage(redact(question) if ctx.redact_model_input else question),
             ]
+            model_started = time.perf_counter()
             try:
                 reply = await asyncio.wait_for(services.model().ainvoke(messages), ctx.model_timeout_s)
                 prose = reply.text.strip()
             except Exception as exc:  # noqa: BLE001 - the turn must finish without the model
                 flags["model_unavailable"] = f"{type(exc).__name__}: {exc}"[:300]
                 services.on_model_error(flags["model_unavailable"])
+            timings["model_ms"] = timings.get("model_ms", 0.0) + _ms(model_started)
         elif not flags.get("model_unavailable"):
             flags["model_unavailable"] = caps.error or "endpoint unreachable"
         timings["answer_ms"] = _ms(started)

@@ -32,6 +32,16 @@ _REPORT_KIND = (
     (re.compile(r"\bwork order\b", re.I), "work_order"),
     (re.compile(r"\b(visit )?summary\b", re.I), "visit_summary"),
 )
+# "Is zorbluxin ok with warfarin?": a pairing of two names, one of which may be unknown to the knowledge base.
+_PAIRING = re.compile(
+    r"\b([A-Za-z][\w-]{3,})\s+(?:(?:is |are )?(?:ok|okay|fine|safe)\s+)?(?:with|and|plus|together with)\s+"
+    r"([A-Za-z][\w-]{3,})\b",
+    re.IGNORECASE,
+)
+_NOT_DRUGS = frozenset(
+    "this that them these those food meals drinks alcohol coffee water milk juice pain your mine myself take taking "
+    "together each other also again well both".split()
+)
 _QUESTION = re.compile(r"\?|\b(what|how|why|when|which|can|should|is|are|does|do)\b", re.IGNORECASE)
 
 
@@ -63,6 +73,8 @@ class RulePlanner:
         """Tool calls for this message; only tools in ``available`` and report kinds in ``report_kinds``."""
         calls: list[ProposedCall] = []
         drugs = self._drug_names(text)
+        if len(drugs) == 1:
+            drugs += self._unknown_partner(text, drugs[0])
         if len(drugs) >= 2 and "check_drug_interactions" in available:
             calls.append(
                 ProposedCall(
@@ -98,6 +110,17 @@ class RulePlanner:
         if not calls and "search_knowledge" in available and _QUESTION.search(text) and len(text.split()) >= 3:
             calls.append(ProposedCall("search_knowledge", {"query": text[:2000]}, "question for the vetted documents"))
         return calls
+
+    @staticmethod
+    def _unknown_partner(text: str, known: str) -> list[str]:
+        """The other name in "X with Y" when only Y is a known drug: the tool then reports X as unknown."""
+        for match in _PAIRING.finditer(text):
+            first, second = match.group(1), match.group(2)
+            if known.lower() in (first.lower(), second.lower()):
+                other = second if first.lower() == known.lower() else first
+                if other.lower() not in _NOT_DRUGS:
+                    return [other]
+        return []
 
     def _drug_names(self, text: str) -> list[str]:
         """Distinct medicines named in the text, as typed (ambiguous names kept so the tool reports them)."""

@@ -12,15 +12,21 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from bench import drugs, images, retrieval
+from bench import agent, drugs, images, retrieval
 from bench.machine import machine, versions
 
 BENCHMARKS: dict[str, Callable[[], dict[str, object]]] = {
     "drugs": drugs.run,
     "retrieval": retrieval.run,
     "images": images.run,
+    "agent": agent.run,
 }
-TITLES = {"drugs": "Drug interactions (issue 4)", "retrieval": "Retrieval (issue 5)", "images": "Images (issue 6)"}
+TITLES = {
+    "drugs": "Drug interactions (issue 4)",
+    "retrieval": "Retrieval (issue 5)",
+    "images": "Images (issue 6)",
+    "agent": "Agent overhead, scale and memory (issue 10)",
+}
 OUT = Path(__file__).resolve().parents[1] / "docs" / "benchmarks.md"
 HEADER = [
     "# Benchmarks",
