@@ -362,6 +362,10 @@ def llm_serve(
     profile: Annotated[str | None, typer.Option("--profile", help="A GPU profile name.")] = None,
     print_only: Annotated[bool, typer.Option("--print", help="Print the command, do not run it.")] = False,
     foreground: Annotated[bool, typer.Option("--foreground", help="Stay attached; Ctrl-C stops the server.")] = False,
+    vision: Annotated[
+        bool,
+        typer.Option("--tiny-vlm", help="Serve the tiny Idefics3 built from SmolLM2 (image path proof) on port+2."),
+    ] = False,
 ) -> None:
     """Start the embedded CPU server (default) or a documented GPU profile."""
     from model_server import embedded
@@ -380,7 +384,11 @@ def llm_serve(
 
             raise typer.Exit(subprocess.call(cmd))  # noqa: S603
         return
-    server = embedded.EmbeddedServer(settings.data_dir, port=settings.embedded_port)
+    server = embedded.EmbeddedServer(
+        settings.data_dir,
+        port=settings.embedded_port + (2 if vision else 0),
+        variant="vision" if vision else "text",
+    )
     if print_only:
         _out(shlex.join(server.command()))
         return
@@ -407,6 +415,7 @@ def llm_stop() -> None:
 
     settings = _settings()
     stopped = embedded.stop(embedded.EmbeddedServer(settings.data_dir, port=settings.embedded_port))
+    embedded.stop(embedded.EmbeddedServer(settings.data_dir, port=settings.embedded_port + 2, variant="vision"))
     _out("Stopped." if stopped else "No embedded server was running.")
 
 

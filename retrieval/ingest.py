@@ -177,14 +177,40 @@ def _log_metadata(entry: LogEntry, content_hash: str) -> dict[str, Any]:
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 
 
+DOC_SUFFIXES = (".md", ".txt", ".pdf")
+
+
+def read_document(path: Path) -> tuple[str, str | None]:
+    """The text of a Markdown, text or PDF file, and the PDF's own title if it has one.
+
+    Raises ValueError with a readable reason for a PDF that cannot be read (corrupt, encrypted, image-only).
+    """
+    if path.suffix.lower() != ".pdf":
+        return path.read_text(encoding="utf-8", errors="replace"), None
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(path)
+        if reader.is_encrypted:
+            raise ValueError("the PDF is encrypted")
+        text = "\n".join(page.extract_text() or "" for page in reader.pages)
+        title = reader.metadata.title if reader.metadata else None
+    except (PdfReadError, OSError, KeyError, TypeError) as exc:
+        raise ValueError(f"the PDF cannot be read: {exc}") from exc
+    if not text.strip():
+        raise ValueError("the PDF has no extractable text (scanned pages need OCR)")
+    return text, title
+
+
 def chunk_document(path: Path, size: int = 800, overlap: int = 150) -> list[DocChunk]:
-    """Split a Markdown or text file by section, then into overlapping chunks that keep title and section."""
-    text = path.read_text(encoding="utf-8", errors="replace")
-    title, section, source = path.stem.replace("-", " ").title(), "", "unattributed"
+    """Split a Markdown, text or PDF file by section, then into overlapping chunks that keep title and section."""
+    text, pdf_title = read_document(path)
+    title, section, source = pdf_title or path.stem.replace("-", " ").title(), "", "unattributed"
     sections: list[tuple[str, list[str]]] = [("", [])]
     for line in text.splitlines():
         heading = _HEADING.match(line)
-        if heading and len(heading.group(1)) == 1 and title == path.stem.replace("-", " ").title():
+        if heading and len(heading.group(1)) == 1 and title == (pdf_title or path.stem.replace("-", " ").title()):
             title = heading.group(2).strip()
         elif heading:
             sections.append((heading.group(2).strip(), []))
@@ -216,7 +242,7 @@ def chunk_document(path: Path, size: int = 800, overlap: int = 150) -> list[DocC
 
 
 def ingest_docs(directory: Path, store: VectorStore, collection: str = DOCS) -> IngestReport:
-    """Ingest every .md and .txt file below a directory."""
+    """Ingest every .md, .txt and .pdf file below a directory; unreadable files are counted with the reason."""
     report = IngestReport(source=str(directory), collection=collection)
     started = time.perf_counter()
     if not directory.is_dir():
@@ -224,9 +250,14 @@ def ingest_docs(directory: Path, store: VectorStore, collection: str = DOCS) -> 
         return report
     chunks: list[DocChunk] = []
     for path in sorted(directory.rglob("*")):
-        if path.suffix.lower() in (".md", ".txt") and path.is_file():
+        if path.suffix.lower() in DOC_SUFFIXES and path.is_file():
             report.read += 1
-            found = chunk_document(path)
+            try:
+                found = chunk_document(path)
+            except ValueError as exc:
+                report.malformed += 1
+                report.malformed_examples.append(f"{path.name}: {exc}")
+                continue
             if not found:
                 report.malformed += 1
                 report.malformed_examples.append(f"{path.name}: no text")

@@ -196,3 +196,25 @@ def test_search_works_on_a_collection_larger_than_one_chroma_read(retriever) -> 
     assert result.error is None
     # dense ranks are random here (random vectors); the lexical side must still surface the one matching entry
     assert "log:S11999" in [h.citation_id for h in result.hits]
+
+
+def test_pdf_manuals_are_ingested_and_cited_and_bad_pdfs_reported(retriever, tmp_path) -> None:
+    from fpdf import FPDF
+
+    folder = tmp_path / "manuals"
+    folder.mkdir()
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.set_title("Chiller service manual")
+    pdf.multi_cell(0, 6, "Source: Example chiller service manual, rev 3\n\nCondenser fouling\n\nIf the chiller trips "
+                         "on high head pressure, clean the condenser coil and check the fan motor.")
+    pdf.output(str(folder / "chiller.pdf"))
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.7\n this is not a real pdf")
+    report = ingest_docs(folder, retriever.store)
+    assert report.read == 2 and report.added >= 1 and report.malformed == 1
+    assert report.malformed_examples[0].startswith("broken.pdf: the PDF")
+    hits = retriever.search_knowledge("chiller trips on high head pressure", k=3).hits
+    assert hits[0].title.startswith("Chiller service manual")
+    assert "clean the condenser coil" in hits[0].snippet
+    assert hits[0].metadata["source"] == "Example chiller service manual, rev 3"

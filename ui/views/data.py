@@ -38,7 +38,9 @@ def page(agent: CareForge) -> None:
         st.json(report.model_dump(mode="json"))
 
     docs = st.file_uploader(
-        "Documents (Markdown or text, with a 'Source:' line)", type=["md", "txt"], accept_multiple_files=True
+        "Documents (Markdown, text or PDF, with a 'Source:' line)",
+        type=["md", "txt", "pdf"],
+        accept_multiple_files=True,
     )
     if docs and st.button("Ingest documents"):
         with tempfile.TemporaryDirectory() as folder, st.spinner("Embedding documents..."):

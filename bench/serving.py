@@ -1,0 +1,154 @@
+"""Serving benchmark against the embedded vLLM server.
+
+Time to first token and tokens/s through the agent for 1, 4 and 8 concurrent sessions, and the same model requests
+sent straight to the server with the openai client in the same run; the agent's added latency as a ratio, and
+aggregate throughput at 8 sessions over 1.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from langchain_core.callbacks import BaseCallbackHandler
+from langchain_core.messages import BaseMessage
+from openai import AsyncOpenAI
+
+from agent.llm import build_chat_model, probe_endpoint
+from agent.service import CareForge
+from agent.settings import Settings
+
+QUESTIONS = [
+    "Patient on warfarin asks about ibuprofen for knee pain.",
+    "Simvastatin with clarithromycin: what should I watch?",
+    "Lithium and lisinopril together?",
+    "Tramadol with sertraline, any concern?",
+    "Sildenafil and isosorbide mononitrate?",
+    "Digoxin with amiodarone started today.",
+    "Clopidogrel and omeprazole after a stent?",
+    "Spironolactone with lisinopril in an older patient?",
+]
+_ROLES = {"system": "system", "human": "user", "ai": "assistant"}
+
+
+class _Recorder(BaseCallbackHandler):
+    """Keeps the exact messages the agent sends to the model, to replay them straight to the server."""
+
+    def __init__(self) -> None:
+        self.sent: list[list[dict[str, str]]] = []
+
+    def on_chat_model_start(self, serialized: Any, messages: list[list[BaseMessage]], **kwargs: Any) -> None:
+        self.sent.append([{"role": _ROLES.get(m.type, "user"), "content": m.text} for m in messages[0]])
+
+
+async def _agent_session(agent: CareForge, question: str) -> dict[str, float]:
+    started = time.perf_counter()
+    first = last = None
+    tokens = 0
+    async for event in agent.astream(question, persona="nurse", routing="rules"):
+        if event.type == "token":
+            now = time.perf_counter()
+            first = first or now
+            last = now
+            tokens += 1
+    end = time.perf_counter()
+    return _stats(started, first, last, end, tokens)
+
+
+async def _direct_session(client: AsyncOpenAI, settings: Settings, messages: list[dict[str, str]]) -> dict[str, float]:
+    started = time.perf_counter()
+    first = last = None
+    tokens = 0
+    stream = await client.chat.completions.create(
+        model=settings.model_name,
+        messages=messages,  # type: ignore[arg-type]
+        max_tokens=settings.max_answer_tokens,
+        temperature=settings.model_temperature,
+        stream=True,
+    )
+    async for chunk in stream:
+        if chunk.choices and chunk.choices[0].delta.content:
+            now = time.perf_counter()
+            first = first or now
+            last = now
+            tokens += 1
+    end = time.perf_counter()
+    return _stats(started, first, last, end, tokens)
+
+
+def _stats(started: float, first: float | None, last: float | None, end: float, tokens: int) -> dict[str, float]:
+    first = first or end
+    decode = (last or end) - first
+    return {
+        "ttft_ms": (first - started) * 1000,
+        "total_ms": (end - started) * 1000,
+        "tokens": tokens,
+        "tokens_per_s": (tokens - 1) / decode if tokens > 1 and decode > 0 else 0.0,
+    }
+
+
+async def _round(sessions: list[Any]) -> tuple[list[dict[str, float]], float]:
+    started = time.perf_counter()
+    results = await asyncio.gather(*sessions)
+    return list(results), time.perf_counter() - started
+
+
+def _summary(results: list[dict[str, float]], wall_s: float) -> dict[str, float]:
+    return {
+        "ttft_ms_median": round(statistics.median(r["ttft_ms"] for r in results), 1),
+        "total_ms_median": round(statistics.median(r["total_ms"] for r in results), 1),
+        "tokens_per_s_per_session": round(statistics.median(r["tokens_per_s"] for r in results), 1),
+        "aggregate_tokens_per_s": round(sum(r["tokens"] for r in results) / wall_s, 1),
+    }
+
+
+async def _run(repeats: int = 3) -> dict[str, object]:
+    base = Settings()
+    caps = probe_endpoint(base)
+    if not caps.reachable:
+        return {"skipped": f"embedded server not reachable at {base.model_base_url} ({caps.error})"}
+    with tempfile.TemporaryDirectory() as folder:
+        settings = base.model_copy(update={"data_dir": Path(folder), "max_answer_tokens": 64})
+        recorder = _Recorder()
+        model = build_chat_model(settings)
+        model.callbacks = [recorder]
+        agent = CareForge(settings, model=model)
+        for question in QUESTIONS:  # warm-up, and the exact requests to replay
+            await _agent_session(agent, question)
+        requests = recorder.sent[-len(QUESTIONS) :]
+        client = AsyncOpenAI(base_url=settings.model_base_url, api_key="EMPTY")
+        out: dict[str, object] = {}
+        for n in (1, 4, 8):
+            agent_runs, direct_runs = [], []
+            for _ in range(repeats):  # alternate so both paths see the same server state
+                direct = [_direct_session(client, settings, r) for r in requests[:n]]
+                direct_runs.append(_summary(*await _round(direct)))
+                agent_runs.append(_summary(*await _round([_agent_session(agent, q) for q in QUESTIONS[:n]])))
+            med = {
+                path: {k: statistics.median(r[k] for r in runs) for k in runs[0]}
+                for path, runs in (("agent", agent_runs), ("direct", direct_runs))
+            }
+            med["ratio_agent_over_direct"] = {
+                "ttft": round(med["agent"]["ttft_ms_median"] / med["direct"]["ttft_ms_median"], 3),
+                "total_latency": round(med["agent"]["total_ms_median"] / med["direct"]["total_ms_median"], 3),
+            }
+            out[f"{n}_sessions"] = med
+        for path in ("agent", "direct"):
+            one = out["1_sessions"][path]["aggregate_tokens_per_s"]  # type: ignore[index]
+            eight = out["8_sessions"][path]["aggregate_tokens_per_s"]  # type: ignore[index]
+            out[f"throughput_8_over_1_{path}"] = round(eight / one, 2)
+        out["targets"] = "agent added latency < 5% (ratio < 1.05); aggregate throughput at 8 sessions >= 3x of 1"
+        out["repeats"] = repeats
+    return out
+
+
+def run() -> dict[str, object]:
+    return asyncio.run(_run())
+
+
+if __name__ == "__main__":
+    print(run())
