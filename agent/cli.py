@@ -393,7 +393,7 @@ def llm_serve(
         _out(shlex.join(server.command()))
         return
     _out(f"Starting the embedded vLLM server (log: {server.log_file}) ...")
-    pid = embedded.start(server)
+    pid = embedded.start(server, wait_s=600 if vision else 300)
     _out(f"Ready at {server.base_url} (pid {pid}).")
     if foreground:
         try:
