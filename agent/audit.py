@@ -50,7 +50,7 @@ class AuditLog:
         """Open (and create) the audit database."""
         path.parent.mkdir(parents=True, exist_ok=True)
         self._conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-        self._conn.executescript(_SCHEMA)
+        self._conn.executescript("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;" + _SCHEMA)
         self._lock = threading.Lock()
 
     def record(self, turn: dict[str, Any]) -> None:

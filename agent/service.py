@@ -168,6 +168,10 @@ class CareForge:
         path = self.settings.conversation_path
         path.parent.mkdir(parents=True, exist_ok=True)
         async with AsyncSqliteSaver.from_conn_string(str(path)) as saver:
+            await saver.setup()
+            # WAL (set by setup) with synchronous=NORMAL: commits survive a crash of the process without an fsync
+            # each; only a power cut can roll back the last turns. Saves ~5 ms a turn.
+            await saver.conn.execute("PRAGMA synchronous=NORMAL")
             # Compiling costs ~12 ms; a copy bound to this connection costs microseconds.
             yield self._compiled.copy(update={"checkpointer": saver})
 

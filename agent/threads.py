@@ -39,7 +39,7 @@ class ThreadIndex:
         """Open (and create) the index database."""
         path.parent.mkdir(parents=True, exist_ok=True)
         self._conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-        self._conn.executescript(_SCHEMA)
+        self._conn.executescript("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;" + _SCHEMA)
         self._lock = threading.Lock()
 
     def touch(self, thread_id: str, persona: str, first_question: str) -> None:

@@ -47,18 +47,17 @@ def section(name: str, result: dict[str, object]) -> str:
         "",
         f"Run {dt.datetime.now().strftime('%Y-%m-%d %H:%M')} on {machine()}.",
         f"Versions: {versions('langgraph', 'langchain-core', 'chromadb', 'pydicom', 'pylibjpeg-openjpeg', 'numpy')}.",
-        "",
-        "| measure | median ms | p95 ms | min ms | max ms | runs |",
-        "|---|---|---|---|---|---|",
     ]
-    for key, value in result.items():
-        if isinstance(value, dict) and "median_ms" in value:
-            lines.append(
-                f"| {key} | {value['median_ms']:.3f} | {value['p95_ms']:.3f} | {value['min_ms']:.3f} | "
-                f"{value['max_ms']:.3f} | {value['runs']} |"
-            )
+    timed = {k: v for k, v in result.items() if isinstance(v, dict) and "median_ms" in v}
+    if timed:
+        lines += ["", "| measure | median ms | p95 ms | min ms | max ms | runs |", "|---|---|---|---|---|---|"]
+    for key, value in timed.items():
+        lines.append(
+            f"| {key} | {value['median_ms']:.3f} | {value['p95_ms']:.3f} | {value['min_ms']:.3f} | "
+            f"{value['max_ms']:.3f} | {value['runs']} |"
+        )
     lines.append("")
-    lines += [f"- {k}: {json.dumps(v)}" for k, v in result.items() if not (isinstance(v, dict) and "median_ms" in v)]
+    lines += [f"- {k}: {json.dumps(v)}" for k, v in result.items() if k not in timed]
     lines += ["", f"<!-- /bench:{name} -->"]
     return "\n".join(lines)
 

@@ -152,7 +152,17 @@ def markdown(outcomes: list[Outcome], model: str, reachable: bool) -> str:
             group = [o for o in mine if o.case.category == category]
             lines.append(f"| {routing} | {category} | {sum(o.passed for o in group)} | {len(group)} |")
         lines.append(f"| **{routing}** | **all** | **{sum(o.passed for o in mine)}** | **{len(mine)}** |")
-    lines += ["", "| case | routing | persona | tools run | guards | ms | result |", "|---|---|---|---|---|---|---|"]
+    repaired = sum("guard_repairs" in o.guards for o in outcomes)
+    lines += [
+        "",
+        f"The output guard repaired the model's prose in {repaired} of {len(outcomes)} turns (`guard_repairs`): it cut"
+        " invented turns or replaced echoed, repetitive, contradicting or dosing prose with the template built from"
+        " the tool results. A pass checks tools, citations and guards, not the quality of the prose. With a model"
+        " that cannot call tools, hybrid routing falls back to the rules, so both modes choose the same tools.",
+        "",
+        "| case | routing | persona | tools run | guards | ms | result |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for o in outcomes:
         verdict = "pass" if o.passed else "FAIL: " + "; ".join(o.failures).replace("|", "/")
         lines.append(
