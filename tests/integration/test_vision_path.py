@@ -20,8 +20,8 @@ CHEST_CR = Path(__file__).resolve().parents[2] / "samples" / "dicom" / "RG1_J2KI
 
 
 @pytest.fixture(scope="module")
-def vlm_server(vllm_server) -> Iterator[embedded.EmbeddedServer]:
-    server = embedded.EmbeddedServer(vllm_server.data_dir, port=8013, variant="vision")
+def vlm_server() -> Iterator[embedded.EmbeddedServer]:
+    server = embedded.EmbeddedServer(Settings().data_dir, port=8013, variant="vision")
     started_here = not embedded.is_ready(server)
     embedded.start(server, wait_s=600)
     yield server
