@@ -123,10 +123,9 @@ app.add_typer(ingest_app, name="ingest")
 
 
 def _retriever() -> Retriever:
-    from retrieval import build_retriever
+    from agent.service import retriever_for
 
-    s = _settings()
-    return build_retriever(s.chroma_mode.value, s.chroma_path, s.chroma_host, s.chroma_port)
+    return retriever_for(_settings())
 
 
 def _report(report: IngestReport) -> None:

@@ -71,15 +71,24 @@ if TYPE_CHECKING:
     from retrieval.search import Retriever
 
 
+def retriever_for(settings: Settings) -> Retriever:
+    """The retriever on the configured Chroma (embedded or server) with the bundled embedder."""
+    return build_retriever(
+        settings.chroma_mode.value,
+        settings.chroma_path,
+        settings.chroma_host,
+        settings.chroma_port,
+        cache_dir=settings.cache_dir,
+    )
+
+
 def default_resources(settings: Settings) -> ToolResources:
     """The bundled knowledge base and name resolver, and a retriever built on first use."""
     kb = default_knowledge_base()
 
     @functools.cache
     def retriever() -> Retriever:
-        return build_retriever(
-            settings.chroma_mode.value, settings.chroma_path, settings.chroma_host, settings.chroma_port
-        )
+        return retriever_for(settings)
 
     return ToolResources(
         kb=kb,

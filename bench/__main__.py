@@ -40,7 +40,7 @@ HEADER = [
 ]
 
 
-def section(name: str, result: dict[str, object]) -> str:
+def section(name: str, result: dict[str, object], notes: str = "") -> str:
     lines = [
         f"<!-- bench:{name} -->",
         f"## {TITLES.get(name, name)}",
@@ -58,6 +58,8 @@ def section(name: str, result: dict[str, object]) -> str:
         )
     lines.append("")
     lines += [f"- {k}: {json.dumps(v)}" for k, v in result.items() if k not in timed]
+    if notes:
+        lines += ["", notes.strip()]
     lines += ["", f"<!-- /bench:{name} -->"]
     return "\n".join(lines)
 
@@ -75,7 +77,8 @@ def main(names: list[str]) -> None:
     for name in names or list(BENCHMARKS):
         result = BENCHMARKS[name]()
         print(name, json.dumps(result, indent=2))
-        sections[name] = section(name, result)
+        notes = getattr(sys.modules[BENCHMARKS[name].__module__], "NOTES", "")  # how to read the numbers
+        sections[name] = section(name, result, notes)
     ordered = [sections[n] for n in BENCHMARKS if n in sections]
     OUT.write_text("\n".join(HEADER) + "\n" + "\n\n".join(ordered) + "\n")
 

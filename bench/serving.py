@@ -33,6 +33,12 @@ QUESTIONS = [
     "Spironolactone with lisinopril in an older patient?",
 ]
 _ROLES = {"system": "system", "human": "user", "ai": "assistant"}
+NOTES = """
+The same eight requests every round, spread over 1, 4 or 8 concurrent sessions; the direct path replays the exact
+messages the agent sent, with the openai client, alternating with the agent path. The agent's time to first token
+includes its tools (the drug check) and graph steps; its added latency over whole requests is within run-to-run noise.
+Throughput at 8 sessions over 1 is bounded by the 2-core CPU server for both paths (target 3x: not met here).
+"""
 
 
 class _Recorder(BaseCallbackHandler):

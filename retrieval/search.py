@@ -82,17 +82,20 @@ class Retriever:
         if mode != "dense":
             self._lexical_ranks(name, expanded, total, where, expand, ranks, info)
         hits: list[Hit] = []
-        seen: dict[str, Hit] = {}
+        seen: dict[str, Hit | None] = {}
         for cid in sorted(ranks, key=lambda c: -ranks[c]):
             doc, meta = info[cid]
-            key = re.sub(r"[^a-z0-9]+", " ", self.shorthand.normalise(doc)).strip()
-            if key in seen:  # near-duplicate: same text once normalised
-                seen[key].similar += 1
+            # Ingestion stores the key; entries stored before it existed get it computed here.
+            key = str(meta.get("dup_key") or self.shorthand.duplicate_key(doc))
+            if key in seen:  # near-duplicate of a better-ranked entry
+                if (kept := seen[key]) is not None:
+                    kept.similar += 1
                 continue
-            hit = to_hit(cid, doc, meta, ranks[cid])
+            hit = to_hit(cid, doc, meta, ranks[cid]) if len(hits) < k else None
             seen[key] = hit
-            hits.append(hit)
-        return hits[:k]
+            if hit is not None:
+                hits.append(hit)
+        return hits
 
     def _dense(
         self,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from functools import lru_cache
@@ -9,6 +10,7 @@ from pathlib import Path
 
 _TABLE = Path(__file__).resolve().parent / "data" / "shorthand.json"
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[/&'][A-Za-z0-9]+)*")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 class Shorthand:
@@ -31,6 +33,11 @@ class Shorthand:
     def normalise(self, text: str) -> str:
         """Replace abbreviations by their expansion, lower-cased: the key for near-duplicate detection."""
         return _TOKEN.sub(lambda m: self._table.get(m.group(0).lower(), m.group(0).lower()), text.lower())
+
+    def duplicate_key(self, text: str) -> str:
+        """Texts with the same key are near-duplicates: equal once shorthand, case and punctuation are normalised."""
+        plain = _NON_ALNUM.sub(" ", self.normalise(text)).strip()
+        return hashlib.blake2b(plain.encode(), digest_size=8).hexdigest()
 
 
 @lru_cache(maxsize=1)

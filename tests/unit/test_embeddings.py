@@ -1,0 +1,48 @@
+"""The embedder on ONNX Runtime gives torch's vectors, and any trouble with its cache falls back or repairs."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+
+from retrieval import default_embedder
+from retrieval.embeddings import MiniLMEmbedder
+
+TEXTS = [
+    "no 2 cyl low compression",
+    "Ventilator high pressure alarm after a filter change; replaced the expiratory filter.",
+    "no 2 cyl low compression",  # a duplicate is embedded once and returned twice
+    "pump " * 400,  # longer than the 256-token window: truncated the same way on both backends
+]
+
+
+def test_onnx_embeddings_match_torch() -> None:
+    onnx = default_embedder()
+    assert onnx.backend == "onnxruntime"
+    torch_vectors = MiniLMEmbedder().embed(TEXTS)
+    vectors = onnx.embed(TEXTS)
+    assert vectors.shape == (4, 384) and vectors.dtype == np.float32
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    assert (vectors * torch_vectors).sum(1).min() > 0.9999
+    assert np.array_equal(vectors[0], vectors[2])
+
+
+def test_an_unwritable_cache_falls_back_to_torch(tmp_path, caplog) -> None:
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("a file where the cache directory should be")
+    with caplog.at_level(logging.WARNING, logger="retrieval.embeddings"):
+        embedder = MiniLMEmbedder(cache_dir=blocker)
+    assert embedder.backend == "torch"
+    assert "using torch" in caplog.text
+    assert embedder.embed(["alarm"]).shape == (1, 384)
+
+
+def test_a_damaged_cached_export_is_exported_again(tmp_path) -> None:
+    first = MiniLMEmbedder(cache_dir=tmp_path)
+    (cached,) = tmp_path.glob("*.onnx")
+    cached.write_bytes(b"not an onnx model")
+    again = MiniLMEmbedder(cache_dir=tmp_path)
+    assert again.backend == "onnxruntime"
+    assert cached.stat().st_size > 1_000_000
+    assert (again.embed(TEXTS[:2]) * first.embed(TEXTS[:2])).sum(1).min() > 0.9999
