@@ -35,16 +35,23 @@ def build() -> dict[str, object]:
             if short and full and short != full and len(short) <= 8:
                 table.setdefault(short, full)
     pairs: Counter[tuple[str, str]] = Counter()
+    kept_as_is: Counter[str] = Counter()
     for part in ("train", "val", "test"):
         for line in (SHARED / "maintnorm" / f"combined_{part}.norm").read_text(encoding="utf-8").splitlines():
             if "\t" in line:
                 raw, norm = line.split("\t", 1)
                 raw, norm = raw.strip().lower(), norm.strip().lower()
-                if raw and norm and raw != norm and not norm.startswith("<"):
+                if raw and raw == norm:
+                    kept_as_is[raw] += 1
+                elif raw and norm and not norm.startswith("<"):
                     pairs[(raw, norm)] += 1
     for (raw, norm), n in pairs.most_common():
         # Bare numbers ("2" -> "two-way") and placeholders ("<num>") would corrupt fault descriptions.
         if n < 2 or raw.isdigit() or "<" in norm or not any(ch.isalpha() for ch in raw):
+            continue
+        # A real word normalised only in some contexts ("hand" -> "handrail", "timer" -> "tyre") is not shorthand:
+        # expanding it everywhere puts wrong words into queries and the index.
+        if n <= 2 * kept_as_is[raw]:
             continue
         if raw.replace("/", "").isalnum() or "/" in raw:
             table.setdefault(raw, norm)
