@@ -53,8 +53,8 @@ test: setup lint browser llm
 stop:
 	$(BIN)/careforge llm stop
 
-bench: setup
-	$(BIN)/python -m bench
+bench: setup  ## all benchmarks, or some: make bench NAMES="agent serving"
+	$(BIN)/python -m bench $(NAMES)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -156,6 +156,9 @@ def _export_onnx(path: Path, target: Path, tokenizer: Any) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(f".{os.getpid()}.partial")
     dims = {0: torch.export.Dim("batch", max=4096), 1: torch.export.Dim("tokens", max=512)}
+    exporter_log = logging.getLogger("torch.onnx")
+    level = exporter_log.level
+    exporter_log.setLevel(logging.ERROR)  # it logs that torchvision's operators are skipped; we have none
     try:
         with warnings.catch_warnings():  # the exporter's own deprecation notices; pytest would turn them into errors
             warnings.simplefilter("ignore")
@@ -180,4 +183,5 @@ def _export_onnx(path: Path, target: Path, tokenizer: Any) -> None:
             raise RuntimeError("the exported model disagrees with torch")
         partial.replace(target)  # atomic: concurrent exports each write their own file
     finally:
+        exporter_log.setLevel(level)
         partial.unlink(missing_ok=True)
