@@ -117,8 +117,9 @@ def _answers_again(base_url: str, within_s: float = 120.0) -> None:
 
 async def test_paused_and_flapping_server_never_hangs_a_turn_and_recovery_is_automatic(vllm_server, tmp_path) -> None:
     """SIGSTOP/SIGCONT the real server between turns: paused turns degrade within the timeout, resumed ones recover."""
-    settings = Settings(data_dir=tmp_path, model_base_url=vllm_server.base_url, request_timeout_s=4, max_retries=0,
-                        probe_retry_s=1.0, max_answer_tokens=32)
+    # 10 s: a resumed 2-core server right after other tests can take several seconds for a short answer.
+    settings = Settings(data_dir=tmp_path, model_base_url=vllm_server.base_url, request_timeout_s=10, max_retries=0,
+                        probe_retry_s=1.0, max_answer_tokens=16)
     agent = CareForge(settings)
     group = int(vllm_server.pid_file.read_text())
     assert agent.capabilities(refresh=True).reachable
@@ -133,7 +134,7 @@ async def test_paused_and_flapping_server_never_hangs_a_turn_and_recovery_is_aut
             started = time.perf_counter()
             result = await agent.arun("warfarin and ibuprofen together?", persona="nurse", thread_id="flap")
             elapsed = time.perf_counter() - started
-            assert elapsed < 4 * 5, elapsed  # bounded by the request timeout, never a hang
+            assert elapsed < 10 * 3, elapsed  # bounded by the request timeout, never a hang
             assert "MAJOR: ibuprofen + warfarin" in result.answer  # the tools answer either way
             assert bool(result.flags.get("model_unavailable")) is paused, (paused, result.flags)
     finally:
