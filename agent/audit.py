@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 import threading
 from pathlib import Path
 from typing import Any
 
+from agent.database import open_database
 from agent.privacy import redact
 
 _SCHEMA = """
@@ -48,9 +48,7 @@ class AuditLog:
 
     def __init__(self, path: Path) -> None:
         """Open (and create) the audit database."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-        self._conn.executescript("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;" + _SCHEMA)
+        self._conn = open_database(path, _SCHEMA)
         self._lock = threading.Lock()
 
     def record(self, turn: dict[str, Any]) -> None:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 import threading
 from pathlib import Path
 
 from pydantic import BaseModel
 
+from agent.database import open_database
 from agent.privacy import redact
 
 _SCHEMA = """
@@ -37,9 +37,7 @@ class ThreadIndex:
 
     def __init__(self, path: Path) -> None:
         """Open (and create) the index database."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-        self._conn.executescript("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;" + _SCHEMA)
+        self._conn = open_database(path, _SCHEMA)
         self._lock = threading.Lock()
 
     def touch(self, thread_id: str, persona: str, first_question: str) -> None:

@@ -11,6 +11,7 @@ import asyncio
 import statistics
 import tempfile
 import time
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -53,22 +54,12 @@ class _Recorder(BaseCallbackHandler):
 
 async def _agent_session(agent: CareForge, question: str) -> dict[str, float]:
     started = time.perf_counter()
-    first = last = None
-    tokens = 0
-    async for event in agent.astream(question, persona="nurse", routing="rules"):
-        if event.type == "token":
-            now = time.perf_counter()
-            first = first or now
-            last = now
-            tokens += 1
-    end = time.perf_counter()
-    return _stats(started, first, last, end, tokens)
+    events = agent.astream(question, persona="nurse", routing="rules")
+    return await _timed(started, (e.type == "token" async for e in events))
 
 
 async def _direct_session(client: AsyncOpenAI, settings: Settings, messages: list[dict[str, str]]) -> dict[str, float]:
     started = time.perf_counter()
-    first = last = None
-    tokens = 0
     stream = await client.chat.completions.create(
         model=settings.model_name,
         messages=messages,  # type: ignore[arg-type]
@@ -76,17 +67,20 @@ async def _direct_session(client: AsyncOpenAI, settings: Settings, messages: lis
         temperature=settings.model_temperature,
         stream=True,
     )
-    async for chunk in stream:
-        if chunk.choices and chunk.choices[0].delta.content:
+    return await _timed(started, (bool(c.choices and c.choices[0].delta.content) async for c in stream))
+
+
+async def _timed(started: float, is_token: AsyncIterator[bool]) -> dict[str, float]:
+    """Time to first token, total time and decode rate of a stream, given which of its items are answer tokens."""
+    first = last = None
+    tokens = 0
+    async for token in is_token:
+        if token:
             now = time.perf_counter()
             first = first or now
             last = now
             tokens += 1
     end = time.perf_counter()
-    return _stats(started, first, last, end, tokens)
-
-
-def _stats(started: float, first: float | None, last: float | None, end: float, tokens: int) -> dict[str, float]:
     first = first or end
     decode = (last or end) - first
     return {

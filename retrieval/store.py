@@ -63,18 +63,8 @@ class VectorStore:
     ) -> None:
         """Embed ``index_texts`` and store them with the original ``documents``."""
         vectors = self.embedder.embed(list(index_texts))
-        self._put(name, ids, vectors.tolist(), documents, metadatas)
-
-    def _put(
-        self,
-        name: str,
-        ids: Sequence[str],
-        vectors: list[list[float]],
-        documents: Sequence[str],
-        metadatas: Sequence[dict[str, Any]],
-    ) -> None:
         self.collection(name).upsert(
-            ids=list(ids), embeddings=vectors, documents=list(documents), metadatas=list(metadatas)
+            ids=list(ids), embeddings=vectors.tolist(), documents=list(documents), metadatas=list(metadatas)
         )
         self._counts.pop(name, None)
 
