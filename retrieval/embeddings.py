@@ -8,7 +8,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import threading
 import warnings
+from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Protocol
@@ -41,6 +43,9 @@ def bundled_model_path() -> Path:
 class MiniLMEmbedder:
     """Mean-pooled, normalised MiniLM embeddings with length-sorted batches and de-duplication.
 
+    Recent texts are remembered (``memory`` of them, ~1.5 KB each): log exports repeat the same problem text, and an
+    ingest embeds them in batches, so without this a repeat in a later batch would be embedded again.
+
     Runs on ONNX Runtime when ``cache_dir`` is given (exported there once from the bundled weights and checked against
     torch): a query embeds in ~2.5 ms instead of ~10 ms, and stays fast when a vLLM server shares the cores, where
     torch's thread pool stalls. Without a cache directory, or if the export fails, it runs on torch.
@@ -50,7 +55,12 @@ class MiniLMEmbedder:
     dimension = 384
 
     def __init__(
-        self, model_dir: Path | None = None, cache_dir: Path | None = None, batch_size: int = 64, max_tokens: int = 256
+        self,
+        model_dir: Path | None = None,
+        cache_dir: Path | None = None,
+        batch_size: int = 64,
+        max_tokens: int = 256,
+        memory: int = 20_000,
     ) -> None:
         """Load the tokenizer and the model once (about 0.5 s; the first ONNX export about 10 s)."""
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -60,6 +70,9 @@ class MiniLMEmbedder:
         self._tokenizer = AutoTokenizer.from_pretrained(str(path))
         self._batch_size = batch_size
         self._max_tokens = max_tokens
+        self._memory = memory
+        self._known: OrderedDict[str, Vectors] = OrderedDict()
+        self._known_lock = threading.Lock()
         self._session: Any = None
         self._model: Any = None
         if cache_dir is not None:
@@ -87,18 +100,28 @@ class MiniLMEmbedder:
         return hidden, batch["attention_mask"].numpy()
 
     def embed(self, texts: Sequence[str]) -> Vectors:
-        """Embed texts; identical texts are embedded once, and batches group texts of similar length."""
+        """Embed texts; identical and recently seen texts are embedded once, batches group texts of similar length."""
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        unique = list(dict.fromkeys(texts))
-        order = sorted(range(len(unique)), key=lambda i: len(unique[i]))
-        vectors = np.zeros((len(unique), self.dimension), dtype=np.float32)
+        found: dict[str, Vectors] = {}
+        with self._known_lock:
+            for text in texts:
+                if text not in found and (vector := self._known.get(text)) is not None:
+                    self._known.move_to_end(text)
+                    found[text] = vector
+        new = [t for t in dict.fromkeys(texts) if t not in found]
+        order = sorted(range(len(new)), key=lambda i: len(new[i]))
+        vectors = np.zeros((len(new), self.dimension), dtype=np.float32)
         for start in range(0, len(order), self._batch_size):
             idx = order[start : start + self._batch_size]
-            hidden, mask = self._hidden([unique[i] for i in idx])
+            hidden, mask = self._hidden([new[i] for i in idx])
             vectors[idx] = _mean_pool(hidden, mask)
-        position = {text: i for i, text in enumerate(unique)}
-        return vectors[[position[t] for t in texts]]
+        with self._known_lock:
+            for text, vector in zip(new, vectors, strict=True):
+                found[text] = self._known[text] = vector
+            while len(self._known) > self._memory:
+                self._known.popitem(last=False)
+        return np.stack([found[t] for t in texts])
 
 
 _INPUTS = ("input_ids", "attention_mask", "token_type_ids")

@@ -6,7 +6,7 @@ import logging
 
 import numpy as np
 
-from retrieval import default_embedder
+from retrieval import DEFAULT_CACHE, default_embedder
 from retrieval.embeddings import MiniLMEmbedder
 
 TEXTS = [
@@ -46,3 +46,16 @@ def test_a_damaged_cached_export_is_exported_again(tmp_path) -> None:
     assert again.backend == "onnxruntime"
     assert cached.stat().st_size > 1_000_000
     assert (again.embed(TEXTS[:2]) * first.embed(TEXTS[:2])).sum(1).min() > 0.9999
+
+
+def test_recent_texts_are_not_embedded_again_and_memory_stays_bounded(monkeypatch) -> None:
+    embedder = MiniLMEmbedder(cache_dir=DEFAULT_CACHE, memory=2)
+    ran: list[list[str]] = []
+    real = embedder._hidden
+    monkeypatch.setattr(embedder, "_hidden", lambda texts: ran.append(texts) or real(texts))
+    first = embedder.embed(["alarm", "filter"])
+    again = embedder.embed(["filter", "pump", "filter"])
+    assert ran == [["alarm", "filter"], ["pump"]]  # "filter" came from memory, "pump" ran once
+    assert np.array_equal(again[0], first[1]) and np.array_equal(again[0], again[2])
+    embedder.embed(["alarm"])  # memory holds two texts: "alarm" was dropped for "pump"
+    assert ran[-1] == ["alarm"]
