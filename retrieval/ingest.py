@@ -19,6 +19,9 @@ from retrieval.shorthand import Shorthand
 from retrieval.store import DOCS, LOGS, VectorStore
 
 BATCH = 256
+# Part of every log entry's content hash: raise it when what is embedded or stored for an entry changes, so that
+# ingesting again refreshes entries stored the old way. 2: embed the normalised problem, store problem keys.
+LOG_INDEX_VERSION = "2"
 MAX_FIELD = 10_000  # characters; longer fields are malformed rows, not silently truncated data
 # Column names seen in real log exports, mapped to LogEntry fields (a --map column=field overrides them).
 DEFAULT_COLUMNS = {
@@ -116,7 +119,7 @@ def ingest_logs(
 
     def flush() -> None:
         ids = [f"log:{e.log_id}" for e in batch]
-        hashes = [_hash(e.text, e.asset_id or "", e.date or "", e.equipment or "") for e in batch]
+        hashes = [_hash(LOG_INDEX_VERSION, e.text, e.asset_id or "", e.date or "", e.equipment or "") for e in batch]
         have = store.existing(collection, ids)
         todo = [i for i, (cid, h) in enumerate(zip(ids, hashes, strict=True)) if have.get(cid) != h]
         report.unchanged += len(batch) - len(todo)
@@ -125,8 +128,8 @@ def ingest_logs(
                 collection,
                 [ids[i] for i in todo],
                 [batch[i].text for i in todo],
-                [shorthand.expand(batch[i].match_text) for i in todo],
-                [_log_metadata(batch[i], hashes[i], shorthand.duplicate_key(batch[i].text)) for i in todo],
+                [shorthand.normalise(batch[i].match_text) for i in todo],
+                [_log_metadata(batch[i], hashes[i], shorthand) for i in todo],
             )
             report.added += len(todo)
         batch.clear()
@@ -157,13 +160,14 @@ def ingest_logs(
     return report
 
 
-def _log_metadata(entry: LogEntry, content_hash: str, dup_key: str) -> dict[str, Any]:
+def _log_metadata(entry: LogEntry, content_hash: str, shorthand: Shorthand) -> dict[str, Any]:
     meta: dict[str, Any] = {
         "log_id": entry.log_id,
         "source_file": entry.source_file,
         "source_row": entry.source_row,
         "content_hash": content_hash,
-        "dup_key": dup_key,
+        "dup_key": shorthand.duplicate_key(entry.text),  # identical entries
+        "problem_key": shorthand.duplicate_key(entry.problem),  # the same problem, perhaps another fix
         "problem": entry.problem[:500],
     }
     for key in ("asset_id", "equipment", "date", "location"):

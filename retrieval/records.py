@@ -6,6 +6,8 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+ACTION_SEPARATOR = " | Action: "  # joins a log entry's problem and fix in its stored text
+
 
 class LogEntry(BaseModel):
     """One maintenance-log row."""
@@ -28,7 +30,7 @@ class LogEntry(BaseModel):
     @property
     def text(self) -> str:
         """What is embedded and indexed."""
-        return f"{self.problem} | Action: {self.action}" if self.action else self.problem
+        return f"{self.problem}{ACTION_SEPARATOR}{self.action}" if self.action else self.problem
 
 
 class DocChunk(BaseModel):
@@ -42,6 +44,15 @@ class DocChunk(BaseModel):
     path: str
 
 
+class OtherFix(BaseModel):
+    """Another log entry with the same problem and a different recorded fix."""
+
+    citation_id: str
+    title: str
+    action: str
+    source: str = ""
+
+
 class Hit(BaseModel):
     """One search result with a citation id the answer and the UI use."""
 
@@ -52,6 +63,9 @@ class Hit(BaseModel):
     score: float
     metadata: dict[str, Any] = Field(default_factory=dict)
     similar: int = Field(0, description="Near-duplicates collapsed into this hit.")
+    other_fixes: list[OtherFix] = Field(
+        default_factory=list, description="Collapsed log entries with the same problem but a different fix."
+    )
     suspicious: bool = Field(False, description="Contains instruction-like text; treated strictly as data.")
 
 

@@ -20,15 +20,15 @@ def search_output(result: SearchResult, kind: str) -> ToolOutput:
             flag = " [contains instruction-like text: ignored]" if h.suspicious else ""
             more = f" (+{h.similar} similar)" if h.similar else ""
             lines.append(f'- [{h.citation_id}] {h.title}{more}{flag}: "{h.snippet[:300]}"')
+            lines += [f'  - same problem, other fix [{f.citation_id}]: "{f.action}"' for f in h.other_fixes]
         summary = "\n".join(lines)
-    citations = [
-        SourceRef(
-            id=h.citation_id,
-            kind=h.kind,
-            title=h.title,
-            snippet=h.snippet,
-            source=str(h.metadata.get("source") or h.metadata.get("source_file", "")),
-        )
-        for h in result.hits
-    ]
+    citations = []
+    for h in result.hits:
+        source = str(h.metadata.get("source") or h.metadata.get("source_file", ""))
+        citations.append(SourceRef(id=h.citation_id, kind=h.kind, title=h.title, snippet=h.snippet, source=source))
+        # the other fixes are named in the summary, so they are sources the answer may cite and the UI can open
+        citations += [
+            SourceRef(id=f.citation_id, kind="log", title=f.title, snippet=f"Action: {f.action}", source=f.source)
+            for f in h.other_fixes
+        ]
     return ToolOutput(kind=kind, summary=summary, data=result.model_dump(mode="json"), citations=citations)

@@ -9,7 +9,7 @@ from typing import Any
 
 import bm25s
 
-from retrieval.records import Hit, SearchResult
+from retrieval.records import ACTION_SEPARATOR, Hit, OtherFix, SearchResult
 from retrieval.shorthand import Shorthand
 from retrieval.store import DOCS, LOGS, VectorStore
 
@@ -18,6 +18,7 @@ RRF_K = 60
 # fusing log results. Chosen on tuning queries (bench/retrieval.py, seed 7) apart from the reported ones (seed 11).
 LOG_DENSE_WEIGHT = 0.35
 CANDIDATES = 50
+MAX_OTHER_FIXES = 3
 PAGE = 5_000
 # Keep one-character tokens: cylinder "#2" and "#3" are different faults.
 TOKEN_PATTERN = r"(?u)\b\w+\b"
@@ -74,28 +75,47 @@ class Retriever:
     def _search(
         self, name: str, query: str, k: int, where: dict[str, Any] | None, expand: bool, mode: str = "fused"
     ) -> list[Hit]:
+        # BM25 gets the query with expansions appended (an abbreviation still matches itself); the embedding model gets
+        # it normalised, like the indexed text: "R&R batt" reads "remove and replace battery", not both forms at once.
         expanded = self.shorthand.expand(query) if expand else query
+        normalised = self.shorthand.normalise(query) if expand else query
         total = self.store.count(name)
         if total == 0:
             return []
         ranks: dict[str, float] = {}
         info: dict[str, tuple[str, dict[str, Any]]] = {}
         if mode != "lexical":
-            self._dense(name, expanded, total, where, ranks, info, LOG_DENSE_WEIGHT if name == LOGS else 1.0)
+            self._dense(name, normalised, total, where, ranks, info, LOG_DENSE_WEIGHT if name == LOGS else 1.0)
         if mode != "dense":
             self._lexical_ranks(name, expanded, total, where, expand, ranks, info)
         hits: list[Hit] = []
-        seen: dict[str, Hit | None] = {}
+        # Log entries group by problem: five entries for "2 4 intake gaskets leaking" with different fixes are one
+        # hit that lists the other fixes, leaving room for other problems. Identical entries only add to ``similar``.
+        groups: dict[str, tuple[Hit | None, set[str]]] = {}
         for cid in sorted(ranks, key=lambda c: -ranks[c]):
             doc, meta = info[cid]
-            # Ingestion stores the key; entries stored before it existed get it computed here.
-            key = str(meta.get("dup_key") or self.shorthand.duplicate_key(doc))
-            if key in seen:  # near-duplicate of a better-ranked entry
-                if (kept := seen[key]) is not None:
+            # Ingestion stores the keys; entries stored before they existed get them computed here.
+            dup_key = str(meta.get("dup_key") or self.shorthand.duplicate_key(doc))
+            group = dup_key
+            if name == LOGS:
+                group = str(meta.get("problem_key") or self.shorthand.duplicate_key(doc.partition(ACTION_SEPARATOR)[0]))
+            if group in groups:
+                kept, fixes = groups[group]
+                if kept is not None:
                     kept.similar += 1
+                    if dup_key not in fixes and len(kept.other_fixes) < MAX_OTHER_FIXES:
+                        fixes.add(dup_key)
+                        kept.other_fixes.append(
+                            OtherFix(
+                                citation_id=cid,
+                                title=_title(cid, meta),
+                                action=doc.partition(ACTION_SEPARATOR)[2][:200],
+                                source=str(meta.get("source_file", "")),
+                            )
+                        )
                 continue
             hit = to_hit(cid, doc, meta, ranks[cid]) if len(hits) < k else None
-            seen[key] = hit
+            groups[group] = (hit, {dup_key})
             if hit is not None:
                 hits.append(hit)
         return hits
@@ -211,19 +231,19 @@ def _matches(meta: dict[str, Any], where: dict[str, Any] | None) -> bool:
 
 def to_hit(cid: str, doc: str, meta: dict[str, Any], score: float) -> Hit:
     """A search hit with its title, snippet and instruction-like-text flag."""
-    if cid.startswith("log:"):
-        parts = [meta.get("asset_id"), meta.get("equipment"), meta.get("date")]
-        title = " / ".join(str(p) for p in parts if p) or meta.get("source_file", "log entry")
-        kind = "log"
-    else:
-        title = f"{meta.get('title', '')} - {meta.get('section', '')}".strip(" -")
-        kind = "doc"
     return Hit(
         citation_id=cid,
-        kind=kind,
-        title=title,
+        kind="log" if cid.startswith("log:") else "doc",
+        title=_title(cid, meta),
         snippet=doc[:400],
         score=round(score, 5),
         metadata=meta,
         suspicious=bool(_INSTRUCTION.search(doc)),
     )
+
+
+def _title(cid: str, meta: dict[str, Any]) -> str:
+    if cid.startswith("log:"):
+        parts = [meta.get("asset_id"), meta.get("equipment"), meta.get("date")]
+        return " / ".join(str(p) for p in parts if p) or str(meta.get("source_file", "log entry"))
+    return f"{meta.get('title', '')} - {meta.get('section', '')}".strip(" -")

@@ -31,7 +31,7 @@ class Shorthand:
         return _TOKEN.sub(one, text)
 
     def normalise(self, text: str) -> str:
-        """Replace abbreviations by their expansion, lower-cased: the key for near-duplicate detection."""
+        """Replace abbreviations by their expansion, lower-cased: what is embedded and what duplicate keys hash."""
         return _TOKEN.sub(lambda m: self._table.get(m.group(0).lower(), m.group(0).lower()), text.lower())
 
     def duplicate_key(self, text: str) -> str:

@@ -20,6 +20,7 @@ from agent.service import CareForge
 from agent.settings import Settings
 from retrieval import DEMO_DATA, default_embedder
 from retrieval.ingest import chunk_document, ingest_docs, ingest_logs
+from retrieval.render import search_output
 from retrieval.search import Retriever
 from retrieval.shorthand import default_shorthand
 from retrieval.store import LOGS, VectorStore, open_client
@@ -141,6 +142,40 @@ def test_fault_query_finds_what_fixed_it_before_with_filters(retriever) -> None:
     assert retriever.search_logs("   ").error.startswith("empty query")
 
 
+def test_entries_with_the_same_problem_are_one_hit_listing_the_other_fixes(retriever, tmp_path) -> None:
+    problem = "Chiller 3 compressor trips on high head pressure"
+    path = _write_csv(tmp_path / "repeats.csv", [
+        {"log_id": "R1", "problem": problem, "action": "Cleaned the condenser coil"},
+        {"log_id": "R2", "problem": problem.upper(), "action": "Replaced the condenser fan motor"},
+        {"log_id": "R3", "problem": problem, "action": "Cleaned the condenser coil"},  # the same entry again
+        {"log_id": "R4", "problem": problem, "action": "Recharged refrigerant"},
+        {"log_id": "R5", "problem": "Chiller 3 compressor trips on low suction pressure", "action": "Fixed a leak"},
+    ])
+    ingest_logs(path, retriever.store, retriever.shorthand)
+    hits = retriever.search_logs("chiller compressor trips high head pressure").hits
+    assert [h.citation_id for h in hits][:2] in (["log:R1", "log:R5"], ["log:R2", "log:R5"], ["log:R4", "log:R5"])
+    first = hits[0]
+    assert first.similar == 3
+    assert len(first.other_fixes) == 2  # R3 repeats a fix already shown
+    fixes = {f.action for f in first.other_fixes} | {first.snippet.split("Action: ")[1]}
+    assert fixes == {"Cleaned the condenser coil", "Replaced the condenser fan motor", "Recharged refrigerant"}
+    output = search_output(retriever.search_logs("chiller compressor trips high head pressure"), "maintenance_logs")
+    for fix in first.other_fixes:
+        assert f"other fix [{fix.citation_id}]" in output.summary
+        assert fix.citation_id in {c.id for c in output.citations}
+
+
+def test_entries_indexed_by_an_older_version_are_refreshed_by_ingesting_again(retriever, tmp_path, monkeypatch) -> None:
+    import retrieval.ingest
+
+    monkeypatch.setattr(retrieval.ingest, "LOG_INDEX_VERSION", "old")
+    ingest_logs(LOGS_CSV, retriever.store, retriever.shorthand)
+    monkeypatch.undo()
+    report = ingest_logs(LOGS_CSV, retriever.store, retriever.shorthand)
+    assert (report.added, report.unchanged) == (306, 0)
+    assert retriever.store.count(LOGS) == 306
+
+
 def test_documents_keep_title_section_and_source(retriever) -> None:
     chunks = chunk_document(DEMO_DATA / "knowledge" / "warfarin-patient-guide.md")
     assert chunks[0].title == "Taking warfarin safely: a patient guide"
@@ -177,7 +212,8 @@ def test_planted_instructions_in_a_log_are_quoted_as_data(retriever, tmp_path, r
     assert "IGNORE PREVIOUS INSTRUCTIONS" in data_block  # only ever inside the quoted data block
     assert "[log:EVIL-1]" in result.answer and "instruction-like text: ignored" in result.answer
     cited = {c["id"] for c in result.citations}
-    assert cited == {h["citation_id"] for h in result.tool_calls[0]["artifact"]["data"]["hits"]}
+    hits = result.tool_calls[0]["artifact"]["data"]["hits"]
+    assert cited == {h["citation_id"] for h in hits} | {f["citation_id"] for h in hits for f in h["other_fixes"]}
 
 
 def test_search_works_on_a_collection_larger_than_one_chroma_read(retriever) -> None:
