@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import random
 import re
+import statistics
 import tempfile
 import time
 from collections import defaultdict
@@ -19,6 +20,7 @@ import numpy as np
 from bench.machine import summary
 from retrieval import DEMO_DATA, default_embedder
 from retrieval.ingest import ingest_logs
+from retrieval.records import ACTION_SEPARATOR
 from retrieval.search import Retriever
 from retrieval.shorthand import default_shorthand
 from retrieval.store import LOGS, VectorStore, open_client
@@ -27,18 +29,30 @@ FILES = ("medical_equipment_logs.csv", "maintnet_aviation_logs.csv")
 NOTES = """
 Evaluation: 200 queries derived from log problems of the bundled corpora (6,475 entries: MaintNet aviation and
 CareForge medical-equipment logs): shorthand expanded, words dropped at random ("mild" about one in five, "hard" one in
-three), two neighbours swapped. Two judges: "strict" counts a hit only if its problem text equals the query's source
-once normalised; "same_words" also counts a problem with the same content words in another order ("2 cylinder has low
-compression" for "2 cylinder compression low"). A query worn down to "#2 &" has many equally good answers under
-either. BM25 keeps one-character tokens (cylinder "#2" vs "#3"). The shorthand table drops MaintNorm pairs that
-rewrite real words only in some contexts ("out" -> "output", "hand" -> "handrail", "timer" -> "tyre"): fused strict
-recall@5 rose from 0.78 to 0.81 with that fix. Fusion then weighs the dense ranks of log results 0.35 (chosen on
-tuning queries drawn with seed 7; the figures here use seed 11): mild strict 0.81 -> 0.855, and fusion now beats
-either side alone. Target recall@5 >= 0.9 fused: met only by the same_words judge on mild queries.
+three), two neighbours swapped. Judges: "strict" counts a hit only if its problem text equals the query's source once
+normalised; "same_words" also counts a problem with the same content words in another order ("2 cylinder has low
+compression" for "2 cylinder compression low"); "answerable_strict" is the strict judge on the queries whose words
+still occur together in at most 5 distinct problems (the "answerable" count). A query worn down to "#3 & rocker
+leaking" fits dozens of problems equally well, and no ranking can tell which one it was cut from: those queries are
+most of the remaining misses. Tuning used queries drawn with seed 7; the figures here use seed 11.
 
-Ingest: 3,000 log entries into embedded Chroma; the baseline is sentence-transformers `encode` with one upsert per
-batch of 32, ours de-duplicates, sorts by length and batches 64 (both compute-bound on 2 cores; storing in a
-background thread gained nothing). Target 2.5x: not met reliably, 2.1x to 2.6x across this session's runs.
+What moved recall (strict, mild, fused): shorthand pairs that rewrite real words dropped ("out" -> "output", "timer" ->
+"tyre"): 0.78 -> 0.81; dense ranks of log results weighed 0.35 in the fusion: -> 0.855; entries with the same problem
+grouped into one hit that lists the other fixes, so five copies of "2 4 intake gaskets leaking" no longer fill the
+top 5; and the embedding model reading normalised text ("remove and replace battery") instead of abbreviations with
+their expansions appended, on both the indexed and the query side: -> 0.90. BM25 k1/b and other dense weights were
+tried on the tuning queries and changed nothing beyond noise. Target recall@5 >= 0.9 fused: met on mild queries by the
+strict judge, and on answerable queries at both levels; not on all hard queries (about 0.71).
+
+Ingest: 3,000 log entries into embedded Chroma, three alternating rounds, median. Baselines: sentence-transformers
+`encode` and one upsert per batch of 32, embedding either each stored document (problem and fix, what a naive pipeline
+embeds) or the very texts ours embeds (normalised problems). Ours parses and validates the file, skips unchanged
+entries, embeds each distinct text once (also across batches), sorts by length, runs ONNX Runtime and upserts 256 at a
+time. Against the same-texts baseline the gain is de-duplication and ONNX Runtime only, so it stays under 2x (1.7x to
+1.8x): the model is compute-bound on 2 cores (about 70% of the CPU's peak FLOPs in a batch). Tried and not kept: storing
+in a background thread (no gain), ORT graph fusion (~5%), per-channel int8 weights (1.5x faster embedding, mean cosine
+0.991 to fp32, fused recall unchanged but dense-only recall@5 1-3 points lower; vectors of the two precisions must
+never share a collection, so it would need its own collection naming before it could be offered).
 
 Query latency: the real logs scaled up with perturbed copies of their vectors and texts, stored with the metadata
 ingestion writes; the query is embedded on ONNX Runtime (exported once from the bundled weights, checked against
@@ -86,20 +100,33 @@ def _content(key: str) -> frozenset[str]:
     return frozenset(w for w in key.split() if w not in _FUNCTION_WORDS)
 
 
-def evaluate(retriever: Retriever, n: int = 200, drop: float = 0.2) -> dict[str, object]:
-    """recall@5 and MRR per mode, under two judges.
+def _problem_words() -> list[frozenset[str]]:
+    """The content words of every distinct problem in the corpora."""
+    keys = set()
+    for name in FILES:
+        with (DEMO_DATA / name).open(encoding="utf-8-sig") as fh:
+            keys |= {_key(row.get("problem") or row.get("PROBLEM") or "") for row in csv.DictReader(fh)}
+    return [_content(k) for k in keys]
+
+
+def evaluate(retriever: Retriever, n: int = 200, drop: float = 0.2, seed: int = 11) -> dict[str, object]:
+    """recall@5 and MRR per mode, under two judges, and strict recall@5 on the queries that still name their source.
 
     strict: the hit's problem text equals the source once normalised (or it is a source entry itself).
     same_words: the hit's problem has the same content words as the source, in any order, function words aside.
+    answerable: queries whose words occur together in at most 5 distinct problems; "#3 & rocker leaking" fits dozens
+    of problems equally well, and no ranking can tell which one it was cut from.
     """
-    queries = _queries(n, drop=drop)
-    scores: dict[str, object] = {"queries": n, "words_dropped": drop}
+    queries = _queries(n, seed=seed, drop=drop)
+    problems = _problem_words()
+    answerable = [sum(_content(_key(q)) <= words for words in problems) <= 5 for q, _, _ in queries]
+    scores: dict[str, object] = {"queries": n, "words_dropped": drop, "answerable": sum(answerable)}
     for mode in ("dense", "lexical", "fused"):
-        found = {"strict": 0, "same_words": 0}
+        found = {"strict": 0, "same_words": 0, "answerable_strict": 0}
         rr = {"strict": 0.0, "same_words": 0.0}
-        for query, relevant, key in queries:
+        for (query, relevant, key), can in zip(queries, answerable, strict=True):
             hits = retriever.search_logs(query, k=5, mode=mode).hits
-            keys = [_key(h.snippet.split(" | Action:")[0]) for h in hits]
+            keys = [_key(h.snippet.partition(ACTION_SEPARATOR)[0]) for h in hits]
             judges = {
                 # a collapsed near-duplicate stands for its twins, so the same problem text also counts
                 "strict": [h.citation_id in relevant or k == key for h, k in zip(hits, keys, strict=True)],
@@ -112,11 +139,13 @@ def evaluate(retriever: Retriever, n: int = 200, drop: float = 0.2) -> dict[str,
                 if rank is not None:
                     found[judge] += 1
                     rr[judge] += 1 / (rank + 1)
+                    if judge == "strict" and can:
+                        found["answerable_strict"] += 1
         scores[mode] = {
             f"{judge}_{metric}": round(value / n, 3)
-            for judge in found
+            for judge in rr
             for metric, value in (("recall@5", found[judge]), ("mrr", rr[judge]))
-        }
+        } | {"answerable_strict_recall@5": round(found["answerable_strict"] / max(1, sum(answerable)), 3)}
     return scores
 
 
@@ -131,41 +160,57 @@ def _all_rows() -> list[tuple[str, str]]:
     return rows
 
 
-def ingest_throughput(limit: int = 3000) -> dict[str, object]:
-    """Ours (dedup, length-sorted batches, skip unchanged) against sentence-transformers encode + one upsert a batch."""
+def ingest_throughput(limit: int = 3000, rounds: int = 3) -> dict[str, object]:
+    """Ours against sentence-transformers ``encode`` + one upsert a batch of 32, alternating, ``rounds`` times.
+
+    Two baselines: one embeds each stored document (problem and fix), as a naive pipeline would; the other embeds the
+    very texts ours embeds (the normalised problem), which isolates the pipeline from the choice of what to embed.
+    Each round starts from empty collections and a fresh embedder (nothing remembered from an earlier round).
+    """
     from sentence_transformers import SentenceTransformer
 
-    from retrieval.embeddings import bundled_model_path
+    from retrieval import DEFAULT_CACHE
+    from retrieval.embeddings import MiniLMEmbedder, bundled_model_path
 
-    texts = [f"{p} | Action: {a}" if a else p for p, a in _all_rows()][:limit]
+    rows = _all_rows()[:limit]
+    shorthand = default_shorthand()
+    baselines = {
+        "documents": [f"{p}{ACTION_SEPARATOR}{a}" if a else p for p, a in rows],
+        "same_texts": [shorthand.normalise(p) for p, _ in rows],
+    }
+    model = SentenceTransformer(str(bundled_model_path()), device="cpu")
+    times: dict[str, list[float]] = defaultdict(list)
     with tempfile.TemporaryDirectory() as tmp:
-        client = open_client("embedded", Path(tmp) / "baseline")
-        col = client.get_or_create_collection("baseline-logs", embedding_function=None)
-        model = SentenceTransformer(str(bundled_model_path()), device="cpu")
-        started = time.perf_counter()
-        for i in range(0, len(texts), 32):
-            part = texts[i : i + 32]
-            vectors = model.encode(part, batch_size=32)
-            col.upsert(ids=[f"b{i + j}" for j in range(len(part))], embeddings=vectors.tolist(), documents=part)
-        baseline = time.perf_counter() - started
-
         path = Path(tmp) / "logs.csv"
         with path.open("w", newline="") as fh:
             w = csv.writer(fh)
             w.writerow(["log_id", "problem", "action"])
-            for n, (p, a) in enumerate(_all_rows()[:limit]):
-                w.writerow([f"L{n}", p, a])
-        store = VectorStore(open_client("embedded", Path(tmp) / "ours"), default_embedder())
-        started = time.perf_counter()
-        ingest_logs(path, store, default_shorthand())
-        ours = time.perf_counter() - started
-    return {
-        "documents": len(texts),
-        "baseline_docs_per_s": round(len(texts) / baseline, 1),
-        "ours_docs_per_s": round(len(texts) / ours, 1),
-        "speedup": round(baseline / ours, 2),
-        "target": ">= 2.5x",
-    }
+            w.writerows([f"L{n}", p, a] for n, (p, a) in enumerate(rows))
+        for r in range(rounds):
+            for name, texts in baselines.items():
+                col = open_client("embedded", Path(tmp) / f"{name}-{r}").get_or_create_collection(
+                    "baseline-logs", embedding_function=None
+                )
+                started = time.perf_counter()
+                for i in range(0, len(texts), 32):
+                    part = texts[i : i + 32]
+                    vectors = model.encode(part, batch_size=32)
+                    col.upsert(ids=[f"b{i + j}" for j in range(len(part))], embeddings=vectors.tolist(), documents=part)
+                times[name].append(time.perf_counter() - started)
+            fresh = MiniLMEmbedder(cache_dir=DEFAULT_CACHE)
+            store = VectorStore(open_client("embedded", Path(tmp) / f"ours-{r}"), fresh)
+            started = time.perf_counter()
+            ingest_logs(path, store, shorthand)
+            times["ours"].append(time.perf_counter() - started)
+    ours = statistics.median(times["ours"])
+    out: dict[str, object] = {"documents": len(rows), "rounds": rounds, "ours_docs_per_s": round(len(rows) / ours, 1)}
+    for name in baselines:
+        base = statistics.median(times[name])
+        out[f"baseline_{name}_docs_per_s"] = round(len(rows) / base, 1)
+        out[f"speedup_vs_{name}"] = round(base / ours, 2)
+        out[f"speedup_vs_{name}_per_round"] = [round(b / o, 2) for b, o in zip(times[name], times["ours"], strict=True)]
+    out["target"] = ">= 2.5x"
+    return out
 
 
 def query_latency(sizes: tuple[int, ...] = (10_000, 100_000), queries: int = 60) -> dict[str, object]:
