@@ -80,6 +80,7 @@ def retriever_for(settings: Settings) -> Retriever:
         settings.chroma_host,
         settings.chroma_port,
         cache_dir=settings.cache_dir,
+        int8=settings.embedding_int8,
     )
 
 

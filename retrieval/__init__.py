@@ -26,22 +26,23 @@ def build_retriever(
     port: int = 8000,
     embedder: Embedder | None = None,
     cache_dir: Path = DEFAULT_CACHE,
+    int8: bool = False,
 ) -> Retriever:
     """A retriever on the configured Chroma (embedded or server) with the bundled embedder."""
     from retrieval.search import Retriever
     from retrieval.shorthand import default_shorthand
     from retrieval.store import VectorStore, open_client
 
-    store = VectorStore(open_client(mode, path, host, port), embedder or default_embedder(cache_dir))
+    store = VectorStore(open_client(mode, path, host, port), embedder or default_embedder(cache_dir, int8))
     return Retriever(store, default_shorthand())
 
 
 @lru_cache(maxsize=2)
-def default_embedder(cache_dir: Path = DEFAULT_CACHE) -> MiniLMEmbedder:
+def default_embedder(cache_dir: Path = DEFAULT_CACHE, int8: bool = False) -> MiniLMEmbedder:
     """The bundled all-MiniLM-L6-v2 on ONNX Runtime (exported into ``cache_dir`` once), loaded once per process."""
     from retrieval.embeddings import MiniLMEmbedder
 
-    return MiniLMEmbedder(cache_dir=cache_dir)
+    return MiniLMEmbedder(cache_dir=cache_dir, int8=int8)
 
 
 __all__ = ["DEFAULT_CACHE", "DEMO_DATA", "build_retriever", "default_embedder"]

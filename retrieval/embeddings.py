@@ -46,6 +46,10 @@ class MiniLMEmbedder:
     Recent texts are remembered (``memory`` of them, ~1.5 KB each): log exports repeat the same problem text, and an
     ingest embeds them in batches, so without this a repeat in a later batch would be embedded again.
 
+    ``int8`` quantises the weights (per channel, from the ONNX export): about 1.5x faster on a CPU, vectors within a
+    mean cosine of ~0.99 of float32; fused log recall was unchanged, dense-only recall 1-3 points lower. Its ``name``
+    differs, so a collection filled with one precision refuses the other.
+
     Runs on ONNX Runtime when ``cache_dir`` is given (exported there once from the bundled weights and checked against
     torch): a query embeds in ~2.5 ms instead of ~10 ms, and stays fast when a vLLM server shares the cores, where
     torch's thread pool stalls. Without a cache directory, or if the export fails, it runs on torch.
@@ -61,6 +65,7 @@ class MiniLMEmbedder:
         batch_size: int = 64,
         max_tokens: int = 256,
         memory: int = 20_000,
+        int8: bool = False,
     ) -> None:
         """Load the tokenizer and the model once (about 0.5 s; the first ONNX export about 10 s)."""
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -75,11 +80,20 @@ class MiniLMEmbedder:
         self._known_lock = threading.Lock()
         self._session: Any = None
         self._model: Any = None
+        self.name = MiniLMEmbedder.name
         if cache_dir is not None:
             try:
-                self._session = _onnx_session(path, cache_dir, self._tokenizer)
+                exported, self._session = _onnx_session(path, cache_dir, self._tokenizer)
             except Exception as exc:  # an optional speed-up: any failure falls back to torch
                 log.warning("ONNX embedding unavailable (%s: %s); using torch", type(exc).__name__, exc)
+            if int8 and self._session is not None:
+                try:
+                    self._session = _int8_session(exported, self._session, self._tokenizer)
+                    self.name = f"{MiniLMEmbedder.name}-int8"  # its vectors must not share a collection with fp32 ones
+                except Exception as exc:
+                    log.warning("int8 embedding unavailable (%s: %s); using float32", type(exc).__name__, exc)
+        elif int8:
+            log.warning("int8 embedding needs a cache directory for the ONNX export; using float32")
         if self._session is None:
             self._model = _torch_model(path)
         self.backend = "onnxruntime" if self._session is not None else "torch"
@@ -125,6 +139,7 @@ class MiniLMEmbedder:
 
 
 _INPUTS = ("input_ids", "attention_mask", "token_type_ids")
+INT8_MIN_COSINE = 0.97  # per-channel int8 measured 0.977 at worst over 1,500 log problems, 0.991 on average
 _PROBES = ["no 2 cyl low compression", "Ventilator high pressure alarm after filter change; replaced the filter."]
 
 
@@ -141,8 +156,8 @@ def _torch_model(path: Path) -> Any:
     return AutoModel.from_pretrained(str(path)).eval()
 
 
-def _onnx_session(path: Path, cache_dir: Path, tokenizer: Any) -> Any:
-    """An ONNX Runtime session for the model, exporting it into ``cache_dir`` the first time."""
+def _onnx_session(path: Path, cache_dir: Path, tokenizer: Any) -> tuple[Path, Any]:
+    """The exported model file and an ONNX Runtime session for it, exporting into ``cache_dir`` the first time."""
     import onnxruntime as ort
 
     digest = hashlib.sha256((path / "config.json").read_bytes())
@@ -152,11 +167,55 @@ def _onnx_session(path: Path, cache_dir: Path, tokenizer: Any) -> Any:
     options.log_severity_level = 3
     if target.is_file():
         try:
-            return ort.InferenceSession(str(target), options, providers=["CPUExecutionProvider"])
+            return target, ort.InferenceSession(str(target), options, providers=["CPUExecutionProvider"])
         except Exception as exc:  # a damaged cache file: export it again
             log.warning("re-exporting the unreadable %s (%s)", target, exc)
     _export_onnx(path, target, tokenizer)
-    return ort.InferenceSession(str(target), options, providers=["CPUExecutionProvider"])
+    return target, ort.InferenceSession(str(target), options, providers=["CPUExecutionProvider"])
+
+
+def _int8_session(exported: Path, float_session: Any, tokenizer: Any) -> Any:
+    """A session on int8 weights quantised from ``exported`` (once, beside it), checked against the float model."""
+    import onnxruntime as ort
+
+    target = exported.with_name(f"{exported.stem}-int8.onnx")
+    options = ort.SessionOptions()
+    options.log_severity_level = 3
+    session = None
+    if target.is_file():
+        try:
+            session = ort.InferenceSession(str(target), options, providers=["CPUExecutionProvider"])
+        except Exception as exc:  # a damaged cache file: quantise again
+            log.warning("re-quantising the unreadable %s (%s)", target, exc)
+    if session is None:
+        _quantise(exported, target)
+        session = ort.InferenceSession(str(target), options, providers=["CPUExecutionProvider"])
+    batch = tokenizer(_PROBES, padding=True, return_tensors="np")
+    feeds = {k: batch[k].astype(np.int64) for k in _INPUTS}
+    expected = _mean_pool(float_session.run(None, feeds)[0], feeds["attention_mask"])
+    got = _mean_pool(session.run(None, feeds)[0], feeds["attention_mask"])
+    if float((expected * got).sum(1).min()) < INT8_MIN_COSINE:
+        target.unlink(missing_ok=True)
+        raise RuntimeError("the int8 model strays too far from float32")
+    return session
+
+
+def _quantise(exported: Path, target: Path) -> None:
+    """Per-channel int8 MatMul weights; shape inference and graph fusion first (1.5x faster than quantising raw)."""
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+    from onnxruntime.quantization.shape_inference import quant_pre_process
+
+    prepared = target.with_suffix(f".{os.getpid()}.prepared")
+    partial = target.with_suffix(f".{os.getpid()}.partial")
+    try:
+        quant_pre_process(str(exported), str(prepared), skip_symbolic_shape=True)
+        quantize_dynamic(
+            str(prepared), str(partial), op_types_to_quantize=["MatMul"], per_channel=True, weight_type=QuantType.QInt8
+        )
+        partial.replace(target)  # atomic: concurrent processes each write their own file
+    finally:
+        prepared.unlink(missing_ok=True)
+        partial.unlink(missing_ok=True)
 
 
 def _export_onnx(path: Path, target: Path, tokenizer: Any) -> None:

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from retrieval.records import DocChunk, IngestReport, LogEntry
 from retrieval.shorthand import Shorthand
-from retrieval.store import DOCS, LOGS, VectorStore
+from retrieval.store import DOCS, LOGS, EmbedderMismatch, VectorStore
 
 BATCH = 256
 # Part of every log entry's content hash: raise it when what is embedded or stored for an entry changes, so that
@@ -114,6 +114,9 @@ def ingest_logs(
     if path.suffix.lower() not in (".csv", ".jsonl"):
         report.error = f"unsupported log format {path.suffix!r}: use .csv or .jsonl"
         return report
+    if (mismatch := _embedder_mismatch(store, collection)) is not None:
+        report.error = mismatch
+        return report
     columns = {**DEFAULT_COLUMNS, **{k.lower(): v for k, v in (mapping or {}).items()}}
     batch: list[LogEntry] = []
 
@@ -158,6 +161,14 @@ def ingest_logs(
         report.error = f"{type(exc).__name__}: {exc}"
     report.seconds = round(time.perf_counter() - started, 3)
     return report
+
+
+def _embedder_mismatch(store: VectorStore, collection: str) -> str | None:
+    try:
+        store.collection(collection)
+    except EmbedderMismatch as exc:
+        return str(exc)
+    return None
 
 
 def _log_metadata(entry: LogEntry, content_hash: str, shorthand: Shorthand) -> dict[str, Any]:
@@ -252,6 +263,9 @@ def ingest_docs(directory: Path, store: VectorStore, collection: str = DOCS) -> 
     started = time.perf_counter()
     if not directory.is_dir():
         report.error = f"no such directory: {directory}"
+        return report
+    if (mismatch := _embedder_mismatch(store, collection)) is not None:
+        report.error = mismatch
         return report
     chunks: list[DocChunk] = []
     for path in sorted(directory.rglob("*")):

@@ -11,7 +11,7 @@ import bm25s
 
 from retrieval.records import ACTION_SEPARATOR, Hit, OtherFix, SearchResult
 from retrieval.shorthand import Shorthand
-from retrieval.store import DOCS, LOGS, VectorStore
+from retrieval.store import DOCS, LOGS, EmbedderMismatch, VectorStore
 
 RRF_K = 60
 # Short shorthand log entries are matched better by words than by meaning, so the dense ranks count for less when
@@ -201,7 +201,10 @@ class Retriever:
                 result.error = f"since must be a date like 2024-01-31, got {since!r}"
                 return result
         where = clauses[0] if len(clauses) == 1 else ({"$and": clauses} if clauses else None)
-        result.hits = self._search(LOGS, query[:MAX_QUERY], max(1, min(k, 50)), where, expand=True, mode=mode)
+        try:
+            result.hits = self._search(LOGS, query[:MAX_QUERY], max(1, min(k, 50)), where, expand=True, mode=mode)
+        except EmbedderMismatch as exc:
+            result.error = str(exc)
         return result
 
     def search_knowledge(self, query: str, k: int = 5, mode: str = "fused") -> SearchResult:
@@ -210,7 +213,10 @@ class Retriever:
         if not query.strip():
             result.error = "empty query"
             return result
-        result.hits = self._search(DOCS, query[:MAX_QUERY], max(1, min(k, 50)), None, expand=False, mode=mode)
+        try:
+            result.hits = self._search(DOCS, query[:MAX_QUERY], max(1, min(k, 50)), None, expand=False, mode=mode)
+        except EmbedderMismatch as exc:
+            result.error = str(exc)
         return result
 
 

@@ -26,6 +26,10 @@ def open_client(mode: str, path: Path, host: str = "127.0.0.1", port: int = 8000
     return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
 
 
+class EmbedderMismatch(ValueError):
+    """A collection was filled by another embedding model: its vectors and this store's queries do not compare."""
+
+
 class VectorStore:
     """Collections with our own embeddings (Chroma's default embedder would download a model)."""
 
@@ -38,14 +42,24 @@ class VectorStore:
         self._counts: dict[str, tuple[float, int]] = {}
 
     def collection(self, name: str) -> Any:
-        """Get or create a cosine-space collection that records which embedder filled it."""
+        """Get or create a cosine-space collection that records which embedder filled it.
+
+        Raises EmbedderMismatch for a collection another embedder filled: searching it would return noise.
+        """
         if name not in self._collections:
-            self._collections[name] = self.client.get_or_create_collection(
+            collection = self.client.get_or_create_collection(
                 name,
                 embedding_function=None,
                 configuration={"hnsw": {"space": "cosine"}},
                 metadata={"embedder": self.embedder.name},
             )
+            filled_by = (collection.metadata or {}).get("embedder")
+            if filled_by and filled_by != self.embedder.name:
+                raise EmbedderMismatch(
+                    f"the {name!r} collection holds {filled_by} vectors, and this store embeds with "
+                    f"{self.embedder.name}: use the same embedder setting, or ingest into another data directory"
+                )
+            self._collections[name] = collection
         return self._collections[name]
 
     def existing(self, name: str, ids: Sequence[str]) -> dict[str, str]:

@@ -176,6 +176,18 @@ def test_entries_indexed_by_an_older_version_are_refreshed_by_ingesting_again(re
     assert retriever.store.count(LOGS) == 306
 
 
+def test_a_collection_filled_by_another_embedder_is_refused_with_a_reason(retriever, tmp_path) -> None:
+    ingest_logs(LOGS_CSV, retriever.store, retriever.shorthand)
+    other = Retriever(VectorStore(retriever.store.client, default_embedder(int8=True)), retriever.shorthand)
+    result = other.search_logs("ventilator high pressure alarm")
+    assert result.hits == [] and "all-MiniLM-L6-v2 vectors" in result.error and "all-MiniLM-L6-v2-int8" in result.error
+    report = ingest_logs(LOGS_CSV, other.store, other.shorthand)
+    assert report.added == 0 and "another data directory" in report.error
+    assert ingest_docs(DEMO_DATA / "knowledge", other.store).added > 0  # a collection it filled itself is fine
+    assert other.search_knowledge("warfarin and ibuprofen").error is None
+    assert retriever.store.count(LOGS) == 306 and retriever.search_logs("ventilator alarm").hits
+
+
 def test_documents_keep_title_section_and_source(retriever) -> None:
     chunks = chunk_document(DEMO_DATA / "knowledge" / "warfarin-patient-guide.md")
     assert chunks[0].title == "Taking warfarin safely: a patient guide"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import shutil
 
 import numpy as np
 
@@ -59,3 +60,19 @@ def test_recent_texts_are_not_embedded_again_and_memory_stays_bounded(monkeypatc
     assert np.array_equal(again[0], first[1]) and np.array_equal(again[0], again[2])
     embedder.embed(["alarm"])  # memory holds two texts: "alarm" was dropped for "pump"
     assert ran[-1] == ["alarm"]
+
+
+def test_int8_weights_stay_close_to_float_and_are_named_apart(tmp_path) -> None:
+    default_embedder()  # makes sure the float export is in the cache
+    exported = next(p for p in DEFAULT_CACHE.glob("*.onnx") if "int8" not in p.name)
+    shutil.copy(exported, tmp_path / exported.name)  # spare the test a second export
+    int8 = MiniLMEmbedder(cache_dir=tmp_path, int8=True)
+    assert (int8.backend, int8.name) == ("onnxruntime", "all-MiniLM-L6-v2-int8")
+    (quantised,) = tmp_path.glob("*-int8.onnx")
+    assert quantised.stat().st_size < exported.stat().st_size * 0.8
+    cosines = (int8.embed(TEXTS) * default_embedder().embed(TEXTS)).sum(1)
+    assert cosines.min() > 0.97
+    quantised.write_bytes(b"damaged")
+    again = MiniLMEmbedder(cache_dir=tmp_path, int8=True)
+    assert again.name.endswith("-int8") and quantised.stat().st_size > 1_000_000
+    assert np.allclose(again.embed(TEXTS), int8.embed(TEXTS), atol=1e-6)
