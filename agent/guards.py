@@ -144,7 +144,13 @@ def compose_answer(
     if results:
         parts.append(findings_section(results))
     if citations:
-        parts.append("Sources:\n" + "\n".join(f"- [{c['id']}] {c['title']} - {c['source']}" for c in citations))
+        parts.append("Sources:\n" + "\n".join(_source_line(c) for c in citations))
     if persona.safety_net:
         parts.append(persona.safety_net)
     return "\n\n".join(p for p in parts if p)
+
+
+def _source_line(citation: Citation) -> str:
+    # a log entry without asset or date is titled by its file, which is also its source: name it once
+    where = f" - {citation['source']}" if citation["source"] and citation["source"] != citation["title"] else ""
+    return f"- [{citation['id']}] {citation['title']}{where}"
