@@ -37,8 +37,10 @@ _ROLES = {"system": "system", "human": "user", "ai": "assistant"}
 NOTES = """
 The same eight requests every round, spread over 1, 4 or 8 concurrent sessions; the direct path replays the exact
 messages the agent sent, with the openai client, alternating with the agent path. The agent's time to first token
-includes its tools (the drug check) and graph steps; its added latency over whole requests is within run-to-run noise.
-Throughput at 8 sessions over 1 is bounded by the 2-core CPU server for both paths (target 3x: not met here).
+includes its tools (the drug check) and graph steps. Runs on this shared 2-core machine spread widely: on 2026-11-23
+one run gave agent/direct latency 0.99 / 1.04 / 0.96 at 1 / 4 / 8 sessions, a later one, with the whole machine about
+a third slower (12.4 vs 18.3 tokens/s at one session), 1.04 / 1.16 / 1.00. Throughput at 8 sessions over 1 is bounded
+by the 2-core CPU server for both paths (target 3x: not met here).
 """
 
 
