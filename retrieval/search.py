@@ -88,9 +88,17 @@ class Retriever:
             self._dense(name, normalised, total, where, ranks, info, LOG_DENSE_WEIGHT if name == LOGS else 1.0)
         if mode != "dense":
             self._lexical_ranks(name, expanded, total, where, expand, ranks, info)
+        return self._collapse(name, ranks, info, k)
+
+    def _collapse(
+        self, name: str, ranks: dict[str, float], info: dict[str, tuple[str, dict[str, Any]]], k: int
+    ) -> list[Hit]:
+        """The best k hits, near-duplicates folded into the hit they repeat.
+
+        Log entries group by problem: five entries for "2 4 intake gaskets leaking" with different fixes are one hit
+        that lists the other fixes, leaving room for other problems. Identical entries only add to ``similar``.
+        """
         hits: list[Hit] = []
-        # Log entries group by problem: five entries for "2 4 intake gaskets leaking" with different fixes are one
-        # hit that lists the other fixes, leaving room for other problems. Identical entries only add to ``similar``.
         groups: dict[str, tuple[Hit | None, set[str]]] = {}
         for cid in sorted(ranks, key=lambda c: -ranks[c]):
             doc, meta = info[cid]
@@ -99,25 +107,24 @@ class Retriever:
             group = dup_key
             if name == LOGS:
                 group = str(meta.get("problem_key") or self.shorthand.duplicate_key(doc.partition(ACTION_SEPARATOR)[0]))
-            if group in groups:
-                kept, fixes = groups[group]
-                if kept is not None:
-                    kept.similar += 1
-                    if dup_key not in fixes and len(kept.other_fixes) < MAX_OTHER_FIXES:
-                        fixes.add(dup_key)
-                        kept.other_fixes.append(
-                            OtherFix(
-                                citation_id=cid,
-                                title=_title(cid, meta),
-                                action=doc.partition(ACTION_SEPARATOR)[2][:200],
-                                source=str(meta.get("source_file", "")),
-                            )
-                        )
+            if group not in groups:
+                hit = to_hit(cid, doc, meta, ranks[cid]) if len(hits) < k else None
+                groups[group] = (hit, {dup_key})
+                hits += [hit] if hit is not None else []
                 continue
-            hit = to_hit(cid, doc, meta, ranks[cid]) if len(hits) < k else None
-            groups[group] = (hit, {dup_key})
-            if hit is not None:
-                hits.append(hit)
+            kept, fixes = groups[group]
+            if kept is None:
+                continue
+            kept.similar += 1
+            if dup_key not in fixes and len(kept.other_fixes) < MAX_OTHER_FIXES:
+                fixes.add(dup_key)
+                fix = OtherFix(
+                    citation_id=cid,
+                    title=_title(cid, meta),
+                    action=doc.partition(ACTION_SEPARATOR)[2][:200],
+                    source=str(meta.get("source_file", "")),
+                )
+                kept.other_fixes.append(fix)
         return hits
 
     def _dense(
