@@ -14,7 +14,10 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         "[RECORD-ID]",
     ),
     (re.compile(r"\b\d{3}-\d{2}-\d{4}\b"), "[SSN]"),
-    (re.compile(r"(?:\+?\d{1,3}[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\b"), "[PHONE]"),
+    # Digit lookarounds: a phone number is never cut out of a longer digit run, which would leave the rest readable.
+    (re.compile(r"(?<![\d+])(?:\+?\d{1,3}[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)"), "[PHONE]"),
+    # Any longer unbroken run of digits (account, card or insurance numbers) goes whole.
+    (re.compile(r"(?<!\d)\d{11,}(?!\d)"), "[ID-NUMBER]"),
     (re.compile(r"\b(?:dob|date of birth|born(?: on)?)\s*[:=]?\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}", re.I), "[DOB]"),
     (
         re.compile(
@@ -33,6 +36,12 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
 
 def redact(text: str) -> str:
     """Replace identifiers with typed placeholders; leaves clinical content intact."""
-    for pattern, replacement in _RULES:
-        text = pattern.sub(replacement, text)
-    return text
+    # A replacement can open a word boundary that lets another identifier match ("...1960DOB 01/02/1961"), so
+    # repeat until nothing changes. This ends: every replacement removes digits, an "@" or lower-case letters, and
+    # placeholders contain none of them.
+    while True:
+        before = text
+        for pattern, replacement in _RULES:
+            text = pattern.sub(replacement, text)
+        if text == before:
+            return text

@@ -51,3 +51,19 @@ def test_redaction_removes_identifiers_and_keeps_clinical_content() -> None:
         assert secret not in out
     assert "warfarin 5 mg" in out
     assert "[NAME]" in out and "[EMAIL]" in out and "[PHONE]" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "leak"),
+    [
+        ("card 00000000000000000000000", "0000000000"),  # no phone number cut out of a longer run, leaving the rest
+        ("insurance no 123456789012345", "12345"),
+        ("call +1 555-123-4567 after 5", "4567"),
+        ("DOB 01/02/1960DOB 01/02/1961", "1961"),  # a replacement opens a word boundary for the next identifier
+        ("Mr JohnMr Smith", "Smith"),
+    ],
+)
+def test_redaction_leaves_no_identifier_behind_and_is_stable(text: str, leak: str) -> None:
+    out = redact(text)
+    assert leak not in out
+    assert redact(out) == out
