@@ -18,6 +18,23 @@ _EQUIPMENT = re.compile(
     r"spark plug|prop(eller)?|landing gear|hydraulic|pneumatic|weld\w*|pcb|gasket|seal|belt)\b",
     re.IGNORECASE,
 )
+# Equipment types as the logs name them (the bundled medical logs' vocabulary): a question that names exactly one
+# searches that type's entries, so a ventilator alarm is not answered with infusion pumps and aircraft engines.
+_EQUIPMENT_TYPES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), kind)
+    for pattern, kind in (
+        (r"\bventilators?\b", "ventilator"),
+        (r"\binfusion pumps?\b", "infusion pump"),
+        (r"\b(patient|bedside) monitors?\b", "patient monitor"),
+        (r"\b(defibrillators?|defibs?|AEDs?)\b", "defibrillator"),
+        (r"\b(lab|laboratory|chemistry|blood gas|h(a)?ematology) analy[sz]ers?\b", "lab analyzer"),
+        (r"\bct scanners?\b", "ct scanner"),
+        (r"\b(mri|mr scanner)s?\b", "mri"),
+        (r"\bultrasound (machines?|scanners?|units?|systems?)\b", "ultrasound"),
+        (r"\bx-?ray (machines?|units?|systems?|generators?|tubes?)\b", "x-ray"),
+        (r"\b(autoclaves?|sterili[sz]ers?)\b", "autoclave"),
+    )
+)
 ASSET_ID = re.compile(r"\b([A-Z]{2,5}-?\d{2,6}[A-Z]?)\b")
 _REPORT = re.compile(
     r"\b(draft|write|prepare|generate|create|make|fill|start|need)\b[^.?!]{0,40}\b(report|summary|handoff|hand-off|"
@@ -97,9 +114,13 @@ class RulePlanner:
         asset = ASSET_ID.search(text)
         if "search_maintenance_logs" in available and (asset or _EQUIPMENT.search(text)):
             args: dict[str, Any] = {"query": text[:2000]}
+            reason = "equipment or fault words"
             if asset:
                 args["asset"] = asset.group(1)
-            calls.append(ProposedCall("search_maintenance_logs", args, "equipment or fault words"))
+            elif equipment := _equipment_type(text):
+                args["equipment"] = equipment
+                reason = f"{equipment} named"
+            calls.append(ProposedCall("search_maintenance_logs", args, reason))
         if "draft_report" in available and report_kinds and _REPORT.search(text):
             named = next((k for rx, k in _REPORT_KIND if rx.search(text)), None)
             # A kind the persona may not draft (a patient asking for a radiology report) falls back to its default.
@@ -132,3 +153,9 @@ class RulePlanner:
                 seen.add(key)
                 names.append(match.typed)
         return names
+
+
+def _equipment_type(text: str) -> str | None:
+    """The one equipment type a question names; none when it names several (or none), so nothing is filtered away."""
+    kinds = {kind for pattern, kind in _EQUIPMENT_TYPES if pattern.search(text)}
+    return kinds.pop() if len(kinds) == 1 else None
