@@ -13,6 +13,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+import aiosqlite
 import httpx
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, AIMessageChunk, HumanMessage
@@ -26,7 +27,7 @@ from pydantic import BaseModel
 
 from agent.audit import AuditLog
 from agent.context import Context, Services
-from agent.database import DURABILITY
+from agent.database import BUSY_TIMEOUT_S, prepare_checkpoints
 from agent.graph import build_graph
 from agent.llm import Capabilities, CapabilityCache, build_chat_model
 from agent.logs import LOGGER
@@ -130,6 +131,8 @@ class CareForge:
         self._probe = CapabilityCache(settings, ttl_fail_s=settings.probe_retry_s)
         self._fixed_caps = capabilities
         self._checkpointer = checkpointer
+        if checkpointer is None:
+            prepare_checkpoints(settings.conversation_path)
         self.audit = audit if audit is not None else AuditLog(settings.audit_path)
         self.threads = ThreadIndex(settings.threads_path)
         self.services = Services(
@@ -177,10 +180,12 @@ class CareForge:
             yield self._compiled
             return
         path = self.settings.conversation_path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        async with AsyncSqliteSaver.from_conn_string(str(path)) as saver:
-            await saver.setup()
-            await saver.conn.executescript(DURABILITY)
+        async with aiosqlite.connect(str(path), timeout=BUSY_TIMEOUT_S) as conn:
+            saver = AsyncSqliteSaver(conn)
+            # The tables were made once in __init__; setup() on every turn's connection took the write lock (an
+            # ALTER TABLE) from fifty sessions at once and failed with "database is locked".
+            saver.is_setup = True
+            await conn.execute("PRAGMA synchronous=NORMAL")
             # Compiling costs ~12 ms; a copy bound to this connection costs microseconds.
             yield self._compiled.copy(update={"checkpointer": saver})
 
