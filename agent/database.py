@@ -9,8 +9,9 @@ from pathlib import Path
 from langgraph.checkpoint.sqlite import SqliteSaver
 
 # WAL with synchronous=NORMAL: a commit survives a crash of the process without an fsync each; only a power cut can
-# roll back the last turns. Saves ~5 ms a turn.
-DURABILITY = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+# roll back the last turns. Saves ~5 ms a turn. WAL stays with the file; synchronous is set on every connection.
+PER_CONNECTION = "PRAGMA synchronous=NORMAL;"
+DURABILITY = "PRAGMA journal_mode=WAL;" + PER_CONNECTION
 # Writers queue for the lock rather than fail: many turns (and the UI and CLI at once) share each file.
 BUSY_TIMEOUT_S = 30.0
 
@@ -25,7 +26,5 @@ def open_database(path: Path, schema: str) -> sqlite3.Connection:
 
 def prepare_checkpoints(path: Path) -> None:
     """Create the conversation checkpoint tables once, so a turn's own connection need not take the write lock to."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with closing(sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)) as conn:
-        conn.executescript(DURABILITY)
+    with closing(open_database(path, "")) as conn:
         SqliteSaver(conn).setup()

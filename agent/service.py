@@ -27,7 +27,7 @@ from pydantic import BaseModel
 
 from agent.audit import AuditLog
 from agent.context import Context, Services
-from agent.database import BUSY_TIMEOUT_S, prepare_checkpoints
+from agent.database import BUSY_TIMEOUT_S, PER_CONNECTION, prepare_checkpoints
 from agent.graph import build_graph
 from agent.llm import Capabilities, CapabilityCache, build_chat_model
 from agent.logs import LOGGER
@@ -185,7 +185,7 @@ class CareForge:
             # The tables were made once in __init__; setup() on every turn's connection took the write lock (an
             # ALTER TABLE) from fifty sessions at once and failed with "database is locked".
             saver.is_setup = True
-            await conn.execute("PRAGMA synchronous=NORMAL")
+            await conn.executescript(PER_CONNECTION)
             # Compiling costs ~12 ms; a copy bound to this connection costs microseconds.
             yield self._compiled.copy(update={"checkpointer": saver})
 
