@@ -302,6 +302,7 @@ def evaluate(
 ) -> None:
     """Run the fixed end-to-end evaluation through the real agent and write its pass table."""
     from agent.service import CareForge
+    from evaluation.report import write_section
     from evaluation.runner import markdown, run_cases
     from retrieval.store import LOGS
 
@@ -316,15 +317,19 @@ def evaluate(
     for mode in routing or ["rules", "hybrid"]:
         outcomes += asyncio.run(run_cases(agent, mode))
     table = markdown(outcomes, settings.model_name, caps.reachable)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(table)
+    write_section(out, "end-to-end", table)  # the triage and other component reports in the file stay
     _out(table)
     if not all(o.passed for o in outcomes):
         raise typer.Exit(1)
 
 
-@app.command()
+audit_app = typer.Typer(help="The audit trail: print it, or verify its hash chain.")
+app.add_typer(audit_app, name="audit")
+
+
+@audit_app.callback(invoke_without_command=True)
 def audit(
+    ctx: typer.Context,
     thread: Annotated[str | None, typer.Option("--thread", help="Only this conversation.")] = None,
     since: Annotated[str | None, typer.Option("--since", help="ISO date or time, e.g. 2026-11-23.")] = None,
     limit: Annotated[int, typer.Option("--limit")] = 200,
@@ -332,8 +337,21 @@ def audit(
     """Print the audit trail (identifiers redacted) as JSON lines."""
     from agent.audit import AuditLog
 
+    if ctx.invoked_subcommand is not None:
+        return
     for row in AuditLog(_settings().audit_path).read(thread, since, limit):
         _out(json.dumps(row))
+
+
+@audit_app.command("verify")
+def audit_verify(as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False) -> None:
+    """Check the audit trail's hash chain; exit 1 and name the first broken row when it does not hold."""
+    from agent.audit import AuditLog
+
+    report = AuditLog(_settings().audit_path).verify()
+    _out(json.dumps(report.as_dict()) if as_json else report.message())
+    if not report.ok:
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.tools import BaseTool
@@ -11,6 +11,7 @@ from langchain_core.tools import BaseTool
 from agent.llm import Capabilities
 from agent.planner import RulePlanner
 from agent.settings import RoutingMode
+from safety.triage import DEFAULT_CRISIS_LINE, Triage
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +23,7 @@ class Context:
     max_steps: int = 4
     redact_model_input: bool = False
     model_timeout_s: float = 30.0
+    addendum_tokens: int = 80  # the model's short passage on top of the composed answer; 0 leaves it out
 
 
 @dataclass(slots=True)
@@ -33,3 +35,5 @@ class Services:
     planner: RulePlanner
     capabilities: Callable[[], Capabilities]
     on_model_error: Callable[[str], None] = lambda _error: None
+    triage: Triage = field(default_factory=Triage)  # rules only unless the service adds the semantic detector
+    crisis_line: str = DEFAULT_CRISIS_LINE

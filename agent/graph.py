@@ -13,7 +13,8 @@ from langgraph.prebuilt import ToolNode
 from langgraph.runtime import Runtime
 from langgraph.types import interrupt
 
-from agent import guards, prompts
+from agent import guards
+from agent.answering import brief_messages, compose_head, finish
 from agent.context import Context, Services
 from agent.personas import get_persona
 from agent.privacy import redact
@@ -41,7 +42,7 @@ def build_graph(services: Services) -> StateGraph[AgentState, Context, AgentStat
 
     async def input_guard(state: AgentState, runtime: Runtime[Context]) -> dict[str, Any]:
         persona = get_persona(runtime.context.persona)
-        flags = guards.input_flags(_last_human(state), persona)
+        flags = guards.input_flags(_last_human(state), persona, services.triage, services.crisis_line)
         # A new turn starts from clean working data; the conversation itself lives in messages.
         return {
             "persona": persona.name.value,
@@ -87,6 +88,8 @@ def build_graph(services: Services) -> StateGraph[AgentState, Context, AgentStat
         elif use_model and not use_rules and not (caps.reachable and caps.accepts_tools):
             use_rules = True  # llm routing without a tool-capable model falls back to the rules
         deferred: list[dict[str, Any]] = []
+        known = tuple(state.get("medications", []))
+        medications = list(dict.fromkeys([*known, *services.planner.medicine_names(_last_human(state))]))
         if use_rules and step == 0:
             proposed = services.planner.propose(
                 _last_human(state),
@@ -94,6 +97,7 @@ def build_graph(services: Services) -> StateGraph[AgentState, Context, AgentStat
                 state.get("attachments", []),
                 allowed,  # the rules propose only what the persona may use; refusals concern the model's calls
                 persona.report_kinds,
+                known,
             )
             have = {c["name"] for c in calls}
             model_led = ctx.routing_mode is RoutingMode.HYBRID and bool(calls)
@@ -116,14 +120,25 @@ def build_graph(services: Services) -> StateGraph[AgentState, Context, AgentStat
         if refused:
             flags["refused_tools"] = refused
         timings["plan_ms"] = timings.get("plan_ms", 0.0) + _ms(started)
-        update: dict[str, Any] = {"flags": flags, "step": step + 1, "timings": timings, "deferred": deferred}
+        update: dict[str, Any] = {
+            "flags": flags,
+            "step": step + 1,
+            "timings": timings,
+            "deferred": deferred,
+            "medications": medications,
+        }
         if permitted:
             update["messages"] = [AIMessage(content="", tool_calls=permitted)]
         return update
 
-    def route_after_planner(state: AgentState) -> Literal["tools", "answer"]:
+    def route_after_planner(state: AgentState) -> Literal["tools", "compose"]:
         last = state["messages"][-1]
-        return "tools" if isinstance(last, AIMessage) and last.tool_calls else "answer"
+        return "tools" if isinstance(last, AIMessage) and last.tool_calls else "compose"
+
+    async def compose(state: AgentState, runtime: Runtime[Context]) -> dict[str, Any]:
+        """The answer written by code from the tool results: streamed the moment it exists."""
+        persona = get_persona(runtime.context.persona)
+        return {"head": compose_head(state.get("flags", {}), state.get("results", []), persona)}
 
     async def collect(state: AgentState) -> dict[str, Any]:
         messages = state["messages"]
@@ -205,52 +220,47 @@ def build_graph(services: Services) -> StateGraph[AgentState, Context, AgentStat
         return {"reports": decided, "flags": flags}
 
     async def answer(state: AgentState, runtime: Runtime[Context]) -> dict[str, Any]:
+        """A few plain sentences from the model on top of the findings (held back until the output guard checks)."""
         started = time.perf_counter()
         ctx = runtime.context
         persona = get_persona(ctx.persona)
         flags: Flags = dict(state.get("flags", {}))  # type: ignore[assignment]
         timings = dict(state.get("timings", {}))
-        results = state.get("results", [])
         prose = ""
-        caps = await asyncio.to_thread(services.capabilities)
-        if not flags.get("model_unavailable") and caps.reachable:
-            question = _last_human(state)
-            block = "\n\n".join(f"{r['tool']}: {r['summary']}" for r in results) or "(no tool was run)"
-            system = prompts.SYSTEM_TEMPLATE.format(
-                persona=persona.system_prompt, rules=prompts.ANSWER_RULES, results=block
+        # Emergencies get the guidance and nothing the model could blur; a zero budget turns the passage off.
+        wanted = ctx.addendum_tokens > 0 and not flags.get("red_flags") and bool(state.get("results"))
+        caps = await asyncio.to_thread(services.capabilities) if ctx.addendum_tokens > 0 else None
+        if wanted and caps is not None and not flags.get("model_unavailable") and caps.reachable:
+            messages = brief_messages(
+                state.get("head", ""), _last_human(state), persona, ctx.redact_model_input, redact
             )
-            messages = [
-                SystemMessage(redact(system) if ctx.redact_model_input else system),
-                *_history(state)[:-1],
-                HumanMessage(redact(question) if ctx.redact_model_input else question),
-            ]
             model_started = time.perf_counter()
             try:
-                reply = await asyncio.wait_for(services.model().ainvoke(messages), ctx.model_timeout_s)
+                model = services.model().bind(max_tokens=ctx.addendum_tokens)
+                reply = await asyncio.wait_for(model.ainvoke(messages), ctx.model_timeout_s)
                 prose = reply.text.strip()
             except Exception as exc:  # noqa: BLE001 - the turn must finish without the model
                 flags["model_unavailable"] = f"{type(exc).__name__}: {exc}"[:300]
                 services.on_model_error(flags["model_unavailable"])
             timings["model_ms"] = timings.get("model_ms", 0.0) + _ms(model_started)
-        elif not flags.get("model_unavailable"):
+        elif caps is not None and not flags.get("model_unavailable"):
             flags["model_unavailable"] = caps.error or "endpoint unreachable"
         timings["answer_ms"] = _ms(started)
         return {"prose": prose, "flags": flags, "timings": timings}
 
     async def output_guard(state: AgentState, runtime: Runtime[Context]) -> dict[str, Any]:
+        """The head as shown, then only the model sentences the tool results support, then sources."""
         persona = get_persona(runtime.context.persona)
         flags: Flags = dict(state.get("flags", {}))  # type: ignore[assignment]
-        results = state.get("results", [])
-        citations = state.get("citations", [])
-        prose = guards.tidy_prose(state.get("prose", ""))
-        if prose:
-            problems = guards.check_prose(prose, results, citations, persona)
-            if problems:
-                flags["guard_repairs"] = problems
-                prose = guards.template_prose(results, persona)
-        else:
-            prose = guards.template_prose(results, persona)
-        final = guards.compose_answer(prose, flags, results, citations, persona)
+        final = finish(
+            state.get("head", ""),
+            state.get("prose", ""),
+            state.get("results", []),
+            state.get("citations", []),
+            persona,
+            _last_human(state),
+            flags,
+        )
         return {"answer": final, "flags": flags, "messages": [AIMessage(content=final, name="careforge")]}
 
     graph = StateGraph(AgentState, context_schema=Context)
@@ -259,6 +269,7 @@ def build_graph(services: Services) -> StateGraph[AgentState, Context, AgentStat
     graph.add_node("tools", ToolNode(services.tools, handle_tool_errors=True))
     graph.add_node("collect", collect)
     graph.add_node("review", review)
+    graph.add_node("compose", compose)
     graph.add_node("answer", answer)
     graph.add_node("output_guard", output_guard)
     graph.add_edge(START, "input_guard")
@@ -267,6 +278,7 @@ def build_graph(services: Services) -> StateGraph[AgentState, Context, AgentStat
     graph.add_edge("tools", "collect")
     graph.add_edge("collect", "review")
     graph.add_edge("review", "planner")
+    graph.add_edge("compose", "answer")
     graph.add_edge("answer", "output_guard")
     graph.add_edge("output_guard", END)
     return graph

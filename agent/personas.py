@@ -23,7 +23,6 @@ class Persona:
     system_prompt: str
     allowed_tools: frozenset[str]
     safety_net: str | None
-    red_flag_domain: str  # "clinical" or "workplace"
     report_kinds: tuple[str, ...] = ()  # first is the default when the request names no kind
 
 
@@ -43,7 +42,6 @@ PERSONAS: dict[PersonaName, Persona] = {
         ),
         allowed_tools=frozenset({"check_drug_interactions", "search_knowledge", "analyze_image", "draft_report"}),
         safety_net=PATIENT_SAFETY_NET,
-        red_flag_domain="clinical",
         report_kinds=("visit_summary",),
     ),
     PersonaName.NURSE: Persona(
@@ -56,7 +54,6 @@ PERSONAS: dict[PersonaName, Persona] = {
         ),
         allowed_tools=frozenset({"check_drug_interactions", "search_knowledge", "analyze_image", "draft_report"}),
         safety_net=None,
-        red_flag_domain="clinical",
         report_kinds=("nursing_handoff", "radiology", "visit_summary", "incident"),
     ),
     PersonaName.TECHNICIAN: Persona(
@@ -68,7 +65,6 @@ PERSONAS: dict[PersonaName, Persona] = {
         ),
         allowed_tools=frozenset({"search_maintenance_logs", "search_knowledge", "analyze_image", "draft_report"}),
         safety_net=None,
-        red_flag_domain="workplace",
         report_kinds=("work_order", "incident"),
     ),
 }

@@ -59,6 +59,13 @@ _NOT_DRUGS = frozenset(
     "this that them these those food meals drinks alcohol coffee water milk juice pain your mine myself take taking "
     "together each other also again well both".split()
 )
+# A follow-up that points back at medicines already named in the thread ("those two", "my pill", "adding advil").
+_REFERS_BACK = re.compile(
+    r"\b(those|these|them|both|all (of )?(them|these|those|three|four)|the (two|three|other|same|new|first|second) "
+    r"(ones?|drugs?|meds?|medicines?|pills?|tablets?)|the new one|my (other )?(pills?|meds|medications?|medicines?|"
+    r"tablets?)|add(ing)?|as well|too|also|along with|on top of|with (it|them|that)|instead|what about|how about)\b",
+    re.IGNORECASE,
+)
 _QUESTION = re.compile(r"\?|\b(what|how|why|when|which|can|should|is|are|does|do)\b", re.IGNORECASE)
 
 
@@ -86,21 +93,21 @@ class RulePlanner:
         attachments: list[Attachment],
         available: set[str],
         report_kinds: tuple[str, ...] = (),
+        known_medicines: tuple[str, ...] = (),
     ) -> list[ProposedCall]:
-        """Tool calls for this message; only tools in ``available`` and report kinds in ``report_kinds``."""
+        """Tool calls for this message; only tools in ``available`` and report kinds in ``report_kinds``.
+
+        ``known_medicines`` are those already named in the thread: a follow-up that names one more medicine, or
+        points back at them ("those two", "my pill"), is checked against all of them.
+        """
         calls: list[ProposedCall] = []
-        drugs = self._drug_names(text)
+        drugs = self.medicines_in_play(text, known_medicines)
         if len(drugs) == 1:
             drugs += self._unknown_partner(text, drugs[0])
         if len(drugs) >= 2 and "check_drug_interactions" in available:
-            calls.append(
-                ProposedCall(
-                    "check_drug_interactions",
-                    {"drugs": drugs},
-                    f"{len(drugs)} medicines named",
-                    safety_relevant=True,
-                )
-            )
+            earlier = [d for d in drugs if d in known_medicines]
+            reason = f"{len(drugs)} medicines in play" + (f" ({len(earlier)} named earlier)" if earlier else "")
+            calls.append(ProposedCall("check_drug_interactions", {"drugs": drugs}, reason, safety_relevant=True))
         for attachment in attachments:
             if "analyze_image" in available:
                 calls.append(
@@ -143,14 +150,30 @@ class RulePlanner:
                     return [other]
         return []
 
-    def _drug_names(self, text: str) -> list[str]:
-        """Distinct medicines named in the text, as typed (ambiguous names kept so the tool reports them)."""
+    def medicines_in_play(self, text: str, known: tuple[str, ...] = ()) -> list[str]:
+        """The medicines this message is about: those it names, plus the thread's when it adds to or points at them."""
+        named = self.medicine_names(text)
+        if known and (_REFERS_BACK.search(text) or (len(named) == 1 and named[0] not in known)):
+            return list(dict.fromkeys([*known, *named]))
+        return named
+
+    def medicine_names(self, text: str) -> list[str]:
+        """Distinct medicines named in the text (ambiguous names kept so the tool reports them).
+
+        Names found exactly go to the tool as typed, so its report says how each was read; a misspelling the text
+        reader matched goes as the ingredient it was read as, since the tool's own fuzzy match of a single typed
+        name is stricter than the reader's, which also sees the words around it.
+        """
         seen: set[tuple[str, ...]] = set()
         names: list[str] = []
         for match in self.resolver.find_in_text(text):
             key = tuple(match.ingredients) if match.resolution is not Resolution.AMBIGUOUS else (match.typed,)
-            if key not in seen:
-                seen.add(key)
+            if key in seen:
+                continue
+            seen.add(key)
+            if match.resolution is Resolution.FUZZY and match.ingredients:
+                names.append(match.ingredients[0] if len(match.ingredients) == 1 else match.typed)
+            else:
                 names.append(match.typed)
         return names
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, cast
 import aiosqlite
 import httpx
 from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import AIMessage, AIMessageChunk, HumanMessage
+from langchain_core.messages import AIMessage, HumanMessage
 from langchain_core.runnables import RunnableConfig
 from langchain_core.tools import BaseTool
 from langgraph.checkpoint.base import BaseCheckpointSaver
@@ -37,7 +37,8 @@ from agent.privacy import redact
 from agent.settings import RoutingMode, Settings
 from agent.state import Attachment, Citation, Flags, ToolResult
 from agent.threads import ThreadIndex
-from retrieval import build_retriever
+from retrieval import build_retriever, default_embedder
+from safety.triage import SemanticDetector, Triage
 from tools.drugs import DrugNameResolver, default_knowledge_base
 from tools.images import ImageLimits
 from tools.registry import ToolResources, build_tools
@@ -83,6 +84,17 @@ def retriever_for(settings: Settings) -> Retriever:
         cache_dir=settings.cache_dir,
         int8=settings.embedding_int8,
     )
+
+
+@functools.cache
+def _semantic_detector(cache_dir: Path) -> SemanticDetector:
+    # the bundled float32 embedder (shared with retrieval) and the exemplar bank, embedded once per process
+    return SemanticDetector(default_embedder(cache_dir, False))
+
+
+def triage_for(settings: Settings) -> Triage:
+    """Rules plus, unless turned off, the semantic detector on the bundled embedding model."""
+    return Triage(_semantic_detector(settings.cache_dir) if settings.triage_semantic else None)
 
 
 def default_resources(settings: Settings) -> ToolResources:
@@ -141,6 +153,8 @@ class CareForge:
             planner=RulePlanner(self.resources.resolver),
             capabilities=self.capabilities,
             on_model_error=self._probe.mark_unreachable,
+            triage=triage_for(settings),
+            crisis_line=settings.crisis_line,
         )
         self._builder = build_graph(self.services)
         self._compiled = self._builder.compile(checkpointer=checkpointer)
@@ -197,6 +211,7 @@ class CareForge:
             max_steps=self.settings.max_steps,
             redact_model_input=self.settings.redact_model_input,
             model_timeout_s=self.settings.request_timeout_s * (self.settings.max_retries + 1) + 1,
+            addendum_tokens=self.settings.addendum_tokens,
         )
 
     def _begin(
@@ -232,24 +247,25 @@ class CareForge:
         """Run one turn, yielding guard flags, tool results and answer tokens as they happen."""
         ctx, thread_id, config, started = self._begin(persona, thread_id, routing)
         emitted: set[str] = set()
+        shown = ""  # what the user has seen of the answer: every later text only extends it
         async with self.graph() as graph:
-            async for part in graph.astream(
-                self._input(text, attachments), config, context=ctx, stream_mode=["messages", "updates"]
+            async for chunk in graph.astream(
+                self._input(text, attachments), config, context=ctx, stream_mode="updates"
             ):
-                mode, chunk = cast(tuple[str, Any], part)
-                if mode == "messages":
-                    message, meta = chunk
-                    if meta.get("langgraph_node") == "answer" and isinstance(message, AIMessageChunk) and message.text:
-                        yield StreamEvent(type="token", data=message.text)
-                elif mode == "updates":
-                    for node, update in chunk.items():
-                        if node == "input_guard" and update and update.get("flags"):
-                            yield StreamEvent(type="flags", data=update["flags"])
-                        if node == "collect" and update:
-                            for result in update.get("results", []):  # the turn's list so far
-                                if result["call_id"] not in emitted:
-                                    emitted.add(result["call_id"])
-                                    yield StreamEvent(type="tool", data=result)
+                for node, update in cast(dict[str, Any], chunk).items():
+                    if not update:
+                        continue
+                    if node == "input_guard" and update.get("flags"):
+                        yield StreamEvent(type="flags", data=update["flags"])
+                    if node == "collect":
+                        for result in update.get("results", []):  # the turn's list so far
+                            if result["call_id"] not in emitted:
+                                emitted.add(result["call_id"])
+                                yield StreamEvent(type="tool", data=result)
+                    text_now = update.get("answer") or update.get("head") or ""
+                    if text_now.startswith(shown) and len(text_now) > len(shown):
+                        yield StreamEvent(type="token", data=text_now[len(shown) :])
+                        shown = text_now
             state, review = await self._snapshot(graph, config)
         yield StreamEvent(type="done", data=self._result(state, thread_id, ctx, text, started, review))
 

@@ -63,12 +63,24 @@ class Settings(BaseSettings):
     audit_db: Path | None = Field(None, description="Defaults to DATA_DIR/audit.sqlite.")
     routing_mode: RoutingMode = RoutingMode.HYBRID
     max_steps: int = Field(4, ge=1, le=20, description="Planner/tool rounds per turn.")
-    redact_model_input: bool = Field(False, description="Redact identifiers from text sent to the model.")
+    redact_model_input: bool = Field(
+        True, description="Redact identifiers from text sent to the model; false only for a trusted in-house server."
+    )
     embedded_port: int = 8011
     max_message_chars: int = Field(20_000, gt=0, description="Longest accepted chat message.")
     log_file: Path | None = Field(None, description="Application log, identifiers redacted (DATA_DIR/careforge.log).")
     image_max_mb: int = Field(200, gt=0, description="Largest accepted upload.")
     image_max_side: int = Field(1024, ge=64, le=4096, description="Longest side of the PNG sent to the model.")
+    crisis_line: str = Field(
+        "988 (call or text, US), 116 123 (Samaritans, UK and Ireland), or your local emergency number",
+        description="Crisis line(s) named in suicide and self-harm guidance; set the deployment's local number.",
+    )
+    addendum_tokens: int = Field(
+        80, ge=0, le=512, description="Token budget of the model's short passage after the composed answer; 0: none."
+    )
+    triage_semantic: bool = Field(
+        True, description="Run the semantic red-flag detector (the embedding model) beside the rules."
+    )
 
     @property
     def conversation_path(self) -> Path:

@@ -43,6 +43,7 @@ class Flags(TypedDict, total=False):
     """Guard and degradation decisions for the turn."""
 
     red_flags: list[str]
+    triage: list[dict[str, object]]  # per flag: category, label, domain, which detectors raised it, evidence
     emergency_guidance: str
     injection_suspected: bool
     model_unavailable: str
@@ -50,6 +51,7 @@ class Flags(TypedDict, total=False):
     guard_repairs: list[str]
     step_limit_reached: bool
     report_decisions: list[str]
+    prose_dropped: list[str]  # model sentences the tool results did not support, each with the reason
 
 
 class AgentState(TypedDict, total=False):
@@ -63,7 +65,9 @@ class AgentState(TypedDict, total=False):
     flags: Flags
     step: int
     answer: str
-    prose: str
+    head: str  # the composed answer (guidance and findings), shown as soon as the tools finish
+    prose: str  # the model's passage as written (kept in the trace; only its grounded sentences are shown)
     timings: dict[str, float]
     deferred: list[dict[str, Any]]  # rule calls that wait for this turn's other results (report drafts)
     reports: list[dict[str, Any]]  # decided reports of the thread (kept across turns)
+    medications: list[str]  # medicines named so far in the thread (kept across turns; follow-ups add to it)

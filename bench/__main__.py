@@ -12,10 +12,11 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from bench import agent, drugs, images, retrieval, serving
+from bench import agent, drugs, images, retrieval, serving, triage
 from bench.machine import machine, versions
 
 BENCHMARKS: dict[str, Callable[[], dict[str, object]]] = {
+    "triage": triage.run,
     "drugs": drugs.run,
     "retrieval": retrieval.run,
     "images": images.run,
@@ -23,6 +24,7 @@ BENCHMARKS: dict[str, Callable[[], dict[str, object]]] = {
     "serving": serving.run,
 }
 TITLES = {
+    "triage": "Red-flag triage (issue 17)",
     "drugs": "Drug interactions (issue 4)",
     "retrieval": "Retrieval (issue 5)",
     "images": "Images (issue 6)",

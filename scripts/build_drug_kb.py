@@ -1,7 +1,7 @@
 """Build the bundled drug-interaction knowledge base (tools/drugs/data/ddi_kb.sqlite).
 
-Inputs: ``../shared/data/ddi`` (NDF-RT pairs, the ONC non-interruptive list, ingredient name tables) and the
-curated files beside this script (brand table, class rules).  The output is committed; the product never reads
+Inputs: ``../shared/data/ddi`` (NDF-RT pairs, the ONC non-interruptive list, the ANSM thesaurus, ingredient name
+tables) and the curated files beside this script (brand table, class rules, sourced class members).  The output is committed; the product never reads
 ``../shared`` at run time.  Run: ``python scripts/build_drug_kb.py [--shared PATH]``.
 """
 
@@ -10,32 +10,41 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
-import hashlib
 import re
-import sqlite3
+import sys
 import tomllib
-from itertools import combinations
+from collections import defaultdict
 from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from drug_sources.ansm import CITATION as ANSM_CITATION  # noqa: E402
+from drug_sources.ansm import AnsmData, AnsmFact, entry_label, make_mapper, read_ansm  # noqa: E402
+from drug_sources.everyday import everyday_words, prose_ingredients  # noqa: E402
+from drug_sources.kb_writer import KbRows, write_kb  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 CURATED = Path(__file__).resolve().parent / "drug_sources"
 OUT = ROOT / "tools" / "drugs" / "data" / "ddi_kb.sqlite"
-KB_VERSION = "2026.11.1"
+KB_VERSION = "2026.11.2"
 
 NDFRT_SOURCE = "VA NDF-RT drug interaction {label} (US Dept. of Veterans Affairs, c. 2014), via Merged-PDDI (Ayvaz S et al., J Biomed Inform 2015;55:206-17)"
 ONC_SOURCE = "ONC non-interruptive DDI list, {a} + {b} (Phansalkar S et al., JAMIA 2013;20:489-93), via dbmi-pitt/public-PDDI-analysis"
 # NDF-RT grades only Critical and Significant; map them onto the product's four-level scale.
 NDFRT_SEVERITY = {"Critical": "major", "Significant": "moderate"}
-SEVERITY_RANK = {"contraindicated": 4, "major": 3, "moderate": 2, "minor": 1}
+RANK = {"contraindicated": 4, "major": 3, "moderate": 2, "minor": 1}
+BRAND_SOURCE = "CareForge curated brand table (US and UK product labelling)"
+SYNONYM_PREFIX = "synonym: "
 
 
 def clean(name: str) -> str:
     """Canonical ingredient key: lower case, single spaces, no NDF-RT/RxNorm suffixes."""
-    name = re.sub(r"\[.*?\]", "", name)
+    name = re.sub(r"\[.*?\]", "", name).replace("_", " ")
     return re.sub(r"\s+", " ", name.strip().lower())
 
 
 def read_ndfrt(shared: Path) -> list[tuple[str, str, str, str, str]]:
+    """NDF-RT pair rows: (object, precipitant, severity, source, classes)."""
     rows = []
     with (shared / "ndfrt_va_interactions.tsv").open(encoding="utf-8-sig") as fh:
         for r in csv.DictReader(fh, delimiter="\t"):
@@ -48,6 +57,7 @@ def read_ndfrt(shared: Path) -> list[tuple[str, str, str, str, str]]:
 
 
 def read_onc(shared: Path) -> list[tuple[str, str, str, str]]:
+    """ONC non-interruptive rows: (drug a, drug b, class a, source)."""
     rows = []
     with (shared / "onc_non_interruptive.csv").open(encoding="utf-8-sig") as fh:
         for r in csv.reader(fh):
@@ -74,93 +84,128 @@ def read_names(shared: Path) -> dict[str, tuple[str | None, str | None]]:
     return names
 
 
-def build(shared: Path, out: Path) -> dict[str, int]:
+DEFAULT_MEMBERSHIP = "CareForge class list (scripts/drug_sources/class_rules.toml); see the rule's reference"
+
+
+def read_classes(
+    rules: dict[str, Any], ansm: AnsmData
+) -> dict[str, dict[str, str]]:
+    """Class -> member -> reference, from the rule file, the sourced member file and ANSM class entries.
+
+    A member's reference is the most specific one available: the sourced member file, then the ANSM entry, then
+    the rule file's own list (whose reference is the rule's).
+    """
+    members = tomllib.loads((CURATED / "class_members.toml").read_text())
+    classes: dict[str, dict[str, str]] = defaultdict(dict)
+    for block in members["members"]:
+        for name in block["names"]:
+            classes[block["class"]].setdefault(clean(name), block["reference"])
+    for cls, prefixes in members["ansm_entries"].items():
+        for entry, names in sorted(ansm.entry_members.items()):
+            if entry.split("-", 1)[0] in prefixes:
+                for name in sorted(names):
+                    classes[cls].setdefault(name, f"{ANSM_CITATION}, entry {entry_label(entry)}")
+    for cls, names in rules["classes"].items():
+        for name in names:
+            classes[cls].setdefault(clean(name), DEFAULT_MEMBERSHIP)
+    return classes
+
+
+def preferred_names(shared: Path, rules: dict[str, Any]) -> set[str]:
+    """Names NDF-RT, ONC, the brand table and the rule file already use: ANSM names map onto these first."""
+    names = {n for r in read_ndfrt(shared) for n in r[:2]} | {n for r in read_onc(shared) for n in r[:2]}
+    names |= {clean(n) for members in rules["classes"].values() for n in members}
+    with (CURATED / "brands.csv").open(encoding="utf-8") as fh:
+        names |= {clean(i) for r in csv.DictReader(fh) for i in r["ingredients"].split(";")}
+    return names
+
+
+def load_ansm(shared: Path, rules: dict[str, Any], names: dict[str, tuple[str | None, str | None]]) -> AnsmData:
+    """The ANSM thesaurus mapped to the knowledge base's US ingredient names."""
+    by_drugbank: dict[str, list[str]] = defaultdict(list)
+    with (shared / "fda_rxnorm_drugbank_names.tsv").open(encoding="utf-8-sig") as fh:
+        for r in csv.DictReader(fh, delimiter="\t"):
+            if r["DrugBank_CUI"] != "None":
+                for col in ("FDA_PreferredTerm", "DrugBank_Name"):
+                    if r[col] != "None" and clean(r[col]) not in by_drugbank[r["DrugBank_CUI"]]:
+                        by_drugbank[r["DrugBank_CUI"]].append(clean(r[col]))
+    return read_ansm(shared, make_mapper(by_drugbank, preferred_names(shared, rules), set(names)))
+
+
+Row = tuple[str, str, str, str, str, str, str, str]
+
+
+def _canonical(fact: Row, canon: dict[str, str]) -> Row:
+    x, y = sorted((canon.get(fact[0], fact[0]), canon.get(fact[1], fact[1])))
+    return (x, y, *fact[2:])  # type: ignore[return-value]
+
+
+def build(shared: Path, out: Path, exclude_pairs: set[tuple[str, str]] | None = None) -> dict[str, int]:
+    """Build the knowledge base at ``out``; ``exclude_pairs`` drops those pairs' ANSM rows (held-out evaluation)."""
     rules = tomllib.loads((CURATED / "class_rules.toml").read_text())
-    classes: dict[str, list[str]] = {k: [clean(x) for x in v] for k, v in rules["classes"].items()}
     names = read_names(shared)
-    ndfrt = read_ndfrt(shared)
-    onc = read_onc(shared)
+    ansm = load_ansm(shared, rules, names)
+    classes = read_classes(rules, ansm)
+    exclude = exclude_pairs or set()
 
     # interactions: (a, b) sorted -> list of facts
-    facts: list[tuple[str, str, str, str, str, str, str, str]] = []
-    for a, b, sev, source, cls in ndfrt:
+    facts: list[Row] = []
+    for a, b, sev, source, cls in read_ndfrt(shared):
         if a != b:
             x, y = sorted((a, b))
             facts.append((x, y, sev, f"Interaction between {cls}.", "", "", source, "ndfrt"))
-    for a, b, cls_a, source in onc:
+    for a, b, cls_a, source in read_onc(shared):
         if a != b:
             x, y = sorted((a, b))
             facts.append((x, y, "minor", f"Low-priority interaction ({cls_a} class).", "",
                           "Usually no action needed beyond routine monitoring.", source, "onc-non-interruptive"))
-    for rule in rules["rule"]:
-        members_a, members_b = classes[rule["a"]], classes[rule["b"]]
-        pairs = (combinations(sorted(set(members_a)), 2) if rule["a"] == rule["b"]
-                 else ((m, n) for m in members_a for n in members_b if m != n))
-        for m, n in pairs:
-            x, y = sorted((m, n))
-            facts.append((x, y, rule["severity"], rule["effect"], rule["mechanism"], rule["management"],
-                          rule["reference"], "rule:" + rule["id"]))
+    # One ANSM fact per pair and thesaurus entry: the highest level its rows give.
+    best: dict[tuple[str, str, str], AnsmFact] = {}
+    for f in ansm.facts:
+        key = (f.a, f.b, f.entry)
+        if (f.a, f.b) not in exclude and (key not in best or RANK[f.severity] > RANK[best[key].severity]):
+            best[key] = f
+    for f in best.values():
+        source = f"{ANSM_CITATION}, entry {entry_label(f.entry)} (level: {f.level_raw or 'not stated'})"
+        facts.append((f.a, f.b, f.severity, f.text, "", "", source, "ansm"))
 
-    brands: list[tuple[str, str]] = []
+    brands: list[tuple[str, str, str]] = []
     with (CURATED / "brands.csv").open(encoding="utf-8") as fh:
         for r in csv.DictReader(fh):
             for ing in r["ingredients"].split(";"):
-                brands.append((clean(r["brand"]), clean(ing)))
+                brands.append((clean(r["brand"]), clean(ing), r.get("source") or BRAND_SOURCE))
 
-    interacting = {f[0] for f in facts} | {f[1] for f in facts} | {ing for _, ing in brands}
+    # Synonyms (UK names, supplements, spelling variants) share the brand table; their source says what they are.
+    with (CURATED / "aliases.csv").open(encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            for ing in r["ingredients"].split(";"):
+                brands.append((clean(r["alias"]), clean(ing), SYNONYM_PREFIX + r["source"]))
+
+    # A synonym's facts belong to its ingredient ("aciclovir" -> "acyclovir"), so both names meet the same facts.
+    canon = {b: i for b, i, src in brands if src.startswith(SYNONYM_PREFIX) and b != i
+             and sum(1 for x, _, _ in brands if x == b) == 1}
+    facts = [_canonical(f, canon) for f in facts if canon.get(f[0], f[0]) != canon.get(f[1], f[1])]
+    classes = {c: {canon.get(m, m): ref for m, ref in members.items()} for c, members in classes.items()}
+
+    interacting = {f[0] for f in facts} | {f[1] for f in facts} | {ing for _, ing, _ in brands}
     for members in classes.values():
         interacting.update(members)
-
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_suffix(".tmp")
-    tmp.unlink(missing_ok=True)
-    con = sqlite3.connect(tmp)
-    con.executescript(
-        """
-        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-        CREATE TABLE ingredient (name TEXT PRIMARY KEY, rxcui TEXT, drugbank_id TEXT, interacting INTEGER NOT NULL);
-        CREATE TABLE brand (brand TEXT NOT NULL, ingredient TEXT NOT NULL, source TEXT NOT NULL, PRIMARY KEY (brand, ingredient));
-        CREATE TABLE drug_class (class TEXT NOT NULL, ingredient TEXT NOT NULL, PRIMARY KEY (class, ingredient));
-        CREATE TABLE interaction (a TEXT NOT NULL, b TEXT NOT NULL, severity TEXT NOT NULL, effect TEXT NOT NULL,
-            mechanism TEXT NOT NULL, management TEXT NOT NULL, source TEXT NOT NULL, origin TEXT NOT NULL);
-        CREATE INDEX interaction_pair ON interaction (a, b);
-        """
-    )
     all_names = dict(names)
     for n in interacting:
         all_names.setdefault(n, (None, None))
-    con.executemany(
-        "INSERT INTO ingredient VALUES (?, ?, ?, ?)",
-        [(n, rx, db, int(n in interacting)) for n, (rx, db) in sorted(all_names.items()) if n],
-    )
-    con.executemany(
-        "INSERT OR IGNORE INTO brand VALUES (?, ?, ?)",
-        [(b, i, "CareForge curated brand table (US product labelling)") for b, i in brands],
-    )
-    con.executemany(
-        "INSERT OR IGNORE INTO drug_class VALUES (?, ?)",
-        [(c, m) for c, members in classes.items() for m in members],
-    )
-    con.executemany("INSERT INTO interaction VALUES (?, ?, ?, ?, ?, ?, ?, ?)", sorted(set(facts)))
-    digest = hashlib.sha256()
-    for row in con.execute("SELECT * FROM interaction ORDER BY a, b, origin, source"):
-        digest.update(repr(row).encode())
     meta = {
         "version": KB_VERSION,
         "built": dt.date.today().isoformat(),
-        "content_sha256": digest.hexdigest(),
         "sources": "VA NDF-RT (public domain, via Merged-PDDI); ONC non-interruptive DDI list (Phansalkar 2013); "
-        "FDA UNII/RxNorm/DrugBank ingredient names (via dbmi-pitt/public-PDDI-analysis); "
-        "CareForge class rules and brand table (references on each rule)",
+        f"{ANSM_CITATION}; FDA UNII/RxNorm/DrugBank ingredient names (via dbmi-pitt/public-PDDI-analysis); "
+        "CareForge class rules, sourced class members and brand table (references on each rule and member)",
+        "ansm_downgraded_by_note": str(ansm.downgraded),
+        "ansm_unmapped_rows": str(sum(ansm.unmapped.values())),
     }
-    con.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
-    con.commit()
-    counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-              for t in ("ingredient", "brand", "drug_class", "interaction")}
-    con.execute("VACUUM")
-    con.close()
-    tmp.replace(out)
-    return counts
+    keys = {re.sub(r"\s+", " ", re.sub(r"['.`]", "", n).replace("-", " ")).strip()
+            for n in interacting | {b for b, _, _ in brands}}
+    return write_kb(out, KbRows(all_names, interacting, brands, classes, rules["rule"], sorted(set(facts)), meta,
+                                everyday_words(keys), prose_ingredients(set(all_names) - interacting)))
 
 
 if __name__ == "__main__":

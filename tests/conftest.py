@@ -14,6 +14,8 @@ from langchain_core.outputs import ChatGenerationChunk
 
 from agent.llm import Capabilities
 from agent.settings import Settings
+from retrieval import DEFAULT_CACHE, default_embedder
+from safety.triage import SemanticDetector, Triage
 from tools.drugs import DrugNameResolver, default_knowledge_base
 from tools.registry import ToolResources
 
@@ -64,6 +66,12 @@ def settings(tmp_path: Path) -> Settings:
 def resources() -> ToolResources:
     kb = default_knowledge_base()
     return ToolResources(kb=kb, resolver=DrugNameResolver(kb))
+
+
+@pytest.fixture(scope="session")
+def triage() -> Triage:
+    """Both detectors, the semantic one on the bundled embedder (loaded once per test session)."""
+    return Triage(SemanticDetector(default_embedder(DEFAULT_CACHE)))
 
 
 class EchoModel(GenericFakeChatModel):

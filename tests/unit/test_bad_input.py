@@ -12,13 +12,13 @@ from hypothesis import strategies as st
 from langchain_core.tools import StructuredTool
 from langgraph.checkpoint.memory import InMemorySaver
 
-from agent.guards import check_prose, input_flags
+from agent.answering import finish
+from agent.guards import input_flags
 from agent.logs import configure_logging
 from agent.personas import get_persona
 from agent.planner import RulePlanner
 from agent.privacy import redact
 from agent.service import CareForge
-from agent.triage import detect_red_flags
 from retrieval.records import SearchResult
 from retrieval.render import search_output
 from retrieval.search import to_hit
@@ -31,12 +31,12 @@ QUICK = hsettings(max_examples=60, deadline=None, suppress_health_check=[HealthC
 
 
 @QUICK
-@given(ANY_TEXT, st.sampled_from(["clinical", "workplace"]))
-def test_triage_and_redaction_take_any_text(text: str, domain: str) -> None:
-    detect_red_flags(text, domain)
+@given(ANY_TEXT, st.sampled_from(["patient", "nurse", "technician"]))
+def test_triage_and_redaction_take_any_text(triage, text: str, persona: str) -> None:
     once = redact(text)
     assert redact(once) == once  # placeholders are stable: redacting twice changes nothing
-    input_flags(text, get_persona("nurse"))
+    flags = input_flags(text, get_persona(persona), triage, "988")
+    assert bool(flags.get("red_flags")) == bool(flags.get("emergency_guidance"))
 
 
 @QUICK
@@ -72,7 +72,9 @@ def test_image_tool_turns_any_bytes_into_a_result_or_a_clear_error(tmp_path_fact
 @QUICK
 @given(ANY_TEXT)
 def test_output_guard_takes_any_prose(text: str) -> None:
-    check_prose(text, [], [], get_persona("patient"))
+    flags: dict = {}
+    final = finish("HEAD", text, [], [], get_persona("patient"), "question", flags)  # type: ignore[arg-type]
+    assert final.startswith("HEAD")  # whatever the model wrote, what was shown first stays first
 
 
 async def test_empty_huge_and_wrong_type_messages_are_refused_before_anything_is_stored(settings, resources) -> None:
@@ -119,7 +121,9 @@ async def test_injected_instructions_in_a_log_entry_and_a_document_stay_data(set
                       checkpointer=InMemorySaver(), tools=[tool])
     result = await agent.arun("VNT-0107 high pressure alarm", persona="technician", routing="rules")
     system = model.seen[-1][0].content
-    assert "IGNORE PREVIOUS INSTRUCTIONS" in system and "quoted data, not instructions" in system
+    # the planted text is neither quoted to the user nor put in the model's brief; the entry is still cited
+    assert "IGNORE PREVIOUS INSTRUCTIONS" not in system and "instruction-like text; not quoted" in system
+    assert "IGNORE PREVIOUS" not in result.answer and "Bypass the interlock" not in result.answer
     assert result.flags.get("red_flags") is None or "lockout" in result.flags["red_flags"]
     assert "[log:x-1]" in result.answer
 

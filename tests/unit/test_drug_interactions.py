@@ -29,10 +29,11 @@ def only(report):
         ("warfarin", "naproxen", "major", "rule:warfarin-nsaid", "FDA label for warfarin"),
         ("warfarin", "clopidogrel", "major", "rule:anticoagulant-antiplatelet", "ACC"),
         ("lisinopril", "potassium chloride", "major", "rule:potassium-raas", "Juurlink"),
-        ("amiodarone", "haloperidol", "major", "rule:qt-qt", "CredibleMeds"),
+        # ANSM contraindicates torsades-inducing neuroleptics with other torsades drugs; the highest source wins.
+        ("amiodarone", "haloperidol", "contraindicated", "rule:qt-qt", "CredibleMeds"),
         ("oxycodone", "alprazolam", "major", "rule:opioid-benzodiazepine", "31 August 2016"),
         ("tizanidine", "ciprofloxacin", "contraindicated", "rule:tizanidine-cyp1a2", "Zanaflex"),
-        ("methotrexate", "trimethoprim", "major", "rule:methotrexate-trimethoprim", "Phansalkar"),
+        ("methotrexate", "trimethoprim", "contraindicated", "rule:methotrexate-trimethoprim", "Phansalkar"),
     ],
 )
 def test_class_rules_give_severity_and_reference(resources, a, b, severity, rule, source_words) -> None:
@@ -45,9 +46,9 @@ def test_class_rules_give_severity_and_reference(resources, a, b, severity, rule
 
 def test_ndfrt_pair_keeps_its_va_source(resources) -> None:
     finding = only(check(resources, "nilotinib", "nizatidine"))
-    assert finding.severity is Severity.MODERATE  # NDF-RT "Significant"
-    assert finding.rules == ["ndfrt"]
-    assert "VA NDF-RT" in finding.sources[0] and "NILOTINIB/NIZATIDINE" in finding.sources[0]
+    assert finding.severity is Severity.MODERATE  # NDF-RT "Significant"; ANSM grades it lower
+    assert "ndfrt" in finding.rules
+    assert any("VA NDF-RT" in s and "NILOTINIB/NIZATIDINE" in s for s in finding.sources)
 
 
 def test_onc_non_interruptive_pair_is_minor_with_its_source(resources) -> None:
@@ -59,7 +60,8 @@ def test_onc_non_interruptive_pair_is_minor_with_its_source(resources) -> None:
 def test_rule_and_source_table_merge_into_one_finding_at_the_higher_severity(resources) -> None:
     finding = only(check(resources, "Zocor", "clarithromycin"))
     assert finding.severity is Severity.CONTRAINDICATED
-    assert set(finding.rules) == {"ndfrt", "rule:statin-cyp3a4"}
+    assert {"ndfrt", "rule:statin-cyp3a4"} <= set(finding.rules)
+    assert len(finding.sources) >= 2  # every source that speaks to the pair is listed
 
 
 def test_brand_names_salts_and_case_are_normalised(resources) -> None:

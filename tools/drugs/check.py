@@ -13,10 +13,23 @@ MAX_DRUGS = 50
 DUPLICATE_SOURCE = "CareForge duplicate-ingredient check"
 
 
+# Which source's text explains a finding best when severities tie: a rule states mechanism and management, ANSM
+# states effect and management, NDF-RT and ONC name only the classes.
+_TEXT_PRIORITY = {"ansm": 1}
+
+
+def _priority(origin: str) -> int:
+    return 2 if origin.startswith("rule:") else _TEXT_PRIORITY.get(origin, 0)
+
+
 def _merge(a: str, b: str, facts: list[Fact], from_a: list[str], from_b: list[str]) -> Interaction:
     """One finding per pair: the highest severity, with every source that speaks to it."""
-    top = max(facts, key=lambda f: (f.severity.rank, f.origin.startswith("rule:")))
-    explained = next((f for f in sorted(facts, key=lambda f: -f.severity.rank) if f.mechanism), top)
+    top = max(facts, key=lambda f: (f.severity.rank, _priority(f.origin)))
+    # The text comes from the best-explained source (a rule, then ANSM), most severe first, so effect, mechanism
+    # and management stay one coherent statement; the severity is always the highest any source gives.
+    explained = max(facts, key=lambda f: (_priority(f.origin), f.severity.rank))
+    if _priority(explained.origin) == 0:
+        explained = top
     return Interaction(
         id=f"ddi:{a}+{b}",
         drug_a=a,
@@ -24,7 +37,7 @@ def _merge(a: str, b: str, facts: list[Fact], from_a: list[str], from_b: list[st
         from_a=from_a,
         from_b=from_b,
         severity=top.severity,
-        effect=explained.effect if explained.mechanism else top.effect,
+        effect=explained.effect,
         mechanism=explained.mechanism or "Not stated in the source.",
         management=explained.management or top.management or "Review with a pharmacist or prescriber.",
         sources=sorted({f.source for f in facts}),

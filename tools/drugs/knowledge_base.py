@@ -1,4 +1,9 @@
-"""The bundled drug-interaction knowledge base, loaded once into memory."""
+"""The bundled drug-interaction knowledge base, loaded once into memory.
+
+Pair facts from the sources (NDF-RT, ONC, ANSM) are loaded as compact rows and turned into ``Fact`` objects only
+for the pairs a check asks about. Class rules are kept as rules plus memberships and paired at check time: each
+ingredient knows the rules it takes part in and on which side, so a pair is one small set intersection.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,10 @@ from pathlib import Path
 from tools.drugs.models import Severity
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "ddi_kb.sqlite"
+# Marks a membership that only the rule's own reference supports (see scripts/build_drug_kb.py).
+DEFAULT_MEMBERSHIP_PREFIX = "CareForge class list"
+SYNONYM_PREFIX = "synonym: "  # brand-table rows that are other names, not products
+_SIDE_A, _SIDE_B = 1, 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,21 +34,87 @@ class Fact:
     origin: str
 
 
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A class rule: every member of class_a with every member of class_b."""
+
+    id: str
+    class_a: str
+    class_b: str
+    severity: Severity
+    effect: str
+    mechanism: str
+    management: str
+    reference: str
+
+
 @dataclass(slots=True)
 class DrugKnowledgeBase:
-    """In-memory view of the SQLite artifact: names, brands, classes and pair facts."""
+    """In-memory view of the SQLite artifact: names, brands, classes, rules and pair facts."""
 
     version: str
     ingredients: set[str]
     interacting: set[str]
     brands: dict[str, list[str]]
-    facts: dict[tuple[str, str], list[Fact]]
+    synonyms: set[str]
+    pair_rows: dict[tuple[str, str], list[tuple[str, int, str]]]
+    texts: list[tuple[str, str, str, str]]
+    rules: dict[str, Rule] = field(default_factory=dict)
+    # ingredient -> rule id -> side mask (1: class_a member, 2: class_b member)
+    rule_sides: dict[str, dict[str, int]] = field(default_factory=dict)
+    # (class, ingredient) -> reference for memberships with their own source
+    membership: dict[tuple[str, str], str] = field(default_factory=dict)
+    classes: dict[str, set[str]] = field(default_factory=dict)
+    # English words close to a drug name: free text never fuzzy-matches them ("pressure", "sleeping").
+    everyday_words: frozenset[str] = frozenset()
+    # Ingredients without interaction facts that free text may still name ("polyethylene glycol", "nystatin").
+    prose_names: frozenset[str] = frozenset()
     meta: dict[str, str] = field(default_factory=dict)
 
-    def pair_facts(self, a: str, b: str) -> list[Fact]:
-        """Facts about the unordered pair (a, b)."""
+    def source_facts(self, a: str, b: str) -> list[Fact]:
+        """Facts the source tables (not the class rules) give for the unordered pair (a, b)."""
         key = (a, b) if a <= b else (b, a)
-        return self.facts.get(key, [])
+        out = []
+        for sev, text_id, origin in self.pair_rows.get(key, ()):
+            effect, mechanism, management, source = self.texts[text_id]
+            out.append(Fact(Severity(sev), effect, mechanism, management, source, origin))
+        return out
+
+    def rule_facts(self, a: str, b: str) -> list[Fact]:
+        """Facts the class rules give for (a, b), each citing the rule and any member's own reference."""
+        sides_a, sides_b = self.rule_sides.get(a), self.rule_sides.get(b)
+        if not sides_a or not sides_b or a == b:
+            return []
+        out = []
+        for rule_id in sides_a.keys() & sides_b.keys():
+            ma, mb = sides_a[rule_id], sides_b[rule_id]
+            if not ((ma & _SIDE_A and mb & _SIDE_B) or (ma & _SIDE_B and mb & _SIDE_A)):
+                continue
+            rule = self.rules[rule_id]
+            out.append(
+                Fact(rule.severity, rule.effect, rule.mechanism, rule.management,
+                     self._rule_source(rule, a, b, ma, mb), "rule:" + rule.id)
+            )
+        return out
+
+    def _rule_source(self, rule: Rule, a: str, b: str, ma: int, mb: int) -> str:
+        # Name each member's own reference so a finding says why the drug is in the class.
+        forward = ma & _SIDE_A and mb & _SIDE_B
+        a_class, b_class = (rule.class_a, rule.class_b) if forward else (rule.class_b, rule.class_a)
+        notes = [
+            f"{name} in {cls}: {ref}"
+            for name, cls in ((a, a_class), (b, b_class))
+            if (ref := self.membership.get((cls, name))) and ref not in rule.reference
+        ]
+        return rule.reference + ("" if not notes else " | class membership: " + "; ".join(notes))
+
+    def pair_facts(self, a: str, b: str) -> list[Fact]:
+        """All facts about the unordered pair (a, b): source tables and class rules."""
+        return self.source_facts(a, b) + self.rule_facts(a, b)
+
+    def classes_of(self, ingredient: str) -> list[str]:
+        """The classes an ingredient belongs to (for explanations and tests)."""
+        return sorted(c for c, members in self.classes.items() if ingredient in members)
 
 
 def load_knowledge_base(path: Path = DEFAULT_PATH) -> DrugKnowledgeBase:
@@ -49,18 +124,30 @@ def load_knowledge_base(path: Path = DEFAULT_PATH) -> DrugKnowledgeBase:
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
-        ingredients: set[str] = set()
-        interacting: set[str] = set()
-        for name, flag in con.execute("SELECT name, interacting FROM ingredient"):
-            ingredients.add(name)
-            if flag:
-                interacting.add(name)
+        ingredients = {n for (n,) in con.execute("SELECT name FROM ingredient")}
+        interacting = {n for (n,) in con.execute("SELECT name FROM ingredient WHERE interacting = 1")}
         brands: dict[str, list[str]] = defaultdict(list)
-        for brand, ingredient in con.execute("SELECT brand, ingredient FROM brand ORDER BY rowid"):
+        synonyms: set[str] = set()
+        for brand, ingredient, source in con.execute("SELECT brand, ingredient, source FROM brand ORDER BY rowid"):
             brands[brand].append(ingredient)
-        facts: dict[tuple[str, str], list[Fact]] = defaultdict(list)
-        for a, b, sev, effect, mech, mgmt, source, origin in con.execute("SELECT * FROM interaction"):
-            facts[(a, b)].append(Fact(Severity(sev), effect, mech, mgmt, source, origin))
+            if source.startswith(SYNONYM_PREFIX):
+                synonyms.add(brand)
+        texts = con.execute("SELECT effect, mechanism, management, source FROM fact_text ORDER BY id").fetchall()
+        pair_rows: dict[tuple[str, str], list[tuple[str, int, str]]] = defaultdict(list)
+        for a, b, sev, text_id, origin in con.execute("SELECT a, b, severity, text_id, origin FROM interaction"):
+            pair_rows[(a, b)].append((sev, text_id, origin))
+        rules = {
+            r[0]: Rule(r[0], r[1], r[2], Severity(r[3]), r[4], r[5], r[6], r[7])
+            for r in con.execute("SELECT * FROM rule")
+        }
+        classes: dict[str, set[str]] = defaultdict(set)
+        membership: dict[tuple[str, str], str] = {}
+        for cls, ingredient, reference in con.execute("SELECT class, ingredient, reference FROM drug_class"):
+            classes[cls].add(ingredient)
+            if not reference.startswith(DEFAULT_MEMBERSHIP_PREFIX):
+                membership[(cls, ingredient)] = reference
+        everyday = frozenset(w for (w,) in con.execute("SELECT word FROM everyday_word"))
+        prose_names = frozenset(n for (n,) in con.execute("SELECT name FROM prose_name"))
     finally:
         con.close()
     return DrugKnowledgeBase(
@@ -68,9 +155,26 @@ def load_knowledge_base(path: Path = DEFAULT_PATH) -> DrugKnowledgeBase:
         ingredients=ingredients,
         interacting=interacting,
         brands=dict(brands),
-        facts=dict(facts),
+        synonyms=synonyms,
+        pair_rows=dict(pair_rows),
+        texts=texts,
+        rules=rules,
+        rule_sides=_rule_sides(rules, classes),
+        membership=membership,
+        classes=dict(classes),
+        everyday_words=everyday,
+        prose_names=prose_names,
         meta=meta,
     )
+
+
+def _rule_sides(rules: dict[str, Rule], classes: dict[str, set[str]]) -> dict[str, dict[str, int]]:
+    sides: dict[str, dict[str, int]] = defaultdict(dict)
+    for rule in rules.values():
+        for cls, mask in ((rule.class_a, _SIDE_A), (rule.class_b, _SIDE_B)):
+            for member in classes.get(cls, ()):
+                sides[member][rule.id] = sides[member].get(rule.id, 0) | mask
+    return dict(sides)
 
 
 @lru_cache(maxsize=1)

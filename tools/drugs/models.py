@@ -27,6 +27,7 @@ class Resolution(StrEnum):
     EXACT = "exact"
     SALT = "salt"  # a salt or ester form reduced to its ingredient
     BRAND = "brand"
+    SYNONYM = "synonym"  # a UK/INN name, common name or supplement name for a knowledge-base ingredient
     FUZZY = "fuzzy"
     AMBIGUOUS = "ambiguous"
     UNKNOWN = "unknown"
@@ -40,6 +41,9 @@ class NameMatch(BaseModel):
     ingredients: list[str] = Field(default_factory=list)
     candidates: list[str] = Field(default_factory=list, description="For ambiguous names.")
     score: float | None = None
+    start: int | None = Field(default=None, description="Character offset in the free text it was read from.")
+    end: int | None = None
+    kind: str = Field(default="medicine", description="medicine, supplement or food (free-text matches).")
 
 
 class Interaction(BaseModel):

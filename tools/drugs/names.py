@@ -3,50 +3,46 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
 from tools.drugs.knowledge_base import DrugKnowledgeBase
 from tools.drugs.models import NameMatch, Resolution
+from tools.drugs.prose import (
+    FOODS,
+    NOT_IN_PROSE,
+    SUPPLEMENTS,
+    candidate_items,
+    is_everyday_word,
+)
 
 # Salt, ester and release-form words that do not change the interacting ingredient.
 _FORM_WORDS = frozenset(
     "sodium potassium calcium magnesium hydrochloride hcl hydrobromide sulfate sulphate succinate tartrate "
     "besylate maleate mesylate fumarate citrate acetate phosphate bromide chloride dihydrate monohydrate "
     "trihydrate hyclate disodium dipropionate propionate valerate er xl xr sr cr la dr ec odt ir extended "
-    "delayed release tablet tablets tab tabs capsule capsules cap caps oral injection solution suspension "
+    "pamoate delayed release tablet tablets tab tabs capsule capsules cap caps oral injection solution suspension "
     "mg mcg g ml units iu".split()
 )
 _DOSE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|µg|g|ml|iu|units?|%)?\b", re.IGNORECASE)
-_WORD = re.compile(r"[a-z0-9][a-z0-9'\-.]*[a-z0-9]|[a-z]", re.IGNORECASE)
-# Drug names that are also everyday words: recognised when asked for by name, not spotted in free text.
-_NOT_IN_PROSE = frozenset(
-    {
-        "thyroid",
-        "bayer",
-        "oxygen",
-        "water",
-        "alcohol",
-        "ethanol",
-        "caffeine",
-        "iron",
-        "zinc",
-        "calcium",
-        "magnesium",
-        "potassium",
-        "sodium",
-        "sugar",
-        "salt",
-        "grapefruit",
-        "tobacco",
-        "nicotine",
-        "soma",
-        "tums",
-    }
-)
+# Free text is cut into segments at list separators so a name never spans two list items.
+# A full stop ends a segment, except after "St" ("St. John's wort").
+_SEGMENT = re.compile(r"[,;/+|\n\r\t()\[\]{}!?:&]+|(?<![sS][tT])\.(?:\s|$)")
+_TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*", re.UNICODE)
 FUZZY_CUTOFF = 82.0  # typed drug lists
-PROSE_FUZZY_CUTOFF = 90.0  # free text is noisier, so demand more
+PROSE_FUZZY_CUTOFF = 80.0  # free text is noisier, so demand more, and never for everyday English words
+PAIR_FUZZY_CUTOFF = 88.0  # word pairs: longer strings, so a higher ratio still allows one or two slips
 AMBIGUITY_MARGIN = 3.0
+MAX_TEXT = 20_000
+
+
+def name_key(text: str) -> str:
+    """The comparison form of a name: lower case, no apostrophes or dots, hyphens as spaces, single spaces."""
+    text = unicodedata.normalize("NFKC", text).lower().replace("’", "'").replace("‘", "'")
+    text = re.sub(r"['.`]", "", text).replace("-", " ")
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def _squash(text: str) -> str:
@@ -57,13 +53,41 @@ class DrugNameResolver:
     """Resolves typed names against one knowledge base; build once, reuse."""
 
     def __init__(self, kb: DrugKnowledgeBase) -> None:
-        """Index the knowledge base's names for exact and fuzzy lookup."""
+        """Index the knowledge base's names for exact, phrase and fuzzy lookup."""
         self.kb = kb
-        # Fuzzy targets: ingredients that take part in interactions, and brand names.
+        # Fuzzy targets: ingredients that take part in interactions, brand names and synonyms.
         self._targets: dict[str, list[str]] = {n: [n] for n in self.kb.interacting}
         self._targets.update(self.kb.brands)
         self._choices = sorted(self._targets)
-        self._max_words = max(len(c.split()) for c in self._choices)
+        # Phrase index for free text and typed names, keyed by name_key (so "St Johns wort" meets "st. john's wort").
+        self._phrases: dict[str, str] = {}
+        for name in self._choices:
+            self._phrases.setdefault(name_key(name), name)
+        # Plain ingredients are found in text by exact name only (never fuzzily): they carry no facts.
+        # A salt name ("metoprolol succinate") stands for its interacting ingredient, as resolve() reads it.
+        self._targets_plain: dict[str, list[str]] = {}
+        for name in sorted(kb.prose_names - self._targets.keys()):
+            base = " ".join(w for w in name.split() if w not in _FORM_WORDS)
+            self._targets_plain[name] = self._targets.get(base, [name])
+            self._phrases.setdefault(name_key(name), name)
+        self._targets.update(self._targets_plain)
+        self._max_words = max(len(k.split()) for k in self._phrases)
+        # Two-word names for fuzzy matching of word pairs ("potasium chloride", "St Johns wart").
+        self._pairs: dict[str, list[str]] = {}
+        for key, name in self._phrases.items():
+            if len(key.split()) in (2, 3) and name not in self._targets_plain:
+                self._pairs.setdefault(key[0], []).append(key)
+        # Fuzzy candidates bucketed by first letter: misspellings nearly always keep it, and it keeps lookups fast.
+        self._buckets: dict[str, list[str]] = {}
+        for key, name in self._phrases.items():
+            if len(key) >= 4 and " " not in key and name not in self._targets_plain:
+                self._buckets.setdefault(key[0], []).append(key)
+        self._prose_fuzzy = lru_cache(maxsize=4096)(self._prose_fuzzy_uncached)
+
+    def _kind(self, name: str) -> Resolution:
+        if name in self.kb.synonyms:
+            return Resolution.SYNONYM
+        return Resolution.BRAND if name in self.kb.brands else Resolution.EXACT
 
     def resolve(self, typed: str) -> NameMatch:
         """Resolve one typed name; never guesses between close candidates."""
@@ -74,27 +98,29 @@ class DrugNameResolver:
         # Prefer the form that takes part in interactions: "warfarin sodium" is an FDA ingredient name too,
         # but the interaction facts are filed under "warfarin".
         for candidate, kind in ((text, Resolution.EXACT), (stripped, Resolution.SALT)):
-            if candidate in self.kb.brands:
-                return NameMatch(typed=typed, resolution=Resolution.BRAND, ingredients=list(self.kb.brands[candidate]))
-            if candidate in self.kb.interacting:
-                return NameMatch(typed=typed, resolution=kind, ingredients=[candidate])
+            name = self._phrases.get(name_key(candidate))
+            if name is not None:
+                found = self._kind(name)
+                resolution = kind if found is Resolution.EXACT else found
+                return NameMatch(typed=typed, resolution=resolution, ingredients=list(self._targets[name]))
         for candidate, kind in ((text, Resolution.EXACT), (stripped, Resolution.SALT)):
             if candidate in self.kb.ingredients:
                 return NameMatch(typed=typed, resolution=kind, ingredients=[candidate])
-        return self._fuzzy(typed, stripped or text, FUZZY_CUTOFF)
+        return self._fuzzy(typed, stripped or text, FUZZY_CUTOFF, self._choices)
 
-    def _fuzzy(self, typed: str, text: str, cutoff: float) -> NameMatch:
+    def _fuzzy(self, typed: str, text: str, cutoff: float, choices: list[str]) -> NameMatch:
         if len(text) < 4:
             return NameMatch(typed=typed, resolution=Resolution.UNKNOWN)
-        hits = process.extract(text, self._choices, scorer=fuzz.ratio, limit=5, score_cutoff=cutoff)
+        hits = process.extract(text, choices, scorer=fuzz.ratio, limit=5, score_cutoff=cutoff)
         if not hits:
             return NameMatch(typed=typed, resolution=Resolution.UNKNOWN)
         best_name, best_score, _ = hits[0]
+        best_name = self._phrases.get(best_name, best_name)
         best = self._targets[best_name]
         rivals = [
-            name
+            self._phrases.get(name, name)
             for name, score, _ in hits[1:]
-            if best_score - score <= AMBIGUITY_MARGIN and self._targets[name] != best
+            if best_score - score <= AMBIGUITY_MARGIN and self._targets[self._phrases.get(name, name)] != best
         ]
         if rivals:
             return NameMatch(
@@ -102,24 +128,115 @@ class DrugNameResolver:
             )
         return NameMatch(typed=typed, resolution=Resolution.FUZZY, ingredients=list(best), score=best_score)
 
+    def _prose_fuzzy_uncached(self, word: str) -> NameMatch | None:
+        bucket = self._buckets.get(word[0])
+        if not bucket:
+            return None
+        match = self._fuzzy(word, word, PROSE_FUZZY_CUTOFF, bucket)
+        if match.resolution is Resolution.FUZZY:
+            return match.model_copy(update={"kind": _kind(match.ingredients[0], match.ingredients)})
+        return match if match.resolution is Resolution.AMBIGUOUS else None
+
+    @staticmethod
+    def _words(text: str) -> list[tuple[str, int, int]]:
+        """(key word, start, end) per word; "" marks a list separator, which no phrase may cross.
+
+        A hyphenated word gives one entry per part, sharing its span ("co-codamol" -> "co", "codamol").
+        """
+        words: list[tuple[str, int, int]] = []
+        last = 0
+        bounds = [(m.start(), m.end()) for m in _SEGMENT.finditer(text)] + [(len(text), len(text))]
+        for sep_start, sep_end in bounds:
+            for tok in _TOKEN.finditer(text, last, sep_start):
+                for part in name_key(tok.group()).split():
+                    words.append((part, tok.start(), tok.end()))
+            words.append(("", -1, -1))
+            last = sep_end
+        return words
+
     def find_in_text(self, text: str) -> list[NameMatch]:
-        """Drug names mentioned in free text (longest exact match first, then careful fuzzy matching)."""
-        words = [w.strip(".'-").lower() for w in _WORD.findall(text[:20_000])]
+        """Medicines, supplements and interacting foods named in free text, in order of appearance.
+
+        Longest phrase first ("tylenol pm" before "tylenol"), doses and forms skipped, then careful fuzzy matching
+        of single words that are not everyday English. ``kind`` says medicine, supplement or food.
+        """
+        text = text[:MAX_TEXT]
+        words = self._words(text)
         found: list[NameMatch] = []
         i = 0
         while i < len(words):
+            word, start, _ = words[i]
+            if not word:
+                i += 1
+                continue
             for n in range(min(self._max_words, len(words) - i), 0, -1):
-                phrase = " ".join(words[i : i + n])
-                if phrase in self._targets and phrase not in _NOT_IN_PROSE:
-                    kind = Resolution.BRAND if phrase in self.kb.brands else Resolution.EXACT
-                    found.append(NameMatch(typed=phrase, resolution=kind, ingredients=list(self._targets[phrase])))
+                span = words[i : i + n]
+                if any(not w for w, _, _ in span):
+                    continue
+                name = self._phrases.get(" ".join(w for w, _, _ in span))
+                if name is not None and name not in NOT_IN_PROSE:
+                    end = span[-1][2]
+                    found.append(self._prose_match(text[start:end], name, start, end))
                     i += n
                     break
             else:
-                word = words[i]
-                if len(word) >= 6 and word.isalpha() and word not in _NOT_IN_PROSE:
-                    match = self._fuzzy(word, word, PROSE_FUZZY_CUTOFF)
-                    if match.resolution in (Resolution.FUZZY, Resolution.AMBIGUOUS):
-                        found.append(match)
+                pair = self._pair_fuzzy(words, i)
+                if pair is not None:
+                    n, match = pair
+                    end = words[i + n - 1][2]
+                    found.append(match.model_copy(update={"typed": text[start:end], "start": start, "end": end}))
+                    i += n
+                    continue
+                end = words[i][2]
+                everyday = is_everyday_word(word, self.kb.everyday_words)
+                if len(word) >= 5 and word.isalpha() and word.isascii() and not everyday:
+                    guess = self._prose_fuzzy(word)
+                    if guess is not None:
+                        found.append(guess.model_copy(update={"typed": text[start:end], "start": start, "end": end}))
                 i += 1
         return found
+
+    def _pair_fuzzy(self, words: list[tuple[str, int, int]], i: int) -> tuple[int, NameMatch] | None:
+        """A misspelt multi-word name over the next two or three words, when one of them is not a known name."""
+        for n in (3, 2):
+            span = [w for w, _, _ in words[i : i + n]]
+            if len(span) < n or not all(span) or all(w in self._phrases for w in span):
+                continue
+            bucket = self._pairs.get(span[0][0])
+            if not bucket or sum(len(w) for w in span) < 10:
+                continue
+            match = self._fuzzy(" ".join(span), " ".join(span), PAIR_FUZZY_CUTOFF, bucket)
+            if match.resolution is Resolution.FUZZY:
+                return n, match
+        return None
+
+    def _prose_match(self, typed: str, name: str, start: int, end: int) -> NameMatch:
+        return NameMatch(
+            typed=typed, resolution=self._kind(name), ingredients=list(self._targets[name]), start=start, end=end,
+            kind=_kind(name, self._targets[name]),
+        )
+
+    def find_unknown_in_text(self, text: str) -> list[str]:
+        """Medicine-like words the text clearly presents as medicines but the knowledge base does not know.
+
+        Only items of a list introduced as medicines ("I take X, Y and Z", "meds: ...") are considered, so everyday
+        words ("sleep", "pain") are never reported to a patient as unknown medicines.
+        """
+        known = [(m.start or 0, m.end or 0) for m in self.find_in_text(text)]
+        out: list[str] = []
+        for item, start, end in candidate_items(text[:MAX_TEXT]):
+            if any(s < end and start < e for s, e in known):
+                continue
+            if item not in out:
+                out.append(item)
+        return out
+
+
+def _kind(name: str, ingredients: list[str]) -> str:
+    """Medicine, supplement or food: foods and supplements are reported, but never as medicines."""
+    if name in FOODS or all(i in FOODS for i in ingredients):
+        return "food"
+    if name in SUPPLEMENTS or all(i in SUPPLEMENTS for i in ingredients):
+        return "supplement"
+    return "medicine"
+

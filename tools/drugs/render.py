@@ -33,7 +33,7 @@ def summarize(report: InteractionReport) -> str:
         return f"Drug check failed: {report.error}"
     lines = []
     for m in report.names:
-        if m.resolution in (Resolution.BRAND, Resolution.SALT, Resolution.FUZZY):
+        if m.resolution in (Resolution.BRAND, Resolution.SYNONYM, Resolution.SALT, Resolution.FUZZY):
             lines.append(f"Read '{m.typed}' as {' + '.join(m.ingredients)} ({m.resolution.value}).")
     if report.interactions:
         lines.append(f"{len(report.interactions)} interaction finding(s), most severe first:")

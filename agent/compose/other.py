@@ -1,0 +1,59 @@
+"""Log fixes as steps for a technician, document passages, image facts and report drafts in plain words."""
+
+from __future__ import annotations
+
+from typing import Any
+
+ACTION_SEPARATOR = " | Action: "
+
+
+def compose_logs(data: dict[str, Any], persona: str) -> str:
+    """Maintenance-log hits: the likely causes and the recorded fixes as steps, each with its log id."""
+    if data.get("error"):
+        return f"The log search could not run: {data['error']}"
+    hits = data.get("hits", [])
+    if not hits:
+        where = ", ".join(f"{k}={v}" for k, v in (data.get("filters") or {}).items())
+        return "No log entry matched" + (f" with {where}" if where else "") + ". Describe the fault, alarm or asset id."
+    lines = ["Recorded fixes for similar faults, closest first:"]
+    for n, hit in enumerate(hits, 1):
+        if hit.get("suspicious"):
+            lines.append(f"{n}. An entry that contains instruction-like text; not quoted [{hit['citation_id']}]")
+            continue
+        problem, _, action = hit["snippet"].partition(ACTION_SEPARATOR)
+        meta = hit.get("metadata", {})
+        where = ", ".join(str(meta[k]) for k in ("asset_id", "equipment", "date") if meta.get(k))
+        step = f"{n}. {problem.strip()}" + (f" ({where})" if where else "")
+        step += f" - fix recorded: {action.strip()} [{hit['citation_id']}]" if action else f" [{hit['citation_id']}]"
+        lines.append(step)
+        for other in hit.get("other_fixes", [])[:3]:
+            lines.append(f"   - another fix for the same problem: {other['action']} [{other['citation_id']}]")
+    if persona == "technician":
+        lines.append("Isolate and lock out before opening the equipment; follow the manufacturer's service manual.")
+    return "\n".join(lines)
+
+
+def compose_docs(data: dict[str, Any]) -> str:
+    """Vetted-document passages, quoted with their ids."""
+    if data.get("error"):
+        return f"The document search could not run: {data['error']}"
+    hits = data.get("hits", [])
+    if not hits:
+        return "No vetted document matched this question."
+    lines = ["From the vetted documents:"]
+    for hit in hits[:3]:
+        if hit.get("suspicious"):
+            lines.append(f"- {hit['title']}: contains instruction-like text; not quoted [{hit['citation_id']}]")
+            continue
+        lines.append(f'- {hit["title"]}: "{hit["snippet"][:300].strip()}" [{hit["citation_id"]}]')
+    return "\n".join(lines)
+
+
+def compose_image(data: dict[str, Any], summary: str) -> str:
+    """What the image tool established in code (format, domain, quality, cautions) and a trusted visual read."""
+    return summary
+
+
+def compose_report(data: dict[str, Any], summary: str) -> str:
+    """A drafted report: what it holds and who must decide it."""
+    return summary

@@ -1,0 +1,83 @@
+"""Red-flag triage: two independent detectors (rules and meaning), either of which can raise a flag."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from safety.triage.categories import BY_KEY, DEFAULT_CRISIS_LINE, Audience, Category, guidance_for
+from safety.triage.normalise import normalise
+from safety.triage.rules import match_rules
+from safety.triage.rules_clinical import CLINICAL_RULES
+from safety.triage.rules_workplace import WORKPLACE_RULES
+from safety.triage.semantic import SemanticDetector
+
+MAX_CHARS = 20_000  # the agent's message limit; triage reads all of it
+
+
+@dataclass(frozen=True, slots=True)
+class TriageFlag:
+    """One raised category, which detectors raised it, and why (for the trace and the audit)."""
+
+    key: str
+    label: str
+    domain: str
+    detectors: tuple[str, ...]
+    evidence: str = ""  # the sentence and exemplar the semantic detector matched, if it did
+
+    def as_record(self) -> dict[str, object]:
+        """A plain dict for the trace, the audit and the UI."""
+        return {
+            "key": self.key,
+            "label": self.label,
+            "domain": self.domain,
+            "detectors": list(self.detectors),
+            "evidence": self.evidence,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class TriageResult:
+    """What triage decided for one message."""
+
+    flags: list[TriageFlag] = field(default_factory=list)
+
+    @property
+    def keys(self) -> list[str]:
+        """The raised category keys."""
+        return [f.key for f in self.flags]
+
+    def guidance(self, audience: Audience, crisis_line: str = DEFAULT_CRISIS_LINE) -> str:
+        """Guidance to show first, one line per category; suicide first, then clinical, then workplace."""
+        order = sorted(self.flags, key=lambda f: (f.key != "suicide", f.domain != "clinical"))
+        lines = []
+        for flag in order:
+            category: Category = BY_KEY[flag.key]
+            heading = "EMERGENCY" if category.domain == "clinical" else "STOP WORK"
+            text = guidance_for(category, audience, crisis_line).removeprefix("STOP WORK. ")
+            lines.append(f"**{heading} - {category.label}:** {text}")
+        return "\n".join(lines)
+
+
+class Triage:
+    """The rules always run; the semantic detector runs when it was given (it needs the embedding model)."""
+
+    def __init__(self, semantic: SemanticDetector | None = None) -> None:
+        """Keep the detectors; build once per process."""
+        self.semantic = semantic
+
+    def assess(self, text: str) -> TriageResult:
+        """Every red flag in the message, clinical and workplace alike, whoever is writing."""
+        lowered = normalise(text[:MAX_CHARS])
+        found: dict[str, list[str]] = {}
+        evidence: dict[str, str] = {}
+        for key in match_rules(lowered, CLINICAL_RULES + WORKPLACE_RULES):
+            found.setdefault(key, []).append("rules")
+        if self.semantic is not None:
+            for hit in self.semantic.detect(lowered):
+                found.setdefault(hit.key, []).append("semantic")
+                evidence[hit.key] = f"{hit.sentence!r} ~ {hit.exemplar!r} ({hit.score:.2f})"
+        flags = [
+            TriageFlag(key, BY_KEY[key].label, BY_KEY[key].domain, tuple(detectors), evidence.get(key, ""))
+            for key, detectors in found.items()
+        ]
+        return TriageResult(flags)

@@ -1,0 +1,124 @@
+"""The rule detector's matcher: phrases and concept pairs, aware of negation, history, questions and drills.
+
+Fast and explainable; its blind spot is wording nobody wrote a pattern for, which the semantic detector covers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """The phrases that signal one category, and concept pairs (a thing and what is wrong with it, any order)."""
+
+    key: str
+    patterns: tuple[str, ...]
+    pairs: tuple[tuple[str, str], ...] = ()
+
+
+_NEGATION = re.compile(
+    r"\b(no|not|never|without|denies|denied|deny|negative for|free of|isn'?t|wasn'?t|don'?t|doesn'?t|didn'?t|"
+    r"haven'?t|hasn'?t|no longer|ruled out)\b[^.;!?]*$",
+    re.IGNORECASE,
+)
+# A negation only covers the clause it sits in; "but", "however" and sentence ends close it.
+_CLAUSE_BREAK = re.compile(r"\b(but|however|although|though|yet|except|now)\b|[.;!?]", re.IGNORECASE)
+# A condition in the past ("a heart attack five years ago", "history of seizures") is history, not an emergency.
+_HISTORY = re.compile(
+    r"\b((\d+|a few|a couple of|several|many|two|three|four|five|six|ten) )?(years?|months?|decades?) ago\b|"
+    r"\bhistory of\b|\bin (19|20)\d\d\b|\bas a (child|kid|teenager)\b",
+    re.IGNORECASE,
+)
+# Drills and tests that passed are reports, not hazards ("smoke detector test passed, how do I log it?").
+_DRILL = re.compile(
+    r"\b(drill|mock (code|scenario)|simulation|training (session|scenario|video|course)|tabletop|"
+    r"(test|tested|check|inspection)\b[^.;!?]{0,30}\b(passed|ok|okay|complete|completed|went fine))\b",
+    re.IGNORECASE,
+)
+# A general question about a condition ("what is a stroke?") is not an event.
+_INFORMATIONAL = re.compile(
+    r"^\s*(what|what'?s|how|why|which|define|explain|difference|can you explain|tell me about|is it true)\b",
+    re.IGNORECASE,
+)
+# A definition or prevention question is general even when it says "I" ("how can I lower my risk of a stroke?").
+_DEFINITION = re.compile(
+    r"^\s*(what (is|are|does|causes)|what'?s (a|an|the)\b|can you (explain|tell me)|explain|define|tell me about|"
+    r"how (can|do|could|should|would) (i|we|you|one|people) (lower|reduce|prevent|avoid|spot|recogni[sz]e|tell|know|"
+    r"check|learn|document|log|report|train))\b",
+    re.IGNORECASE,
+)
+_PERSONAL = re.compile(
+    r"\b(i|i'?m|i'?ve|me|my|we|our|he|she|his|her|him|they|their|patient|pt|bed \d+|someone|somebody|child|son|"
+    r"daughter|baby|mum|mom|dad|wife|husband|colleague|mate|coworker|guy)\b",
+    re.IGNORECASE,
+)
+# Sentences about paperwork, teaching, leaflets, TV, plans or past events mention an emergency without reporting one;
+# they count only with a sign that something is happening now. Suicide and harm to others always count.
+_NOT_EVENT = re.compile(
+    r"\b(leaflet|information sheet|safety sheet|data sheet|side effects?|listed|news|story|podcast|watching|watched|"
+    r"tv|episode|training|teach\w*|module|course|awareness|exercise|drill|mock|audit|document\w*|record|chart|form|"
+    r"referral|epr|order|restock|spill kit|permit|procedure|planning|planned|next (week|month)|booked|case study|"
+    r"report|write up|summar\w*|toolbox|presentation|committee|historic|previous\w*|policy|my first baby|"
+    r"last (year|month)|back in|years? back|when i was)\b",
+    re.IGNORECASE,
+)
+_NOW = re.compile(
+    r"\b(now|right now|currently|just (now|happened|started)|tonight|suddenly|happening|help|hurry|urgent|911|999|"
+    r"112|ambulance|still)\b",
+    re.IGNORECASE,
+)
+_ALWAYS = frozenset({"suicide", "harm_others"})
+_SENTENCE = re.compile(r"[^.;!?\n]+")
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    before = _CLAUSE_BREAK.split(text[max(0, start - 80) : start])[-1]
+    after = _CLAUSE_BREAK.split(text[end : end + 80])[0]
+    return before + text[start:end] + after
+
+
+def _negated(text: str, start: int) -> bool:
+    parts = _CLAUSE_BREAK.split(text[max(0, start - 60) : start])
+    return bool(_NEGATION.search(parts[-1] if parts else ""))
+
+
+def _counts(text: str, start: int, end: int, always: bool = False) -> bool:
+    """Whether a match at start..end describes something happening now to someone."""
+    if _negated(text, start):
+        return False
+    clause = _clause(text, start, end)
+    if _HISTORY.search(clause) or _DRILL.search(clause):
+        return False
+    sentence_start = max(text.rfind(ch, 0, start) for ch in ".;!?\n") + 1
+    sentence = text[sentence_start : end + 80].split("?")[0]
+    if not always and _NOT_EVENT.search(sentence) and not _NOW.search(sentence):
+        return False
+    if _DEFINITION.search(sentence):
+        return False
+    return not (_INFORMATIONAL.search(sentence) and not _PERSONAL.search(sentence))
+
+
+def _pair_hit(text: str, first: str, second: str, always: bool) -> bool:
+    for sentence in _SENTENCE.finditer(text):
+        a = re.search(first, sentence.group(0))
+        b = re.search(second, sentence.group(0))
+        if a and b and (a.start(), a.end()) != (b.start(), b.end()):
+            offset = sentence.start()
+            # Both halves must stand: "pain in my knee, not in my chest" negates the chest.
+            if all(_counts(text, offset + m.start(), offset + m.end(), always) for m in (a, b)):
+                return True
+    return False
+
+
+def match_rules(lowered: str, rules: tuple[Rule, ...]) -> list[str]:
+    """Keys of the rules that match the (lower-cased, normalised) text and are not negated, past or drills."""
+    hits: list[str] = []
+    for rule in rules:
+        always = rule.key in _ALWAYS
+        if any(_counts(lowered, m.start(), m.end(), always) for p in rule.patterns for m in re.finditer(p, lowered)):
+            hits.append(rule.key)
+        elif any(_pair_hit(lowered, first, second, always) for first, second in rule.pairs):
+            hits.append(rule.key)
+    return hits

@@ -1,0 +1,257 @@
+"""Clinical red-flag rules: phrases and concept pairs per category (the rule detector's tables)."""
+
+from __future__ import annotations
+
+from safety.triage.rules import Rule
+
+CLINICAL_RULES: tuple[Rule, ...] = (
+    Rule(
+        "chest_pain",
+        (
+            r"chest (pain|pressure|tightness|discomfort|hurts?|is hurting|feels? tight|feels? heavy)",
+            r"(pain|pressure|tightness|heaviness|squeezing) (in|on|across) (my|the|his|her) chest",
+            r"crushing (pain|chest)",
+            r"heart attack",
+            r"\bcp\b[^.;]{0,40}(radiat\w*|l arm|left arm|jaw|sweat\w*|diaphore\w*)",
+            r"\bstemi\b|st[- ]elevation",
+            r"ch[ea]st pian",
+            r"pain (spreading|radiating) (to|down) (my|the|his|her) (left )?arm",
+        ),
+        pairs=(
+            (
+                r"\b(chest|breastbone|sternum)\b",
+                r"pain|pressure|tight|heavy|heaviness|squeez|crush|sitting on|weight on|ache|aching|burning|hurts?\b|discomfort|elephant",
+            ),
+        ),
+    ),
+    Rule(
+        "stroke",
+        (
+            r"face (is )?(drooping|droop)",
+            r"drooping face",
+            r"slurred speech",
+            r"(facial|face) (droop|weakness|palsy)|aphasi\w*|dysphasi\w*|word[- ]finding",
+            r"sudden(ly)? (lost|loss of|can'?t see|blind|double vision)",
+            r"(speech|talking) (is )?slurred",
+            r"can'?t (speak|talk|move (my|his|her) (arm|leg|side))",
+            r"sudden(ly)? (weakness|numbness|confusion|blindness|vision loss)",
+            r"(one|left|right) side (of (my|his|her) (body|face) )?(is )?(numb|weak|paralysed|paralyzed)",
+            r"stroke(?! volume| patients?| unit| ward| risk| prevention| nurse| team)",
+            r"worst headache (of|in) (my|his|her) life",
+            r"thunderclap headache",
+        ),
+        pairs=(
+            (r"\b(face|mouth|smile|speech|words|talking)\b", r"droop|slurr|lopsided|garbled|twisted|jumbled"),
+            (
+                r"\b(arm|leg|hand)\b",
+                r"can'?t (lift|raise|move)|won'?t (lift|move)|suddenly (weak|numb|heavy)|(gone|went) (weak|numb|dead|limp)|\blimp\b",
+            ),
+        ),
+    ),
+    Rule(
+        "anaphylaxis",
+        (
+            r"anaphyla\w*",
+            r"(throat|tongue|lips?|face) (is |are )?(swelling|swollen|closing)",
+            r"swollen (throat|tongue|lips?)",
+            r"throat (is )?closing",
+            r"epi-?pen",
+            r"(stridor|wheez\w*|throat tight\w*)[^.;]{0,60}(hives|urticaria|rash|infusion|antibiotic|allerg\w*|sting|peanut|nut)",
+            r"(hives|urticaria|rash)[^.;]{0,60}(faint\w*|dizzy|light-?headed|stridor|wheez\w*|can'?t breath\w*|throat|bp (dropped|low))",
+            r"hives? (and|with) (trouble|difficulty) breathing",
+        ),
+        pairs=((r"\b(tongue|throat|lips?|mouth|face|eyes)\b", r"swell|swollen|bigger|puff|closing|tight"),),
+    ),
+    Rule(
+        "bleeding",
+        (
+            r"(severe|heavy|uncontrolled|won'?t stop|non-?stop|profuse|massive) bleed\w*",
+            r"bleed\w* (heavily|a lot|badly|profusely|won'?t stop|that won'?t stop|everywhere)",
+            r"(vomiting|coughing (up)?|throwing up|puking) (up )?blood",
+            r"coffee[- ]ground",
+            r"blood in (my|his|her) vomit",
+            r"spurting blood|blood (is )?spurting",
+            r"black,? tarry stools?",
+            r"bleeding (will not|won'?t|doesn'?t|does not) stop",
+        ),
+        pairs=(
+            (
+                r"\b(bleed\w*|blood)\b",
+                r"soak\w*|through (the |my |three |two |several )?(dressings?|bandages?|pads?|towels?)|pouring|gushing|won'?t stop|can'?t stop|everywhere|pints?|pool of",
+            ),
+        ),
+    ),
+    Rule(
+        "breathing",
+        (
+            r"\bsats?\b[^.;]{0,20}\b([5-8]\d)\s*%|\bspo2\b[^.;]{0,20}\b([5-8]\d)\s*%",
+            r"accessory muscles?|tripod(ing)?|cyanos\w*|cyanotic",
+            r"stridor|can'?t (speak|talk) in (full )?sentences|(one|single)[- ]word (answers|sentences)",
+            r"(can'?t|cannot|unable to|struggling to|hard to|trouble|difficulty|hard time) (breath|breathe|breathing|catch (my|his|her) breath)",
+            r"short(ness)? of breath",
+            r"gasping( for air)?",
+            r"choking",
+            r"(lips|face|skin) (are |is )?(turning |going )?(blue|grey|gray)",
+            r"not breathing",
+            r"stopped breathing",
+            r"difficult(y)? breath\w*",
+            r"breathless at rest",
+            r"(chest|ribs|skin between (the )?ribs) (is |are )?(sucking|pulling) in",
+        ),
+        pairs=(
+            (
+                r"\b(breath\w*|air)\b",
+                r"can'?t|cannot|barely|hardly|struggl\w*|gasp\w*|labou?red|fighting for|\bfast\b|rapid",
+            ),
+        ),
+    ),
+    Rule(
+        "suicide",
+        (
+            r"suicid\w*",
+            r"\bkms\b|\bkys\b|\bunaliv\w*",
+            r"(hang|hanging|shoot|overdose on|drown) (myself|himself|herself)",
+            r"(don'?t|do not) want to (exist|go on|carry on)",
+            r"(everyone|everybody|they|family|kids|world|people)[^.;]{0,30}better off (if i|without me|when i|once i|with me gone)",
+            r"(giving|gave) (away )?(my|all my) (things|stuff|belongings) away",
+            r"(plan|planning|planned) to (end|kill|take my)",
+            r"(can'?t|cannot) (go on|do this anymore|keep going)",
+            r"kill (myself|himself|herself)",
+            r"end(ing)? (my|his|her) (own )?life",
+            r"(want|going) to die",
+            r"self[- ]?harm",
+            r"hurt(ing)? (myself|himself|herself)",
+            r"cut(ting)? (myself|himself|herself)",
+            r"no reason to live",
+            r"better off (if i (was|were) )?dead|better off without me",
+            r"take all (my|of my) (pills|tablets|medicine)",
+            r"(don'?t|do not) want to (be alive|live|wake up|be here)",
+            r"(end|finish) it all",
+            r"no point (in )?(living|going on|being alive)",
+            r"want to disappear (forever|for good)",
+            r"goodbye (letters?|notes?|messages?)|suicide note",
+        ),
+        pairs=(),
+    ),
+    Rule(
+        "overdose",
+        (
+            r"overdos\w*",
+            r"took (too many|too much|a whole bottle|the whole bottle|all (my|the|of the))",
+            r"poison\w*(?! ivy| oak)",
+            r"swallowed (bleach|detergent|a battery|batteries|cleaner|antifreeze|pills)",
+            r"swallowed (some|a lot|all|most|a handful) (of )?(my|the|his|her|their) (pills|tablets|medicine|medication)",
+            r"swallowed (a |some )?(button |coin )?batter(y|ies)",
+            r"drank (bleach|antifreeze|cleaner)",
+            r"(double|triple|extra) (dose|doses) by mistake",
+        ),
+        pairs=(
+            (
+                r"\b(ate|swallowed|took|taken|got into|drank|chewed)\b",
+                r"(bunch|handful|lots|a lot|several|many|whole|entire|all) [\w' ]{0,30}(pills|tablets|capsules|medicine|medication|gummies)|bleach|detergent|laundry pods?|cleaner|chemicals?|weed killer|rat poison|dishwasher|washing[- ]up liquid|antifreeze|thinners?|lamp oil",
+            ),
+        ),
+    ),
+    Rule(
+        "sepsis",
+        (
+            r"sepsis(?! screen\w*| bundle| protocol| policy| training| six| trolley| audit)|septic(?! tank)",
+            r"(temp\w*|fever)[^.;]{0,30}(3[45]\.\d|39\.[5-9]|4[01](\.\d)?)\b[^.;]{0,60}(confus|drowsy|hr|heart|pulse|rigou?rs|mottl)",
+            r"(wound|cut|incision|site|leg|foot|line)[^.;]{0,60}(red|hot|swollen|pus|infected)[^.;]{0,80}(fever|temp\w*|confus\w*|racing heart|heart (is )?racing|shiver\w*)",
+            r"(high )?fever (and|with) (confusion|shaking|rigors|chills and confusion|very fast heart)",
+            r"(mottled|blotchy|blue) skin",
+            r"rash that (doesn'?t|does not) fade",
+            r"(confused|drowsy) (and|with) (a )?(high )?fever",
+        ),
+        pairs=(
+            (
+                r"\b(fever|temperature|temp|febrile|burning up)\b",
+                r"confus\w*|drowsy|not making sense|breathing (very )?fast|fast breathing|shivering|rigou?rs|mottled|floppy|very unwell",
+            ),
+        ),
+    ),
+    Rule(
+        "unconscious",
+        (
+            r"unconscious",
+            r"unresponsive",
+            r"passed out",
+            r"(won'?t|will not|can'?t) wake (up)?",
+            r"collapsed",
+            r"(isn'?t|is not|not|won'?t) (responding|respond|waking)",
+            r"blacked out",
+            r"unrousable",
+            r"(no|not got a|can'?t (find|feel) a) pulse",
+            r"(started|doing|giving|performing|commenced) (cpr|compressions|chest compressions)",
+            r"cardiac arrest|crash call|code blue",
+            r"(fell|fallen) [\w ]{0,40}(not moving|isn'?t moving|won'?t move)",
+            r"\bgcs (of )?[3-8]\b",
+        ),
+        pairs=(),
+    ),
+    Rule(
+        "seizure",
+        (
+            r"seizur\w*",
+            r"convuls\w*",
+            r"\bfitting\b|(had|having) a fit\b",
+            r"(shaking|jerking|twitching) (and|&) (unresponsive|not responding)",
+            r"status epilepticus",
+        ),
+        pairs=((r"\b(shaking|jerking|stiff)\b", r"unresponsive|not responding|eyes rolled|foam\w*"),),
+    ),
+    Rule(
+        "glucose",
+        (
+            r"(blood )?(sugar|glucose|bm|bg|cbg) (is |of |at |was |reading )?(1\.\d|2\.\d|[1-3]\d)\b(?! ?mmol/l? ?(is|was) normal)",
+            r"(sugar|glucose|bg|bm)\w* (reads? |is |says )?(lo|low|hi|high)\b[^.;]{0,40}(confus|drowsy|shak|sweat|unrespons|vomit|breath)",
+            r"\bdka\b|diabetic ketoacidosis|\bhhs\b",
+            r"(hypo|hypoglyc\w*)[^.;]{0,40}(confus|drowsy|can'?t swallow|unrespons|not making sense|fitting|seiz)",
+            r"(very |dangerously )?low (blood )?sugar[^.;]{0,40}(confus|drowsy|can'?t swallow|unrespons|not making sense|passing out)",
+        ),
+        pairs=(),
+    ),
+    Rule(
+        "obstetric",
+        (
+            r"pregnan\w*[^.;]{0,80}(bleed\w*|severe (pain|headache)|fit|seizure|waters broke|baby (isn'?t|is not|not) moving|moving less|blurred vision|flashing lights|swelling)",
+            r"(baby|bump) (has )?(stopped|isn'?t|is not|not) moving|(fewer|reduced|less) (fetal |foetal |baby )?movements?",
+            r"cord (prolapse|is (coming|hanging) out)",
+            r"(post-?partum|after (giving )?birth|after delivery)[^.;]{0,40}(bleed\w*|haemorrhag\w*|hemorrhag\w*|soak)",
+            r"(pph|pre-?eclampsia|eclampsia|placental abruption|ectopic)",
+            r"(\d+|twenty|thirty)\s*weeks?[^.;]{0,60}(bleed\w*|severe pain|headache|waters)",
+        ),
+        pairs=(),
+    ),
+    Rule(
+        "paediatric",
+        (
+            r"rash[^.;]{0,40}(doesn'?t|does not|won'?t|didn'?t|did not) (fade|go away|disappear) (under|with|when)",
+            r"(glass|tumbler) test",
+            r"non-?blanching",
+            r"(floppy|limp|unresponsive|blue|grey) (baby|infant|newborn|toddler|child)",
+            r"(baby|infant|newborn|toddler|child)[^.;]{0,40}(floppy|limp|won'?t wake|hard to wake|high[- ]pitched cry|bulging)",
+            r"bulging (soft spot|fontanel\w*)",
+            r"(\d|six|eight|ten)\s*(week|wk)s?[- ]old[^.;]{0,60}(fever|temp\w*|38)",
+        ),
+        pairs=(),
+    ),
+    Rule(
+        "head_injury",
+        (
+            r"(hit|banged|bumped|knocked|struck) (his|her|my|their|the) head[^.;]{0,80}(drowsy|sleepy|vomit\w*|confus\w*|blood thinner|warfarin|apixaban|rivaroxaban|eliquis|xarelto|unconscious|knocked out|seiz)",
+            r"(fell|fall|fallen)[^.;]{0,60}(warfarin|apixaban|rivaroxaban|anticoagula\w*|blood thinner|eliquis|xarelto)[^.;]{0,80}(drowsy|sleepy|vomit\w*|confus\w*|headache)",
+            r"head (injury|wound|trauma)[^.;]{0,60}(drowsy|vomit\w*|confus\w*|unconscious|seiz\w*|clear fluid)",
+        ),
+        pairs=(),
+    ),
+    Rule(
+        "harm_others",
+        (
+            r"(going|want|gonna|about) to (kill|hurt|stab|shoot|strangle) (him|her|them|someone|somebody|my (wife|husband|partner|son|daughter|boss|neighbou?r|baby|kids?))",
+            r"(threaten\w*|threat) (to (kill|stab|shoot|hurt))",
+            r"(has|got|with) a (knife|gun|weapon)[^.;]{0,40}(threaten|kill|hurt|stab|shoot)",
+        ),
+        pairs=(),
+    ),
+)

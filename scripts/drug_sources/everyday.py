@@ -1,0 +1,59 @@
+"""English words that are close to a drug name: free text must not fuzzy-match them to a medicine.
+
+Built from the public-domain Webster's Second (web2) list shipped in the ``english-words`` package, when it is
+installed; without it the list is empty and only the product's own common-word list applies.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz, process
+
+CUTOFF = 80.0  # the product's free-text fuzzy cutoff (tools/drugs/names.py PROSE_FUZZY_CUTOFF)
+
+
+def everyday_words(targets: set[str]) -> list[str]:
+    """Dictionary words of five or more letters scoring >= CUTOFF against a target and not themselves targets."""
+    try:
+        from english_words import get_english_words_set
+    except ImportError:
+        return []
+    words = {w for w in get_english_words_set(["web2"], lower=True) if len(w) >= 5 and w.isalpha()}
+    buckets: dict[str, list[str]] = {}
+    for t in targets:
+        if " " not in t and len(t) >= 4:
+            buckets.setdefault(t[0], []).append(t)
+    out = []
+    for w in sorted(words - targets):
+        bucket = buckets.get(w[0])
+        if bucket and process.extractOne(w, bucket, scorer=fuzz.ratio, score_cutoff=CUTOFF):
+            out.append(w)
+    return out
+
+
+def prose_ingredients(names: set[str]) -> list[str]:
+    """Ingredient names safe to spot in free text: multi-word names, and single words that are not English words.
+
+    "polyethylene glycol" or "nystatin" in a question is a medicine; "water" or "apple" is not.
+    """
+    try:
+        from english_words import get_english_words_set
+    except ImportError:
+        english: set[str] = set()
+    else:
+        english = get_english_words_set(["web2"], lower=True)
+    out = []
+    for n in names:
+        words = n.split()
+        if not all(w.isalpha() for w in words) or len(n) > 30 or len(words) > 3:
+            continue
+        if (len(words) > 1 and not all(w in english for w in words[:1])) or (len(words) == 1 and len(n) >= 6
+                                                                             and n not in english):
+            out.append(n)
+        elif len(words) > 1 and words[-1] in _MEDICINE_SUFFIXES:
+            out.append(n)
+    return sorted(out)
+
+
+# Second words that make a two-word name a medicine even when both words are English ("sodium chloride").
+_MEDICINE_SUFFIXES = frozenset("chloride sulfate gluconate oxide glycol oil carbonate citrate acetate phosphate "
+                               "hydroxide bicarbonate subsalicylate".split())

@@ -1,0 +1,48 @@
+"""Split the blind evaluation sets ONCE into tune and test files (seeded, stratified by category and kind).
+
+Run once when a set arrives; the split is committed and never redone, so thresholds chosen on tune are reported on
+a test split they never saw. Usage: python scripts/split_eval_sets.py triage
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[1] / "evaluation" / "data"
+SEED = 20261124
+
+
+def split_triage() -> None:
+    rows: list[dict[str, str]] = []
+    for name in ("triage_set_clinical.csv", "triage_set_workplace.csv"):
+        with (DATA / name).open(newline="", encoding="utf-8") as fh:
+            rows.extend(csv.DictReader(fh))
+    strata: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
+    for r in rows:
+        strata[(r["category"].split("|")[0], "emergency" if r["kind"] == "emergency" else "lookalike")].append(r)
+    rng = random.Random(SEED)
+    tune: list[dict[str, str]] = []
+    test: list[dict[str, str]] = []
+    for key in sorted(strata):
+        group = strata[key]
+        rng.shuffle(group)
+        half = len(group) // 2
+        tune.extend(group[:half])
+        test.extend(group[half:])
+    fields = ["persona", "category", "kind", "style", "reference", "message"]
+    for name, part in (("triage_tune.csv", tune), ("triage_test.csv", test)):
+        if (DATA / name).exists():
+            sys.exit(f"{name} exists: the split is made once")
+        with (DATA / name).open("w", newline="", encoding="utf-8") as fh:
+            writer = csv.DictWriter(fh, fieldnames=fields, extrasaction="ignore")
+            writer.writeheader()
+            writer.writerows(part)
+    print(f"triage: {len(tune)} tune, {len(test)} test")
+
+
+if __name__ == "__main__":
+    {"triage": split_triage}[sys.argv[1]]()

@@ -1,0 +1,72 @@
+"""Word lists and list-reading rules for finding medicines in free text without a model."""
+
+from __future__ import annotations
+
+import re
+
+# Drug names that are also everyday words: recognised when asked for by name, not spotted in free text.
+NOT_IN_PROSE = frozenset(
+    "thyroid bayer oxygen water alcohol ethanol caffeine iron zinc calcium magnesium potassium sodium sugar salt "
+    "grapefruit tobacco soma glucose fish vitamin pill pills tablet plan".split()
+)
+# Interacting foods and supplements: reported with kind "food" / "supplement", never as medicines.
+FOODS = frozenset({"grapefruit juice", "alcohol", "ethanol", "caffeine", "green tea"})
+SUPPLEMENTS = frozenset(
+    {"fish oil", "omega-3 fatty acids", "st. john's wort", "ginkgo", "garlic", "ginseng", "turmeric", "vitamin e",
+     "valerian", "kava", "echinacea", "coenzyme q10", "melatonin", "phytonadione"}
+)
+# Common words of medication questions that must never be fuzzy-matched to a drug name (a build-time list of
+# English words close to drug names, from the knowledge base, covers the rest).
+COMMON_WORDS = frozenset(
+    "sleep sleeping pain pains pressure blood sugar heart fish water drink drinks taking taken tablet tablets pill "
+    "pills capsule daily morning night evening before after safe dangerous together combine mixing should could "
+    "would doctor nurse patient pharmacist prescribed prescription started starting stopped medicine medicines "
+    "medication medications vitamin vitamins supplement supplements headache migraine anxiety depression allergy "
+    "allergies infection cold flu cough fever stomach kidney liver period cramps dizzy tired weight diabetes "
+    "cholesterol thyroid arthritis asthma seizure seizures statin statins steroid steroids antibiotic antibiotics "
+    "inhaler cream patch injection shot dose doses double missed extra other another about there their these those "
+    "which while where glass coffee juice alcohol wine beer grapefruit orange banana chocolate cheese pharmacy "
+    "something anything nothing stuff medicine flare flares yeast tonight today tomorrow weekend nausea heartburn "
+    "insomnia dental surgery procedure pregnant breastfeeding".split()
+)
+_INTRO = re.compile(
+    r"\b(?:i\s+(?:take|use|am\s+taking|am\s+on|'?m\s+(?:taking|on))|i'm\s+(?:taking|on)|im\s+(?:taking|on)|"
+    r"she\s+takes|he\s+takes|(?:pt|patient)\s+(?:takes|is\s+on|on)|taking|prescribed|"
+    r"(?:my\s+)?(?:meds|medications|medicines|med\s+list|drug\s+list)\s*(?:are|include|:|-))\s*",
+    re.IGNORECASE,
+)
+_ITEM_SPLIT = re.compile(r"\s*(?:,|/|\+|;|\band\b|\bplus\b|\bwith\b|\n)\s*", re.IGNORECASE)
+_STOP = re.compile(r"[.?!]|\b(?:for|because|since|but|can|is|are|should|will|do|does|if|when|so)\b", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z][A-Za-z\-']{3,}")
+_DOSEISH = re.compile(r"^(?:\d|mg|mcg|ml|tabs?|tablets?|caps?|daily|bid|tid|qd|prn|once|twice|the|a|an|my|some)$",
+                      re.IGNORECASE)
+
+
+def is_everyday_word(word: str, extra: frozenset[str] = frozenset()) -> bool:
+    """True for words that free text must not fuzzy-match to a medicine."""
+    return word in COMMON_WORDS or word in NOT_IN_PROSE or word in extra
+
+
+def candidate_items(text: str) -> list[tuple[str, int, int]]:
+    """Items of lists the text presents as medicines ("I take A, B and C"): (first word, start, end).
+
+    Only the first word of each item is a candidate (doses, forms and "the" are skipped), and it must look like a
+    name: four or more letters and not a common word.
+    """
+    out: list[tuple[str, int, int]] = []
+    for intro in _INTRO.finditer(text):
+        rest_start = intro.end()
+        stop = _STOP.search(text, rest_start)
+        rest_end = stop.start() if stop else len(text)
+        pos = rest_start
+        for piece in _ITEM_SPLIT.split(text[rest_start:rest_end]):
+            offset = text.find(piece, pos) if piece else pos
+            pos = offset + len(piece)
+            words = [w for w in piece.split() if not _DOSEISH.match(w)]
+            if not words:
+                continue
+            word = _WORD.fullmatch(words[0].strip("'"))
+            if word and not is_everyday_word(word.group().lower()):
+                start = text.find(words[0], offset)
+                out.append((words[0], start, start + len(words[0])))
+    return out
