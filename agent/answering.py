@@ -32,7 +32,7 @@ def evidence(
     findings = [f for r in drug for f in (r["artifact"].get("data") or {}).get("interactions", [])]
     images = [r for r in results if r["artifact"].get("kind") == "image_analysis"]
     return Evidence(
-        text="\n".join([question, head, *(r["summary"] for r in results)]),
+        text="\n".join([head, *(r["summary"] for r in results)]),
         cited={c["id"]: f"{c['title']} {c['snippet']}" for c in citations},
         severities=frozenset(str(f["severity"]) for f in findings),
         findings=bool(findings),

@@ -1,10 +1,20 @@
-"""The append-only audit trail: one row per turn, identifiers redacted, in SQLite."""
+"""The audit trail: one row per turn, identifiers redacted, in SQLite, append-only and hash-chained.
+
+The triggers stop ordinary edits; the chain makes the ones that get past them visible. Each row stores the hash of
+the row before it (``prev_hash``) and its own hash over its canonical content including that link (``row_hash``), so
+deleting, editing, inserting or reordering rows breaks the chain at the first row touched. An attacker who can write
+the file can still recompute the whole chain: keep the head hash that ``careforge audit verify`` prints somewhere
+else (a ticket, a log shipper) to anchor it.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
+import sqlite3
 import threading
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +32,9 @@ CREATE TABLE IF NOT EXISTS audit (
     question TEXT NOT NULL,
     tool_calls TEXT NOT NULL,
     guards TEXT NOT NULL,
-    timings TEXT NOT NULL
+    timings TEXT NOT NULL,
+    prev_hash TEXT,
+    row_hash TEXT
 );
 CREATE INDEX IF NOT EXISTS audit_thread ON audit (thread_id, at);
 -- Append-only: the database itself refuses edits and deletions.
@@ -31,6 +43,47 @@ CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
 CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
     BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
 """
+# The link the first chained row points at.
+GENESIS = "0" * 64
+# Every column the hash covers, in a fixed order; the id is included so that renumbering rows also breaks the chain.
+_CONTENT = ("id", "at", "thread_id", "persona", "routing", "model", "question", "tool_calls", "guards", "timings")
+
+
+def row_digest(row: dict[str, Any], prev_hash: str) -> str:
+    """SHA-256 over the row's columns as stored (JSON columns as their text) and the previous row's hash."""
+    canonical = json.dumps([row[c] for c in _CONTENT] + [prev_hash], ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    """The outcome of checking the chain; ``broken_at`` is the id of the first row that does not verify."""
+
+    ok: bool
+    rows: int
+    legacy_rows: int
+    head_hash: str
+    broken_at: int | None = None
+    problem: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-friendly form for ``careforge audit verify --json``."""
+        return asdict(self)
+
+    def message(self) -> str:
+        """One readable line."""
+        if self.ok:
+            legacy = f" ({self.legacy_rows} older rows predate the chain)" if self.legacy_rows else ""
+            return f"audit trail intact: {self.rows} rows, head {self.head_hash[:16]}{legacy}"
+        return f"audit trail broken at row {self.broken_at}: {self.problem}"
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    # A trail written before the chain existed lacks the two columns; its rows stay readable as legacy rows.
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(audit)")}
+    for column in ("prev_hash", "row_hash"):
+        if column not in columns:
+            conn.execute(f"ALTER TABLE audit ADD COLUMN {column} TEXT")
 
 
 def _redact_value(value: Any) -> Any:
@@ -44,11 +97,12 @@ def _redact_value(value: Any) -> Any:
 
 
 class AuditLog:
-    """Writes and reads the audit table; safe to share between threads."""
+    """Writes, reads and verifies the audit table; safe to share between threads and processes."""
 
     def __init__(self, path: Path) -> None:
         """Open (and create) the audit database."""
         self._conn = open_database(path, _SCHEMA)
+        _migrate(self._conn)
         self._lock = threading.Lock()
 
     def record(self, turn: dict[str, Any]) -> None:
@@ -64,23 +118,34 @@ class AuditLog:
             }
             for c in turn["tool_calls"]
         ]
-        row = (
-            dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds"),
-            turn["thread_id"],
-            turn["persona"],
-            turn["routing_mode"],
-            turn["model"],
-            redact(turn["question"]),
-            json.dumps(calls),
-            json.dumps(_redact_value(turn["flags"])),
-            json.dumps(turn["timings"]),
-        )
+        row: dict[str, Any] = {
+            "at": dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds"),
+            "thread_id": turn["thread_id"],
+            "persona": turn["persona"],
+            "routing": turn["routing_mode"],
+            "model": turn["model"],
+            "question": redact(turn["question"]),
+            "tool_calls": json.dumps(calls),
+            "guards": json.dumps(_redact_value(turn["flags"])),
+            "timings": json.dumps(turn["timings"]),
+        }
         with self._lock:
-            self._conn.execute(
-                "INSERT INTO audit (at, thread_id, persona, routing, model, question, tool_calls, guards, timings)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                row,
-            )
+            # IMMEDIATE takes the write lock before reading the head, so two processes cannot both chain to it.
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                last = self._conn.execute("SELECT id, row_hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
+                row["id"] = (last[0] + 1) if last else 1
+                prev = (last[1] or GENESIS) if last else GENESIS
+                row["prev_hash"], row["row_hash"] = prev, row_digest(row, prev)
+                names = [*_CONTENT, "prev_hash", "row_hash"]
+                self._conn.execute(
+                    f"INSERT INTO audit ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+                    [row[n] for n in names],
+                )
+                self._conn.execute("COMMIT")
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
 
     def read(self, thread_id: str | None = None, since: str | None = None, limit: int = 200) -> list[dict[str, Any]]:
         """Rows, oldest first, optionally for one thread and from an ISO date or time on."""
@@ -100,3 +165,40 @@ class AuditLog:
             for key in ("tool_calls", "guards", "timings"):
                 row[key] = json.loads(row[key])
         return rows
+
+    def verify(self) -> ChainReport:
+        """Walk the whole trail in id order and report the first row whose link or content does not check out."""
+        with self._lock:
+            cursor = self._conn.execute("SELECT * FROM audit ORDER BY id")
+            names = [d[0] for d in cursor.description]
+            rows = [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
+        expected, legacy, chained = GENESIS, 0, False
+        for row in rows:
+            if row["row_hash"] is None and not chained:
+                legacy += 1  # written before the chain existed: nothing to check
+                continue
+            chained = True
+            if row["row_hash"] is None or row["prev_hash"] != expected:
+                return self._broken(
+                    rows,
+                    row,
+                    legacy,
+                    "a row before it was deleted, inserted or changed"
+                    if row["row_hash"]
+                    else "the row has no hash (inserted outside CareForge)",
+                )
+            if row_digest(row, expected) != row["row_hash"]:
+                return self._broken(rows, row, legacy, "the row's content was changed after it was written")
+            expected = row["row_hash"]
+        return ChainReport(ok=True, rows=len(rows), legacy_rows=legacy, head_hash=expected)
+
+    @staticmethod
+    def _broken(rows: list[dict[str, Any]], row: dict[str, Any], legacy: int, problem: str) -> ChainReport:
+        return ChainReport(
+            ok=False,
+            rows=len(rows),
+            legacy_rows=legacy,
+            head_hash=rows[-1]["row_hash"] or "",
+            broken_at=row["id"],
+            problem=problem,
+        )

@@ -366,12 +366,38 @@ def doctor() -> None:
     from agent.llm import probe_endpoint
     from tools.drugs import default_knowledge_base
 
-    caps = probe_endpoint(_settings())
+    settings = _settings()
+    caps = probe_endpoint(settings)
     kb = default_knowledge_base()
-    report = {"model_endpoint": caps.model_dump(), "drug_knowledge_base": kb.meta}
+    report = {
+        "model_endpoint": caps.model_dump(),
+        "vision_trusted_why": (
+            "the endpoint accepts images and CAREFORGE_MODEL_VISION_TRUSTED is true"
+            if caps.vision_trusted
+            else "the endpoint does not accept images"
+            if not caps.accepts_images
+            else "CAREFORGE_MODEL_VISION_TRUSTED is false: images are not sent for a visual read"
+        ),
+        "answer_quality": _answer_quality(caps.reachable, settings.model_name, settings.addendum_tokens),
+        "drug_knowledge_base": kb.meta,
+    }
     _out(json.dumps(report, indent=2, default=str))
     if not caps.reachable:
         raise typer.Exit(code=1)
+
+
+def _answer_quality(reachable: bool, model: str, budget: int) -> str:
+    """Which answer this endpoint gives, in words (the README's table says the same)."""
+    if not reachable:
+        return "model down: answers are composed from the tool results alone (complete, no model sentences)"
+    if budget == 0:
+        return "model passage off (CAREFORGE_ADDENDUM_TOKENS=0): answers are composed from the tool results"
+    if "smollm2" in model.lower():
+        return (
+            "embedded SmolLM2-135M: the composed answer, plus at most a few model sentences that pass the "
+            "grounding check (most are dropped; the composed answer carries the facts)"
+        )
+    return f"{model}: the composed answer plus up to {budget} tokens of checked model sentences"
 
 
 @llm_app.command("serve")

@@ -23,7 +23,7 @@ class Context:
     max_steps: int = 4
     redact_model_input: bool = False
     model_timeout_s: float = 30.0
-    addendum_tokens: int = 80  # the model's short passage on top of the composed answer; 0 leaves it out
+    addendum_tokens: int = 40  # the model's short passage on top of the composed answer; 0 leaves it out
 
 
 @dataclass(slots=True)

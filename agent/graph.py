@@ -138,7 +138,9 @@ def build_graph(services: Services) -> StateGraph[AgentState, Context, AgentStat
     async def compose(state: AgentState, runtime: Runtime[Context]) -> dict[str, Any]:
         """The answer written by code from the tool results: streamed the moment it exists."""
         persona = get_persona(runtime.context.persona)
-        return {"head": compose_head(state.get("flags", {}), state.get("results", []), persona)}
+        flags: Flags = dict(state.get("flags", {}))  # type: ignore[assignment]
+        head = compose_head(flags, state.get("results", []), persona)  # records passages it would not quote
+        return {"head": head, "flags": flags}
 
     async def collect(state: AgentState) -> dict[str, Any]:
         messages = state["messages"]
@@ -228,7 +230,13 @@ def build_graph(services: Services) -> StateGraph[AgentState, Context, AgentStat
         timings = dict(state.get("timings", {}))
         prose = ""
         # Emergencies get the guidance and nothing the model could blur; a zero budget turns the passage off.
-        wanted = ctx.addendum_tokens > 0 and not flags.get("red_flags") and bool(state.get("results"))
+        # A report decision is deterministic and answered at once (it used to wait 36-57 s for the model).
+        wanted = (
+            ctx.addendum_tokens > 0
+            and not flags.get("red_flags")
+            and not flags.get("report_decisions")
+            and bool(state.get("results"))
+        )
         caps = await asyncio.to_thread(services.capabilities) if ctx.addendum_tokens > 0 else None
         if wanted and caps is not None and not flags.get("model_unavailable") and caps.reachable:
             messages = brief_messages(

@@ -77,7 +77,8 @@ def _chat(client: httpx.Client, settings: Settings, **body: Any) -> httpx.Respon
 
 def probe_endpoint(settings: Settings, timeout_s: float | None = None) -> Capabilities:
     """Ask the endpoint what it serves and whether it accepts tools and images. Never raises."""
-    timeout = timeout_s or min(settings.request_timeout_s, 15.0)
+    # A server that answers at all answers a probe within seconds; a hung one must not cost a whole request timeout.
+    timeout = timeout_s or min(settings.request_timeout_s, 5.0)
     headers = {"Authorization": f"Bearer {settings.model_api_key.get_secret_value()}"}
     caps = Capabilities(base_url=settings.model_base_url, reachable=False, checked_at=time.time())
     try:
@@ -121,6 +122,7 @@ def probe_endpoint(settings: Settings, timeout_s: float | None = None) -> Capabi
         caps.error = f"{type(exc).__name__}: {exc}" or "unreachable"
     if settings.model_supports_tools is not None:
         caps.accepts_tools = settings.model_supports_tools and caps.reachable
+    caps.checked_at = time.time()  # the result is as old as its end: a slow failed probe is not stale on arrival
     return caps
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from agent.database import private_file
 from agent.privacy import redact
 
 LOGGER = logging.getLogger("careforge")
@@ -22,7 +23,7 @@ class RedactingFilter(logging.Filter):
 
 def configure_logging(path: Path, level: int = logging.INFO) -> logging.Handler:
     """Log to ``path`` (created if needed) through the redacting filter; returns the handler for removal."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_file(path)  # 0600 in a 0700 directory, like every other store of CareForge
     handler = logging.FileHandler(path, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
     handler.addFilter(RedactingFilter())

@@ -253,7 +253,7 @@ class CareForge:
                 self._input(text, attachments), config, context=ctx, stream_mode="updates"
             ):
                 for node, update in cast(dict[str, Any], chunk).items():
-                    if not update:
+                    if not isinstance(update, dict):  # "__interrupt__" carries a tuple: the review waits
                         continue
                     if node == "input_guard" and update.get("flags"):
                         yield StreamEvent(type="flags", data=update["flags"])

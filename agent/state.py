@@ -51,7 +51,8 @@ class Flags(TypedDict, total=False):
     guard_repairs: list[str]
     step_limit_reached: bool
     report_decisions: list[str]
-    prose_dropped: list[str]  # model sentences the tool results did not support, each with the reason
+    prose_dropped: list[str]
+    withheld_passages: list[str]  # retrieved passages with dosing or stop-taking text not quoted to a patient  # model sentences the tool results did not support, each with the reason
 
 
 class AgentState(TypedDict, total=False):

@@ -12,11 +12,12 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from bench import agent, drugs, images, retrieval, serving, triage
+from bench import agent, answers, drugs, images, retrieval, serving, triage
 from bench.machine import machine, versions
 
 BENCHMARKS: dict[str, Callable[[], dict[str, object]]] = {
     "triage": triage.run,
+    "answers": answers.run,
     "drugs": drugs.run,
     "retrieval": retrieval.run,
     "images": images.run,
@@ -25,6 +26,7 @@ BENCHMARKS: dict[str, Callable[[], dict[str, object]]] = {
 }
 TITLES = {
     "triage": "Red-flag triage (issue 17)",
+    "answers": "Answer latency per turn kind, embedded server (issue 20)",
     "drugs": "Drug interactions (issue 4)",
     "retrieval": "Retrieval (issue 5)",
     "images": "Images (issue 6)",

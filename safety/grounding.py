@@ -51,7 +51,8 @@ _COMMON = frozenset(
     "makes help helps talk tell doctor pharmacist nurse clinician medicine medicines medication medications "
     "together combination combined effect effects work works does done need needs know check checked ask asking "
     "patient patients person people body blood safe safer risk risks chance serious seriously important please "
-    "advice information result results found find listed list knowledge base same different another".split()
+    "advice information result results found find listed list knowledge base same different another pair pairs "
+    "both possible possibly likely unlikely may might can cannot".split()
 )
 MIN_SUPPORT = 0.7  # share of a sentence's uncommon content words that must occur in the results (not yet tuned)
 
@@ -73,7 +74,7 @@ class Grounded:
 class Evidence:
     """What the tools established this turn, reduced to what a sentence is checked against."""
 
-    text: str  # every tool summary, the composed findings and the question
+    text: str  # every tool summary and the composed findings (not the question: restating it supports nothing)
     cited: dict[str, str]  # citation id -> the cited item's text
     severities: frozenset[str]
     findings: bool  # the drug check found at least one interaction
@@ -94,8 +95,9 @@ def _stem(word: str) -> str:
 
 def _problem(sentence: str, ev: Evidence, words: frozenset[str]) -> str | None:
     low = sentence.lower()
-    if ev.drug_checked and ev.findings and SAYS_SAFE.search(sentence):
-        return "says safe where the drug check found an interaction"
+    if ev.drug_checked and SAYS_SAFE.search(sentence):
+        # with a finding it contradicts the check; without one it claims what no check can show
+        return "says safe where the drug check found an interaction" if ev.findings else "claims safety"
     if ev.drug_checked and not ev.findings and SAYS_RISK.search(sentence):
         return "claims a risk the drug check did not find"
     if not ev.vision_read and VISUAL_CLAIM.search(sentence):
@@ -131,7 +133,12 @@ def ground(prose: str, ev: Evidence) -> Grounded:
         sentence = match.group(0).strip()
         if len(sentence) < 3:
             continue
-        reason = _problem(sentence, ev, words)
+        # a last sentence with no end mark was cut by the token budget: half a claim is not shown
+        reason = (
+            "cut off by the token budget"
+            if match.end() == len(prose.rstrip()) and sentence[-1] not in ".!?"
+            else _problem(sentence, ev, words)
+        )
         if reason:
             out.dropped.append((sentence, reason))
         elif sentence not in out.kept:

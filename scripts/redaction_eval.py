@@ -27,12 +27,20 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import safety.redaction.names as names_module  # noqa: E402
 from agent.privacy import redact  # noqa: E402
+from safety.redaction.lexicon import listed, name_lists  # noqa: E402
 
 DATA = ROOT / "evaluation" / "data"
 SET = DATA / "redaction_set.jsonl"
 SEED = 19  # the issue's number; fixed so the split never moves
 TUNE_SHARE = 0.4
+# The one blind run on the test part, before anything was changed after seeing it. Over-redaction bugs it showed
+# were fixed afterwards (a date followed by a time read as a phone number, "2024-11-02 08:14" -> "[PHONE]:14"; a
+# firmware version read as an IP address); the numbers this script computes now are therefore no longer blind.
+BLIND_RUN = """Blind run (the first run on test, before any fix): 432/454 identifiers (95.2%):
+address 24/28, date_of_birth 48/49, email 24/24, insurance_id 7/7, ip_address 3/4, mrn 24/25, name 187/198,
+nhs_number 16/16, phone 47/47, postcode 19/19, ssn 12/14, zip 21/23; 17 of 578 keep items destroyed (2.9%)."""
 
 
 def _norm(text: str) -> str:
@@ -89,7 +97,26 @@ def _pct(a: int, b: int) -> str:
     return f"{100 * a / b:.1f}%" if b else "n/a"
 
 
-def markdown(test: dict[str, Any], tune: dict[str, Any]) -> str:
+def name_list_coverage(rows: list[dict[str, Any]]) -> tuple[int, int]:
+    """How many name words of the set the Census lists hold: (on a list, all name words)."""
+    first, last = name_lists()
+    words = [w.lower() for r in rows for i in r["identifiers"] if i["kind"] == "name"
+             for w in re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", i["value"]) if len(w) > 1]
+    return sum(listed(w, first) or listed(w, last) for w in words), len(words)
+
+
+def without_name_lists(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The same evaluation with empty name lists: what the lists add (cues and the dictionary remain)."""
+    empty: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+    original = names_module.__dict__["name_lists"]
+    setattr(names_module, "name_lists", lambda: empty)  # noqa: B010  (a test seam, not an API)
+    try:
+        return evaluate(rows)
+    finally:
+        setattr(names_module, "name_lists", original)  # noqa: B010
+
+
+def markdown(test: dict[str, Any], tune: dict[str, Any], ablation: dict[str, Any], coverage: tuple[int, int]) -> str:
     """The report: headline on the test part, the tune part for comparison, every miss and destroyed keep item."""
     found, total = sum(v[0] for v in test["found"].values()), sum(v[1] for v in test["found"].values())
     lines = [
@@ -99,6 +126,14 @@ def markdown(test: dict[str, Any], tune: dict[str, Any]) -> str:
         f"redactor), split once with seed {SEED}, stratified by style: {tune['rows']} tune rows (rules were adjusted",
         f"on these) and {test['rows']} test rows (reported here, never tuned on). An identifier is redacted when its",
         "value no longer appears in the output; a keep item (a clinical fact) is destroyed when it no longer appears.",
+        "Both checks ignore case, so a name that is also a word (\"Will\") counts as missed while \"will\" remains.",
+        "",
+        BLIND_RUN,
+        "",
+        "Since then only over-redaction was fixed, never recall: two bugs that run revealed (a date followed by a time",
+        "taken for a phone number, a firmware version taken for an IP address) and what the product's own texts showed",
+        "(all-capitals maintenance logs, knowledge notes and drug facts lost words to [NAME]; month-name dates of record",
+        "became [DATE]). Those fixes cost a little recall; the test part is no longer blind:",
         "",
         f"**Test: {found}/{total} identifiers redacted ({_pct(found, total)}); "
         f"{test['kept'][1] - test['kept'][0]} of {test['kept'][1]} keep items destroyed "
@@ -111,11 +146,36 @@ def markdown(test: dict[str, Any], tune: dict[str, Any]) -> str:
         t, u = test["found"].get(kind, [0, 0]), tune["found"].get(kind, [0, 0])
         lines.append(f"| {kind} | {t[0]}/{t[1]} ({_pct(*t)}) | {u[0]}/{u[1]} ({_pct(*u)}) |")
     tf, tt = sum(v[0] for v in tune["found"].values()), sum(v[1] for v in tune["found"].values())
-    lines += [f"| **all** | {found}/{total} ({_pct(found, total)}) | {tf}/{tt} ({_pct(tf, tt)}) |", "",
-              "## Missed identifiers (test)", ""]
+    lines += [f"| **all** | {found}/{total} ({_pct(found, total)}) | {tf}/{tt} ({_pct(tf, tt)}) |", ""]
+    named, ablated = test["found"].get("name", [0, 0]), ablation["found"].get("name", [0, 0])
+    lines += [
+        "## Names: what finds them",
+        "",
+        "Person names are found by titles and cue words (\"Dr\", \"my neighbour\", \"Name:\", a sign-off), by the",
+        "1990 US Census name lists (5,163 first names, 88,799 surnames; public domain) from the `names` package (MIT),",
+        "and by Webster's Second International word list (web2, public domain; 210,768 lower-case words) from the",
+        "`english-words` package (MIT): a capitalised word that is no English word (\"Okafor\") stands where names",
+        "stand. Drug names (the bundled interaction knowledge base), medical eponyms and institutions are excluded.",
+        "No NER model: spaCy's models are not on PyPI, and a list plus context is fast (no model load) and explainable.",
+        "",
+        f"- The Census lists hold {coverage[0]} of the {coverage[1]} name words in the test part "
+        f"({_pct(*coverage)}); the rest are found by cues and the dictionary.",
+        f"- Name recall on test: {named[0]}/{named[1]} ({_pct(*named)}) with the lists, "
+        f"{ablated[0]}/{ablated[1]} ({_pct(*ablated)}) without them (cues and dictionary alone); "
+        f"keep items destroyed without the lists: {ablation['kept'][1] - ablation['kept'][0]}.",
+        "",
+        "## Missed identifiers (test)",
+        "",
+    ]
     lines += [f"- {m['kind']} `{m['value']}` ({m['style']}): `{m['output']}`" for m in test["misses"]] or ["None."]
     lines += ["", "## Over-redaction: keep items destroyed (test)", ""]
     lines += [f"- `{d['keep']}` ({d['style']}): `{d['output']}`" for d in test["destroyed"]] or ["None."]
+    lines += [
+        "",
+        "By design, and not counted above: a full date 15 or more years old becomes `[DATE]` (usually a birth date,",
+        "sometimes an old operation date); a capitalised word that is no English word, next to a name or after a cue,",
+        "is taken for a name (a foreign place or a brand can go); a nine-digit or longer number goes whole.",
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -140,14 +200,10 @@ def main() -> None:
         result = evaluate(_load(args.part))
         print(json.dumps({k: v for k, v in result.items()}, indent=1, ensure_ascii=False))
         return
-    report = markdown(evaluate(_load("test")), evaluate(_load("tune")))
-    args.out.write_text(report + _appendix())
+    test = _load("test")
+    report = markdown(evaluate(test), evaluate(_load("tune")), without_name_lists(test), name_list_coverage(test))
+    args.out.write_text(report)
     print(report)
-
-
-def _appendix() -> str:
-    path = ROOT / "docs" / "privacy-evaluation-notes.md"
-    return "\n" + path.read_text() if path.exists() else ""
 
 
 if __name__ == "__main__":

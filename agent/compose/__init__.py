@@ -13,7 +13,7 @@ from agent.personas import Persona, PersonaName
 from agent.state import Citation, Flags, ToolResult
 
 
-def _body(result: ToolResult, persona: str) -> str:
+def _body(result: ToolResult, persona: str, withheld: list[str]) -> str:
     artifact = result["artifact"]
     data = artifact.get("data") or {}
     kind = artifact.get("kind")
@@ -22,7 +22,7 @@ def _body(result: ToolResult, persona: str) -> str:
     if kind == "maintenance_logs":
         return compose_logs(data, persona)
     if kind == "knowledge":
-        return compose_docs(data)
+        return compose_docs(data, persona, withheld)
     if kind == "image_analysis":
         return compose_image(data, result["summary"])
     if kind == "report_draft":
@@ -35,7 +35,10 @@ def compose_head(flags: Flags, results: list[ToolResult], persona: Persona) -> s
     parts: list[str] = []
     if flags.get("emergency_guidance"):
         parts.append(flags["emergency_guidance"])
-    bodies = [b for b in (_body(r, persona.name.value) for r in results) if b]
+    withheld: list[str] = []
+    bodies = [b for b in (_body(r, persona.name.value, withheld) for r in results) if b]
+    if withheld:
+        flags["withheld_passages"] = withheld
     if bodies:
         parts.extend(dict.fromkeys(bodies))
     elif not flags.get("emergency_guidance"):
@@ -66,7 +69,10 @@ def _nothing_ran(persona: Persona) -> str:
 
 def _source_line(citation: Citation) -> str:
     # a log entry without asset or date is titled by its file, which is also its source: name it once
-    where = f" - {citation['source']}" if citation["source"] and citation["source"] != citation["title"] else ""
+    sources = [part for part in citation["source"].split("; ") if part]
+    first = sources[0][:160] if sources else ""
+    more = f" (+{len(sources) - 1} more sources)" if len(sources) > 1 else ""
+    where = f" - {first}{more}" if first and first != citation["title"] else ""
     return f"- [{citation['id']}] {citation['title']}{where}"
 
 

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+# Dosing and stop-taking language in a retrieved passage: a patient is never shown it as if it were advice (a
+# poisoned note once told a patient to double a warfarin dose). The passage is cited, not quoted.
+_DOSING = re.compile(
+    r"\b(double|triple|halve|increase|decrease|reduce|raise|lower|skip|stop|discontinue|quit|extra)\b[^.]{0,40}"
+    r"\b(dose|doses|dosage|tablets?|pills?|taking|medicine|medication|warfarin|insulin)\b|\b\d+\s?(mg|mcg|ml|units?)\b",
+    re.IGNORECASE,
+)
 
 ACTION_SEPARATOR = " | Action: "
 
@@ -33,8 +42,8 @@ def compose_logs(data: dict[str, Any], persona: str) -> str:
     return "\n".join(lines)
 
 
-def compose_docs(data: dict[str, Any]) -> str:
-    """Vetted-document passages, quoted with their ids."""
+def compose_docs(data: dict[str, Any], persona: str = "nurse", withheld: list[str] | None = None) -> str:
+    """Document passages, quoted with their ids; dosing or stop-taking text is not quoted to a patient."""
     if data.get("error"):
         return f"The document search could not run: {data['error']}"
     hits = data.get("hits", [])
@@ -44,6 +53,14 @@ def compose_docs(data: dict[str, Any]) -> str:
     for hit in hits[:3]:
         if hit.get("suspicious"):
             lines.append(f"- {hit['title']}: contains instruction-like text; not quoted [{hit['citation_id']}]")
+            continue
+        if persona == "patient" and _DOSING.search(hit["snippet"]):
+            lines.append(
+                f"- {hit['title']}: mentions doses or stopping a medicine, which only your doctor or "
+                f"pharmacist can advise on for you; not quoted [{hit['citation_id']}]"
+            )
+            if withheld is not None:
+                withheld.append(hit["citation_id"])
             continue
         lines.append(f'- {hit["title"]}: "{hit["snippet"][:300].strip()}" [{hit["citation_id"]}]')
     return "\n".join(lines)

@@ -22,13 +22,14 @@ def send(at, text: str):
 
 
 def test_nurse_chat_shows_the_tool_panel_the_coloured_table_and_the_answer(make_app) -> None:
-    at = send(make_app("Avoid this pair; bleeding risk."), "warfarin and ibuprofen together?")
+    at = send(make_app("Serious bleeding is the risk with this pair."), "warfarin and ibuprofen together?")
     labels = [s.label for s in at.status]
     assert any(label.startswith("check_drug_interactions (rules)") for label in labels)
     table = at.dataframe[0].value
     assert list(table["severity"]) == ["major"] and list(table["pair"]) == ["ibuprofen + warfarin"]
     shown = texts(at)
-    assert "Avoid this pair; bleeding risk." in shown
+    assert "MAJOR: ibuprofen + warfarin" in shown  # the composed finding, in the answer itself
+    assert "Serious bleeding is the risk with this pair." in shown  # the model's sentence the results support
     assert "[ddi:ibuprofen+warfarin]" in [e.label.split("]")[0] + "]" for e in at.expander][-1]
 
 
@@ -41,7 +42,7 @@ def test_degraded_banner_when_the_model_is_down_and_tools_still_answer(make_app)
     at = make_app(caps=DOWN)
     assert "Degraded mode: the model endpoint is unreachable" in at.warning[0].value
     send(at, "warfarin and ibuprofen together?")
-    assert "Model unavailable" in texts(at) and "MAJOR: ibuprofen + warfarin" in texts(at)
+    assert "MAJOR: ibuprofen + warfarin" in texts(at)  # the composed answer needs no model
 
 
 def test_persona_badge_lists_the_personas_tools(make_app) -> None:

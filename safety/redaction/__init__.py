@@ -1,0 +1,1 @@
+"""Identifier detectors behind ``agent.privacy.redact``: patterns, phone numbers (``phonenumbers``) and person names."""

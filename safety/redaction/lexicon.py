@@ -1,0 +1,100 @@
+"""Word lists the name detector consults, all shipped inside PyPI wheels and read offline, once, on first use.
+
+- First names and surnames: the 1990 US Census lists (5,163 first names, 88,799 surnames; public domain) in the
+  ``names`` package (MIT).
+- Ordinary English words: the lower-case entries of Webster's Second International (web2, 210,768 words; public
+  domain) in the ``english-words`` package (MIT). A capitalised word that is no ordinary word ("Okafor", "Dlamini")
+  is likely a name; one that is ("Charge Nurse", "Ward Clerk") needs more evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from english_words import get_english_words_set
+
+
+@lru_cache(maxsize=1)
+def name_lists() -> tuple[frozenset[str], frozenset[str]]:
+    """Lower-case first names and surnames."""
+    package = resources.files("names")
+
+    def read(*files: str) -> frozenset[str]:
+        return frozenset(
+            line.split()[0].lower() for f in files for line in package.joinpath(f).read_text().splitlines() if line
+        )
+
+    return read("dist.male.first", "dist.female.first"), read("dist.all.last")
+
+
+@lru_cache(maxsize=1)
+def dictionary() -> frozenset[str]:
+    """Lower-case English words (web2 lists proper nouns capitalised; only the common words are kept)."""
+    return frozenset(w for w in get_english_words_set(["web2"]) if w.islower())
+
+
+def _stems(word: str) -> set[str]:
+    stems = {word}
+    for suffix, repl in (
+        ("s", ""),
+        ("es", ""),
+        ("ies", "y"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("ing", ""),
+        ("ing", "e"),
+        ("ly", ""),
+        ("er", ""),
+        ("ers", ""),
+    ):
+        if word.endswith(suffix) and len(word) - len(suffix) > 2:
+            stem = word[: -len(suffix)]
+            stems.add(stem + repl)
+            if stem[-1] == stem[-2] and not repl:
+                stems.add(stem[:-1])  # "flagged" -> "flag"
+    return stems
+
+
+@lru_cache(maxsize=1 << 16)
+def is_word(base: str) -> bool:
+    """Whether a lower-case word (or each part of a hyphenated one) is an English word, allowing plain inflections."""
+    words = dictionary()
+    base = re.sub(r"'(?:t|ll|re|ve|d|m)$", "", base.replace("’", "'"))  # "won't" -> "won"
+    for part in base.split("-"):
+        if not words.intersection(_stems(part.strip("'"))):
+            return False
+    return True
+
+
+@lru_cache(maxsize=1 << 16)
+def listed(base: str, which: frozenset[str]) -> bool:
+    """Whether a word, with apostrophes dropped ("o'neill") or any hyphenated part, is on a name list."""
+    key = base.replace("'", "").replace("’", "")
+    return key in which or any(p in which for p in key.split("-") if len(p) > 2)
+
+
+@lru_cache(maxsize=1)
+def drug_words() -> frozenset[str]:
+    """Words of drug ingredient and brand names from the bundled interaction knowledge base ("apixaban", "eliquis").
+
+    Drug names are no English words and are capitalised at the start of a line, exactly like foreign names; this
+    set keeps them out (less any word on the name lists: 32,544 ingredient names hold a few surnames). Without the
+    knowledge base (a stripped install) the set is empty and names still work.
+    """
+    import sqlite3
+
+    try:
+        from tools.drugs.knowledge_base import DEFAULT_PATH
+
+        conn = sqlite3.connect(f"file:{DEFAULT_PATH}?mode=ro", uri=True)
+        try:
+            rows = conn.execute("SELECT name FROM ingredient UNION SELECT brand FROM brand").fetchall()
+        finally:
+            conn.close()
+    except (ImportError, sqlite3.Error):
+        return frozenset()
+    first, last = name_lists()
+    words = {w for (name,) in rows for w in re.findall(r"[a-z]{4,}", name.lower())}
+    return frozenset(words - first - last)  # "smith" appears in an ingredient name, and is a surname first

@@ -1,0 +1,283 @@
+"""Person names: titles, cue words, name lists and a dictionary, not capitalisation alone.
+
+A word is a name when its context says so ("Dr Okafor", "my neighbour maria gonzalez", "Name: ...", a sign-off
+after "Regards,"), when the lists do ("Maria Gonzalez": a Census first name next to a surname), or when it is no
+English word and stands where names stand ("Priya Raman (MRN ...)", "MAHLANGU, Thandiwe", "PATEL R."). Words that
+are also names ("Will", "Grace", "May") count only with that evidence; medical eponyms ("Parkinson's", "Foley") and
+institutions ("St George's Hospital") never do. A name found once is found again in the same text ("Will").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from safety.redaction.lexicon import drug_words, is_word, listed, name_lists
+from safety.redaction.vocabulary import COMMON, EPONYMS, FACILITY, FUNCTION, PARTICLES
+
+# Cue patterns end where the word they introduce starts; each is run once over the whole text.
+# "Mx" only as written so: "MX" in a maintenance log is maintenance.
+_TITLE = re.compile(r"\b(?:mr|mrs|ms|miss|(?-i:Mx)|dr|prof|sister|nurse|doctor|father|rev)\.?[ \t]*", re.I)
+_STRONG = re.compile(
+    r"\b(?:name\s+is|name's|names\s+are|name\s*[:=-]|named|surname\s*[:=-]?|(?:first|last|family|given|fore)\s*"
+    r"name\s*[:=-]|(?-i:First|Last|FIRST|LAST)\s*[:=-]|forename\s*[:=-]?|signed|regards|thanks|sincerely|cheers|best)"
+    r"[,:]?\s*",
+    re.I,
+)
+_CUE = re.compile(
+    r"\b(?:patient|pt|resident|client|called|from|attn|contact|i\s+am|i'm|this\s+is|it['’]s|spoke\s+(?:to|with)"
+    r"|(?:grand)?(?:mother|mom|mum|father|dad|son|daughter|child)|wife|husband|partner|spouse|brother|sister|aunt"
+    r"|uncle|cousin|nephew|niece|friend|neighbou?r|carer|caregiver|colleague|boss|roommate|flatmate|fianc[eé]e?"
+    r"|grandma|grandpa|gp|surgeon|pharmacist|technician|engineer|supervisor|manager|nurse|doctor|baby\s+of)"
+    r"(?:\s+is)?[.:,]?\s*|(?:^|(?<=\s))[-–—]\s+",
+    re.I,
+)
+_DASH = re.compile(r"(?:^|(?<=\s))[-–—]\s+")
+_AFTER = re.compile(
+    r"\s*(?:[,(|]\s*)?(?:dob\b|d\.o\.b|born\b|mrn\b|nhs\b|hosp|\d{1,3}\s*(?:y/?o\b|yrs?\b|years?\b|[mf]\b)|\d{1,3},)",
+    re.I,
+)
+_WORD = re.compile(r"(?<![\w\[])[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*(?![\w\]])")
+_SENTENCE_END = re.compile(r"[.!?;\n\"(]\s*$")
+_PLACEHOLDERS = frozenset(
+    {
+        "NAME",
+        "EMAIL",
+        "PHONE",
+        "SSN",
+        "DOB",
+        "ADDRESS",
+        "POSTCODE",
+        "ZIP",
+        "ID-NUMBER",
+        "RECORD-ID",
+        "IP-ADDRESS",
+        "DATE",
+    }
+)
+
+
+def _bare(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
+def _base(word: str) -> str:
+    return _bare(word).lower()
+
+
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+_NAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Di|Da|Le|La|Van|Von|O['’]|D['’])[A-Z]")
+
+
+def _title_case(word: str) -> bool:
+    # "Maria" or "MARIA"; two-letter capitals ("BP", "HR") are abbreviations; "CredibleMeds" or "pH" is no name,
+    # "McDonald" is.
+    if _INNER_CAPITAL.search(word) and not _NAME_PREFIX.match(word):
+        return False
+    return word[0].isupper() and (not word.isupper() or len(word) > 2)
+
+
+class _Text:
+    """The words of one text and what the lists say about each."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words = [m for m in _WORD.finditer(text) if m.group() not in _PLACEHOLDERS]
+        self.first, self.last = name_lists()
+        self.drugs = drug_words()
+        self._shouting: dict[int, bool] = {}
+        self._breaks = [-1] + [n for n, c in enumerate(text) if c == "\n"]
+        self.titled, self.strong_cued, self.cued, self.dashed = (
+            {m.end() for m in p.finditer(text)} for p in (_TITLE, _STRONG, _CUE, _DASH)
+        )
+
+    def word(self, i: int) -> str:
+        return self.words[i].group()
+
+    def before(self, i: int, n: int = 32) -> str:
+        return self.text[max(0, self.words[i].start() - n) : self.words[i].start()]
+
+    def adjacent(self, i: int) -> bool:
+        # Only spaces between, or the full stop of an initial ("R. Okafor"); never across a sentence end.
+        if i + 1 >= len(self.words):
+            return False
+        gap = self.text[self.words[i].end() : self.words[i + 1].start()]
+        return gap.strip(" ") == "" and "\n" not in gap or (gap.strip(" ") == "." and len(self.word(i)) == 1)
+
+    def comma(self, i: int) -> bool:
+        # "MAHLANGU, Thandiwe": surname, comma, given name on one line.
+        return (
+            i + 1 < len(self.words)
+            and re.fullmatch(r" ?, ?", self.text[self.words[i].end() : self.words[i + 1].start()]) is not None
+        )
+
+    def in_first(self, i: int) -> bool:
+        return listed(_base(self.word(i)), self.first)
+
+    def nameish(self, i: int) -> bool:
+        """On a name list or no English word, and not a common word, an eponym or a facility word."""
+        b = _base(self.word(i))
+        if b in COMMON or b in EPONYMS or b in FACILITY or len(b) < 2 or b in self.drugs:
+            return False
+        return listed(b, self.first) or listed(b, self.last) or not is_word(b)
+
+    def strong(self, i: int) -> bool:
+        """A first name, or no English word at all: evidence on its own when the case fits."""
+        b = _base(self.word(i))
+        return self.nameish(i) and (listed(b, self.first) or not is_word(b))
+
+    def cap(self, i: int) -> bool:
+        """Capitalised as a name is, on a line that is not all capitals (where capitals say nothing)."""
+        w = self.word(i)
+        return _title_case(w) and not (w.isupper() and self.shouting(i))
+
+    def lower(self, i: int) -> bool:
+        """Written without a capital, or in capitals on an all-capitals line."""
+        w = self.word(i)
+        return w.islower() or w.isupper() and self.shouting(i)
+
+    def shouting(self, i: int) -> bool:
+        # An all-capitals line ("TABLE LIFT MOTOR FUSE BLOWN. REPLD FUSE"): maintenance logs and labels.
+        start = self.words[i].start()
+        line_start = self._breaks[bisect.bisect_left(self._breaks, start) - 1] + 1
+        if line_start not in self._shouting:
+            end = self.text.find("\n", start)
+            letters = [c for c in self.text[line_start : end if end >= 0 else len(self.text)] if c.isalpha()]
+            self._shouting[line_start] = len(letters) > 6 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+        return self._shouting[line_start]
+
+    def sentence_start(self, i: int) -> bool:
+        start = self.words[i].start()
+        return not self.text[:start].strip() or bool(_SENTENCE_END.search(self.text[max(0, start - 4) : start]))
+
+
+def _seed(t: _Text, i: int) -> bool:
+    """Whether word ``i`` is a name by itself, by a title or a cue before it, or by what follows it."""
+    w, b = t.word(i), _base(t.word(i))
+    if b in FUNCTION:
+        return False
+    start = t.words[i].start()
+    if start in t.titled:
+        return _title_case(w) or t.nameish(i)
+    if start in t.strong_cued:
+        return b not in t.drugs
+    if start in t.dashed and len(t.words) - i <= 3 and (not t.shouting(i) or t.in_first(i)):
+        return not any(c.isdigit() for c in t.text[t.words[i].end() :])  # a sign-off: "... - hamza"
+    if b in COMMON or b in EPONYMS or b in FACILITY:
+        return False
+    if start in t.cued:
+        caps_ok = not w.isupper() or listed(b, t.first) or listed(b, t.last)  # "– CVA" is no name
+        if t.lower(i) and not t.in_first(i):  # "patient bongani zulu", not "patient disconnect alarm"
+            caps_ok = caps_ok and t.adjacent(i) and t.nameish(i + 1)
+        return t.nameish(i) and (t.cap(i) or t.strong(i)) and len(b) > 2 and caps_ok
+    if w.endswith(("'s", "’s")) and t.strong(i) and (t.cap(i) or t.sentence_start(i)):
+        return True  # "Ahmed's obs", "helen's catheter bag"
+    if (
+        t.cap(i)
+        and t.strong(i)
+        and _AFTER.match(t.text, t.words[i].end())
+        and (not w.isupper() or listed(b, t.first) or listed(b, t.last))
+    ):
+        return True
+    # A listed first name capitalised mid-sentence ("gave Maria her tablets"); in capitals it is an acronym ("ASA").
+    return t.cap(i) and not w.isupper() and t.in_first(i) and len(b) > 2 and not t.sentence_start(i)
+
+
+def _pair(t: _Text, i: int) -> bool:
+    """Whether words ``i`` and ``i + 1`` are a name by the lists and the dictionary alone."""
+    a, b = t.word(i), t.word(i + 1)
+    gap = t.text[t.words[i].end() : t.words[i + 1].start()]
+    if "," in gap:  # "MAHLANGU, Thandiwe", "WILLIAMS, Grace"; not "IVIG, FVC"
+        caps_ok = not a.isupper() or listed(_base(a), t.last) or len(a) > 4 and sum(c in "AEIOUY" for c in a) > 1
+        return (
+            t.cap(i) and t.cap(i + 1) and t.nameish(i) and caps_ok and (t.strong(i) or t.strong(i + 1) or a.isupper())
+        )
+    if len(b) == 1 and a.isupper() and len(a) > 2 and t.nameish(i) and t.text.startswith(".", t.words[i + 1].end()):
+        return True  # "PATEL R.": a surname in capitals and an initial, as on a bed board
+    if (
+        t.cap(i)
+        and t.cap(i + 1)
+        and _AFTER.match(t.text, t.words[i + 1].end())
+        and all(listed(_base(x), t.first) or listed(_base(x), t.last) or not is_word(_base(x)) for x in (a, b))
+    ):
+        return _base(a) not in FUNCTION and _base(b) not in EPONYMS  # "June Park (DOB ...)"
+    if t.lower(i) and t.lower(i + 1):
+        return t.in_first(i) and listed(_base(b), t.last) and not is_word(_base(b)) and t.nameish(i)
+    if not (t.cap(i) and t.cap(i + 1)) or a.isupper() != b.isupper():
+        return False
+    if t.nameish(i) and t.nameish(i + 1) and (t.strong(i) or t.strong(i + 1)):
+        return not a.isupper() or len(a) > 3 and len(b) > 3
+    # "Will Thompson": a first name that is also a word, before a surname that is none.
+    return t.in_first(i) and listed(_base(b), t.last) and not is_word(_base(b)) and _base(b) not in EPONYMS
+
+
+def _continues(t: _Text, i: int) -> bool:
+    """Whether word ``i + 1`` carries on the name that word ``i`` is part of."""
+    a, b = t.word(i), t.word(i + 1)
+    nb = _base(b)
+    if nb in PARTICLES:
+        return i + 2 < len(t.words) and t.adjacent(i + 1)
+    if len(b) == 1 and b.isupper():
+        # An initial ("PATEL R.", "Yusuf A."), not a spelt-out abbreviation ("D.O.B.").
+        return not re.match(r"[A-Za-z]\.?\s?[A-Za-z]\.", t.text[t.words[i + 1].start() :])
+    if nb in COMMON or nb in EPONYMS or nb in FACILITY or (b.isupper() and not a.isupper()):
+        return False
+    if t.lower(i + 1):
+        return (t.lower(i) or _base(a) in PARTICLES) and (
+            t.nameish(i + 1) and t.strong(i + 1) or listed(nb, t.last) and not is_word(nb)
+        )
+    return t.cap(i + 1) and (t.nameish(i + 1) or _base(a) in PARTICLES)
+
+
+def _drop_institutions(t: _Text, hits: set[int]) -> set[int]:
+    # "St George's Hospital", "Johns Hopkins Hospital": a run that names a place is kept.
+    runs: list[list[int]] = []
+    run: list[int] = []
+    for i in sorted(hits):
+        if run and (run[-1] != i - 1 or not t.adjacent(i - 1)):
+            runs.append(run)
+            run = []
+        run.append(i)
+    runs += [run] if run else []
+    for run in runs:
+        # The run, or up to three capitalised words after it, name an institution ("American Heart Association").
+        tail, j = False, run[-1]
+        while not tail and j + 1 < len(t.words) and j - run[-1] < 3 and t.adjacent(j) and t.cap(j + 1):
+            j += 1
+            tail = _base(t.word(j)) in FACILITY
+        saint = bool(re.search(r"\b(?:st|saint)\.?\s*$", t.before(run[0], 8), re.I))
+        if tail or saint or any(_base(t.word(i)) in FACILITY for i in run):
+            hits -= set(run)
+    return hits
+
+
+def redact_names(text: str) -> str:
+    """Replace person names with ``[NAME]``; each run of name words becomes one placeholder."""
+    t = _Text(text)
+    hits: set[int] = set()
+    for i in range(len(t.words)):
+        if t.word(i).islower() and t.word(i) in FUNCTION:
+            continue  # never a name, never part of one: most words of any text stop here ("Will" goes on)
+        if i not in hits and _seed(t, i):
+            hits.add(i)
+        elif (t.adjacent(i) or t.comma(i)) and _pair(t, i):
+            hits.update((i, i + 1))
+        if i in hits and t.adjacent(i) and _continues(t, i):
+            hits.add(i + 1)
+        elif i in hits and t.comma(i) and t.words[i].start() in t.strong_cued and t.nameish(i + 1):
+            hits.add(i + 1)  # "NAME: O'CONNOR, AOIFE": the given name after the cued surname
+    hits = _drop_institutions(t, hits)
+    # A name found once is a name wherever it appears again, written the same way ("Will ... Will has BPH").
+    seen = {_bare(t.word(i)) for i in hits if len(t.word(i)) > 2} - {""}
+    seen = {w for w in seen if w.lower() not in EPONYMS}  # "Mr Parkinson ... does not have Parkinson's disease"
+    if seen:
+        hits |= {i for i in range(len(t.words)) if _bare(t.word(i)) in seen}
+    if not hits:
+        return text
+    out, pos, prev = [], 0, -2
+    for i in sorted(hits):
+        m = t.words[i]
+        if prev != i - 1 or not t.adjacent(i - 1):
+            out += [text[pos : m.start()], "[NAME]"]
+        pos, prev = m.end(), i
+    return "".join(out) + text[pos:]

@@ -1,0 +1,170 @@
+"""Identifiers with a recognisable shape: e-mail, record and health numbers, SSNs, dates of birth, addresses, postcodes.
+
+Every pattern starts a try only where a token starts and bounds its repetitions, so a 20,000-character adversarial
+message costs milliseconds. Cue words ("MRN", "DOB", "postcode") are kept and only the value is replaced: the model
+still knows what kind of thing was there. Clinical values (doses, BP 120/80, SpO2, times, asset ids such as IP-0121,
+alarm codes such as E-27) have none of these shapes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+# A date in the common written forms: 01/02/1960, 1960-02-01, 1.2.60, 1 Feb 1960, 1st of February 1960,
+# February 1, 1960, Feb-01-1960, 01-Feb-1960.
+DATE = (
+    r"(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}"
+    rf"|{_DAY}[\s-]+(?:of\s+)?{_MONTH}[\s,-]+\d{{2,4}}"
+    rf"|{_MONTH}[\s-]+{_DAY},?[\s-]+\d{{2,4}})"
+)
+_DOB_CUE = (
+    r"\b(?:dob|d\.?\s?o\.?\s?b\.?|date\s+of\s+birth|birth\s*date|birthday(?:\s+is)?|born(?:\s+on)?|b\.|geb\.|geboren"
+    r"|geburtsdatum|data\s+di\s+nascita|fecha\s+de\s+nacimiento|date\s+de\s+naissance|n[ée]e?\s+le)"
+)
+# OCR and typing spread a date out: "1 2 . 1 2 . 1 9 8 0", "11/ 09/ 1960", "2 0 2 4 - 1 2 - 0 9".
+_SPACED_DATE = r"\d(?:\s{0,2}[/.-]?\s{0,2}\d){5,7}(?!\d)"
+_RECORD_CUE = (
+    r"\b(?:mrn|mr\s*#|medical\s+record(?:\s+(?:number|no\.?|#))?|(?:hosp(?:ital)?\.?|patient|case|chart|record)"
+    r"\s*(?:number|no\.?|nr\.?|id|#)|codice\s+paziente|patientennummer|n[°º]\s*(?:de\s+)?patient|nhs(?:\s+(?:number|no\.?|#))?|chi(?:\s+(?:number|no\.?))|health\s+(?:card|number|id)"
+    r"(?:\s+(?:number|no\.?))?|medicare(?:\s+(?:number|no\.?|#))?|medicaid(?:\s+(?:id|number|no\.?))?"
+    r"|insurance\s+(?:id|number|no\.?|#)|member\s+(?:id|number|no\.?)|policy\s+(?:number|no\.?|#)"
+    r"|passport(?:\s+(?:number|no\.?))?|licen[cs]e\s+(?:number|no\.?)|account\s+(?:number|no\.?|#))"
+)
+_STATES = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK"
+    "|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY"
+)
+_STREET = (
+    r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Court|Ct|Close|Crescent|Place|Pl|Terrace"
+    r"|Gardens|Square|Sq|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Row|Walk|Mews|Grove|Hill)"
+)
+
+RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    # The lookbehind starts a try only where a token starts: without it a long word costs quadratic time.
+    (re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+"), "[EMAIL]"),
+    # A record number may be written in groups ("NHS number 943 476 5919", "A 1 2 3 4 5 6 7", "2045 - 91"): all
+    # groups go, not only the first. Each group holds a digit, so the words after the number stay.
+    (
+        re.compile(
+            rf"({_RECORD_CUE})(\s*[:#=]?\s*(?:is\s+)?)(?=[A-Za-z]{{0,4}}[ -]?\d)[A-Za-z0-9]+"
+            r"(?:(?:\s?-\s?|\s{1,2})[A-Za-z]{0,3}\d[A-Za-z0-9]{0,11}){0,9}",
+            re.I,
+        ),
+        r"\1\2[RECORD-ID]",
+    ),
+    (re.compile(r"(?<![\w-])[A-Z]{1,3}\d{7,}\b"), "[ID-NUMBER]"),  # "H41278893": a member or insurance number
+    (
+        re.compile(r"\b(ssn|social\s+security(?:\s+(?:number|no\.?))?)(\s*[:#]?\s*)\d{3}[ -]?\d{2}[ -]?\d{4}\b", re.I),
+        r"\1\2[SSN]",
+    ),
+    (re.compile(r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])"), "[SSN]"),
+    (
+        re.compile(rf"({_DOB_CUE})(\s*(?:[:=-]|is|was)?\s*)(?:{DATE}|{_SPACED_DATE}|(?:in\s+)?(?:19|20)\d\d\b)", re.I),
+        r"\1\2[DOB]",
+    ),
+    (
+        re.compile(
+            rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:[A-Z][a-z]+\s+){{1,3}}{_STREET}\b\.?|\b\d{{1,5}}\s+(?:[a-z]+\s+){{1,2}}"
+            r"(?:street|road|avenue|lane|drive|close|crescent|terrace|way|court|place)\b"
+            r"|\b\d{1,5}\s+(?:[nsew]\.?\s+)?(?:[a-z]+\s+){1,2}(?:st|rd|ave|ln|blvd|row|ct|pl)\b"
+            r"|\b\d{1,5}\s+[A-Z][a-z]+(?:way|gate)\b"
+        ),
+        "[ADDRESS]",
+    ),
+    # UK postcodes (upper case, or any case after the word), Canadian postal codes, US ZIP codes after a state or
+    # the word, and ZIP+4. A bare five-digit number stays: it is as often a dose ("heparin 25000 units").
+    (re.compile(r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d ?[ABD-HJLNP-UW-Z]{2})\b"), "[POSTCODE]"),
+    (re.compile(r"\b[a-pr-uwyz][a-hk-y]?\d[a-z\d]? \d(?!hr)[abd-hjlnp-uw-z]{2}\b"), "[POSTCODE]"),
+    (
+        re.compile(
+            r"\b(post\s?code|postal\s+code|zip(?:\s+code)?)(\s*[:#]?\s*(?:is\s+)?)(?:[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}"
+            r"|[a-z]\d[a-z]\s?\d[a-z]\d|\d{5}(?:-\d{4})?)\b",
+            re.I,
+        ),
+        r"\1\2[POSTCODE]",
+    ),
+    (re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[A-Z] ?\d[A-Z]\d\b"), "[POSTCODE]"),
+    (re.compile(rf"\b({_STATES})(,?\s+)\d{{5}}(?:\s?-\s?\d{{4}})?\b"), r"\1\2[ZIP]"),
+    # In lower case only the state codes that are no common word ("in", "or", "me" are).
+    (
+        re.compile(
+            r"\b([a-z]+,?\s+(?:al|ak|az|ar|ca|ct|dc|fl|ga|il|ia|ks|ky|mn|mt|nv|nh|nj|nm|ny|nc|nd|ri|sc|sd|tn|tx|ut|vt"
+            r"|va|wa|wv|wi|wy))(,?\s+)\d{5}(?:-\d{4})?\b"
+        ),
+        r"\1\2[ZIP]",
+    ),
+    (re.compile(r"(?<![\d-])\d{5}-\d{4}(?![\d-])"), "[ZIP]"),
+)
+# After the phone numbers have been taken: a long unbroken run of digits (account, card or insurance numbers) goes
+# whole; a shorter one may be a count.
+LONG_NUMBER = (re.compile(r"(?<![\d.])\d{9,}(?![\d.])"), "[ID-NUMBER]")
+
+
+# HL7 v2 segments that carry a person: field number -> placeholder (PID-3 identifiers, PID-5 name, PID-7 birth
+# date, PID-11 address, PID-13/14 phones, PID-19 SSN; NK1-2 name, NK1-4 address, NK1-5 phone).
+_HL7 = {
+    "PID": {
+        2: "[RECORD-ID]",
+        3: "[RECORD-ID]",
+        4: "[RECORD-ID]",
+        5: "[NAME]",
+        6: "[NAME]",
+        7: "[DOB]",
+        9: "[NAME]",
+        11: "[ADDRESS]",
+        13: "[PHONE]",
+        14: "[PHONE]",
+        18: "[RECORD-ID]",
+        19: "[SSN]",
+        20: "[RECORD-ID]",
+    },
+    "NK1": {2: "[NAME]", 4: "[ADDRESS]", 5: "[PHONE]", 6: "[PHONE]"},
+}
+_SEGMENT = re.compile(r"(?m)^(PID|NK1)\|[^\n]*")
+# A numeric date this many years old or more is a birth date far more often than a visit: it goes as [DATE]. Recent
+# dates (admission, scan, dose times) are clinical facts and stay.
+_OLD_YEARS = 15
+# Numeric forms only: "8 June 2011" in a drug safety notice is a date of record, not a person's.
+_FULL_DATE = re.compile(r"(?<![\w/.-])\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}(?![\w/-]|\.\d)")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_IPV4 = re.compile(r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\w.])")
+# Words that make a dotted quad a version number: "firmware updated from 4.2.1.7 to 4.3.0.2".
+_VERSION_CUE = re.compile(r"\b(?:firmware|version|software|release|build|fw|ver|v)\b[^\n;]{0,40}$", re.I)
+
+
+def _segment(match: re.Match[str]) -> str:
+    fields = match.group().split("|")
+    for index, placeholder in _HL7[fields[0]].items():
+        if index < len(fields) and fields[index]:
+            fields[index] = placeholder
+    return "|".join(fields)
+
+
+def _old_date(match: re.Match[str]) -> str:
+    years = [int(y) for y in _YEAR.findall(match.group())]
+    return "[DATE]" if years and years[-1] <= dt.date.today().year - _OLD_YEARS else match.group()
+
+
+def _ip(match: re.Match[str]) -> str:
+    before = match.string[max(0, match.start() - 40) : match.start()]
+    return match.group() if _VERSION_CUE.search(before) else "[IP-ADDRESS]"
+
+
+def redact_patterns(text: str) -> str:
+    """One pass of every shape rule but the long-number one."""
+    if "|" in text:
+        text = _SEGMENT.sub(_segment, text)
+    for pattern, replacement in RULES:
+        text = pattern.sub(replacement, text)
+    return _IPV4.sub(_ip, _FULL_DATE.sub(_old_date, text))
+
+
+def redact_long_numbers(text: str) -> str:
+    """Any run of nine or more digits left after the phone numbers."""
+    return LONG_NUMBER[0].sub(LONG_NUMBER[1], text)

@@ -1,0 +1,59 @@
+"""Small hand-kept word sets for the name detector: what is never, or not by itself, a person's name."""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Grammar words: never a name, whatever the cue before them.
+FUNCTION = _words(
+    """a an and are as at be been but by can could did do does for from go had has have he her him his how i if in
+    is it its me my no not of on or our she so than that the their them then there they this to up us was we
+    were what when where which who why will with would you your yes ok okay please thanks thank hi hello dear
+    just also still only very again here now today yesterday tomorrow tonight"""
+)
+# Words that are also first names or surnames: they need a title, a strong cue or a neighbouring name to count.
+COMMON = FUNCTION | _words(
+    """may mark grace hope faith joy june april august rose lily daisy iris ivy holly hazel pearl ruby amber
+    crystal dawn summer autumn spring winter star sunny chance guy bill pat sue art major lane long young king
+    prince queen lady love mercy patience honey candy ginger brandy sherry cherry olive sage jade china page
+    gene frank don dot rich rod ray lean lance else echo genesis harmony melody destiny trinity liberty precious
+    noble royal sterling golden tiny rusty dusty misty stormy windy merry carry marry manual marine delta alpha
+    omega era aide brain angle angel coral diamond emerald ivory ebony raven robin fern flora forest heather
+    laurel maple willow violet cliff clay glen heath reed moon sun season easter desire see son man many miss
+    sang song soon min kit buddy junior ward chase grant drew mac ma pa al ben bob jack sat mon tue wed thu fri
+    new old good well best last first more most all any one two three four five six seven eight nine ten day
+    days week weeks month year years time left right back side head chest heart blood pain care unit room bed
+    floor door call phone number name said says told asked gave gives take takes taking took give help about
+    after before over under near down out off every each some such both few high low white black brown green
+    gray grey red blue gold silver orange pink price bell hall cross little small large big strong sharp free
+    short sweet wise bright power rice house church field mrn nhs dob ssn id na cl ca mg hb plt wbc rbc hct inr
+    ast alt bun cr glu ph po iv im sc prn bid tid qid qd hs ac pc er icu ed ot pt ct mri ecg ekg copd chf bay
+    bed bp hr rr temp obs sats news room ward east west north south central general"""
+)
+# Eponyms and devices that are also surnames or no English word: "Parkinson's disease", "Foley catheter".
+EPONYMS = _words(
+    """parkinson parkinsons alzheimer alzheimers crohn crohns addison cushing graves hodgkin bell foley huntington
+    down asperger tourette raynaud sjogren guillain barre barré hashimoto kawasaki lyme meniere paget wilson
+    wernicke korsakoff apgar glasgow babinski murphy homan trendelenburg fowler swan ganz doppler holter
+    heimlich valsalva epley whipple nissen hartmann colles bartholin barrett barretts bowen buerger burkitt
+    chagas dupuytren ewing fallot gaucher hirschsprung kaposi klinefelter marfan osgood peyronie reiter reye tay
+    sachs turner willebrand wolff kussmaul cheyne stokes korotkoff guedel yankauer luer macintosh venturi
+    hickman groshong broviac meckel meckels morbus gram bells hartmanns fowlers tinel phalen romberg kernig
+    brudzinski virchow dressler ludwig bence jones coombs sjögren sjögrens bowie-dick bowie dick schilling rinne
+    weber snellen gillick fraser caldicott braden waterlow norton"""
+)
+# Product, vendor and model names that read like surnames in its own answers and in device logs.
+PRODUCTS = _words("careforge smollm smollm2 minilm vllm chroma langgraph openai fhir dicom")
+# Words that make a run of capitalised words a place, not a person.
+FACILITY = _words(
+    """hospital hospitals clinic clinics centre center infirmary health healthcare medical trust university college
+    institute pharmacy surgery practice hospice foundation hopital hôpital klinik ospedale ziekenhuis umc street
+    road avenue lane way drive close crescent terrace association society foundation agency administration
+    department ministry council board committee organisation organization federation academy service services"""
+)
+# Name particles: "Annelise de Vries", "nguyen van binh", "Ibn Sina".
+PARTICLES = _words("de van von der den da di del della le la du bin binti ibn al el ter ten dos das o mac")
+COMMON = COMMON | PRODUCTS  # never a person's name
