@@ -8,7 +8,7 @@ import shlex
 import sys
 import uuid
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -25,6 +25,11 @@ app.add_typer(llm_app, name="llm")
 
 PersonaOpt = Annotated[str, typer.Option("--persona", "-p", help="patient, nurse or technician")]
 RoutingOpt = Annotated[RoutingMode | None, typer.Option("--routing", help="llm, rules or hybrid")]
+
+
+def _local_user(agent: Any) -> Any:
+    """The CareForge user this command acts as (CAREFORGE_LOCAL_USER); roles come from the user store."""
+    return agent.users.ensure_local(agent.settings.local_user)
 
 
 def _settings() -> Settings:
@@ -52,13 +57,18 @@ def ask(
     routing: RoutingOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the whole trace as JSON.")] = False,
 ) -> None:
-    """Ask one question and print the answer (or the whole turn as JSON)."""
+    """Ask one question and print the answer (or the whole turn as JSON), as the configured local user."""
     from agent.service import CareForge
 
+    agent = CareForge(_settings())
     try:
-        result = CareForge(_settings()).ask(
-            question, persona=persona, thread_id=thread, attachments=image or [], routing=routing
+        user = _local_user(agent)
+        result = asyncio.run(
+            agent.arun(question, persona=persona, thread_id=thread, attachments=image or [], routing=routing, user=user)
         )
+    except PermissionError as exc:
+        _out(f"Not allowed: {exc}")
+        raise typer.Exit(1) from exc
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from exc
     if as_json:
@@ -78,12 +88,18 @@ def chat(
     from agent.service import CareForge
 
     agent = CareForge(_settings())
+    user = _local_user(agent)
+    try:
+        agent.authorize(user, thread, persona)
+    except PermissionError as exc:
+        _out(f"Not allowed: {exc}")
+        raise typer.Exit(1) from exc
     thread_id = thread or uuid.uuid4().hex
-    _out(f"CareForge ({persona}) - thread {thread_id}. /quit to leave.")
+    _out(f"CareForge ({persona}, signed in as {user.username}) - thread {thread_id}. /quit to leave.")
 
     async def turn(text: str, attachments: list[str]) -> None:
         async for event in agent.astream(
-            text, persona=persona, thread_id=thread_id, attachments=attachments, routing=routing
+            text, persona=persona, thread_id=thread_id, attachments=attachments, routing=routing, user=user
         ):
             if event.type == "flags" and event.data.get("emergency_guidance"):
                 _out(event.data["emergency_guidance"])
@@ -218,36 +234,44 @@ def report_show(thread: str) -> None:
 @report_app.command("decide")
 def report_decide(
     thread: str,
-    decision: Annotated[str, typer.Argument(help="approve, edit or reject")],
+    decision: Annotated[str, typer.Argument(help="approve, edit (stays a draft) or reject")],
     editor: Annotated[str, typer.Option("--editor", help="Who decides (recorded with the report).")],
-    role: Annotated[str, typer.Option("--role", help="The decider's role: patient, nurse or technician.")],
-    edit: Annotated[list[str] | None, typer.Option("--set", help="SECTION=new text (repeatable).")] = None,
+    role: Annotated[
+        str, typer.Option("--role", help="The decider's role: patient, nurse, technician, supervisor, radiologist...")
+    ],
+    edit: Annotated[list[str] | None, typer.Option("--set", help="SECTION=new text (repeatable; any case).")] = None,
     note: Annotated[str, typer.Option("--note")] = "",
 ) -> None:
-    """Approve, edit or reject the draft a paused turn is waiting on."""
+    """Approve, edit or reject the draft a paused turn is waiting on; prints the report once, as decided."""
     from pydantic import ValidationError
 
     from agent.service import CareForge
-    from tools.reports import ReviewDecision
+    from tools.reports import Report, ReviewDecision, section_name, to_markdown
 
-    edits = dict(item.split("=", 1) for item in edit or [] if "=" in item)
+    edits = {section_name(k): v for k, v in (item.split("=", 1) for item in edit or [] if "=" in item)}
+    # The graph resumes under a persona; roles beyond the three personas decide as the nearest one.
+    persona = {"patient": "patient", "technician": "technician", "supervisor": "technician"}.get(role.lower(), "nurse")
     try:
         value = ReviewDecision.model_validate(
             {"decision": decision, "editor": editor, "role": role, "edits": edits, "note": note}
         )
-        result = asyncio.run(CareForge(_settings()).adecide(thread, value, persona=role))
+        result = asyncio.run(CareForge(_settings()).adecide(thread, value, persona=persona))
     except (ValidationError, ValueError) as exc:
         raise typer.BadParameter(str(exc)) from exc
-    if result.review is not None:
-        _out(f"Not applied: {result.review.get('error')}")
+    if result.review is not None and result.review.get("error"):
+        _out(f"Not applied: {result.review['error']}")
         raise typer.Exit(1)
-    _out(result.answer)
+    if result.review is not None:  # an edit: the changed draft waits for an explicit approve
+        _out(to_markdown(Report.model_validate(result.review["report"])))
+        _out(f"Edited; still a draft. Approve with: careforge report decide {thread} approve --editor NAME --role ROLE")
+        return
+    _out(to_markdown(Report.model_validate(result.reports[-1])))
 
 
 @report_app.command("export")
 def report_export(
     thread: str,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="md, json, pdf or fhir")] = "md",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="md, json, pdf, fhir (clinical) or cmms")] = "md",
     out: Annotated[Path | None, typer.Option("--out", "-o", help="File to write (stdout for text formats).")] = None,
     draft: Annotated[bool, typer.Option("--draft", help="Export an unapproved draft, marked as such.")] = False,
 ) -> None:
@@ -354,6 +378,58 @@ def audit_verify(as_json: Annotated[bool, typer.Option("--json", help="Print the
         raise typer.Exit(1)
 
 
+users_app = typer.Typer(help="CareForge users and care-team grants (the local user must be an admin).")
+app.add_typer(users_app, name="users")
+
+
+def _admin() -> Any:
+    from agent.service import CareForge
+
+    agent = CareForge(_settings())
+    user = _local_user(agent)
+    if user.role.value != "admin":
+        _out(f"Not allowed: {user.username} is a {user.role.value}; managing users needs an admin.")
+        raise typer.Exit(1)
+    return agent.users
+
+
+@users_app.command("add")
+def users_add(
+    username: str,
+    role: Annotated[
+        str, typer.Option("--role", help="patient, nurse, physician, radiologist, technician, supervisor or admin")
+    ],
+    display: Annotated[str, typer.Option("--display", help="The name shown on reports.")] = "",
+    password: Annotated[
+        str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True, envvar="CAREFORGE_NEW_PASSWORD")
+    ] = "",
+) -> None:
+    """Create a user (the password is asked for, or read from CAREFORGE_NEW_PASSWORD)."""
+    try:
+        user = _admin().add(username, password, role, display)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+    _out(f"Created {user.username} ({user.role.value}).")
+
+
+@users_app.command("list")
+def users_list(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """The users and their roles."""
+    users = _admin().users()
+    _out(
+        json.dumps([u.model_dump(mode="json") for u in users])
+        if as_json
+        else "\n".join(f"{u.username}\t{u.role.value}\t{u.display_name}" for u in users)
+    )
+
+
+@users_app.command("grant")
+def users_grant(clinician: str, patient: str) -> None:
+    """Put a clinician on a patient's care team: they may open the patient's conversations."""
+    _admin().grant(clinician, patient)
+    _out(f"{clinician} may now open {patient}'s conversations.")
+
+
 @app.command()
 def config() -> None:
     """Print the effective settings (secrets masked)."""
@@ -398,6 +474,21 @@ def _answer_quality(reachable: bool, model: str, budget: int) -> str:
             "grounding check (most are dropped; the composed answer carries the facts)"
         )
     return f"{model}: the composed answer plus up to {budget} tokens of checked model sentences"
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Interface to bind; 0.0.0.0 only behind TLS and a firewall.")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option("--port")] = 8080,
+) -> None:
+    """Serve the HTTP API (/v1: turns, threads, reports, images, ingestion, OpenAI-compatible chat)."""
+    import uvicorn
+
+    from careforge_http import create_app
+
+    uvicorn.run(create_app(settings=_settings()), host=host, port=port, log_level="info")
 
 
 @llm_app.command("serve")

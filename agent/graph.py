@@ -210,9 +210,12 @@ def build_graph(services: Services) -> StateGraph[AgentState, Context, AgentStat
                 )
                 try:
                     final = apply_decision(report, ReviewDecision.model_validate(raw))
-                    break
                 except ValueError as exc:  # includes pydantic's ValidationError
                     error = str(exc)
+                    continue
+                if final.status != "draft":
+                    break
+                report, error = final, None  # an edit keeps the draft: it waits for approve or reject
             decided.append(final.model_dump(mode="json"))
             known.add(final.id)
             notes.append(f"{final.title} {final.id} {final.status} by {final.decided_by} ({final.decided_role})")

@@ -37,6 +37,7 @@ from agent.privacy import redact
 from agent.settings import RoutingMode, Settings
 from agent.state import Attachment, Citation, Flags, ToolResult
 from agent.threads import ThreadIndex
+from agent.users import User, UserStore
 from retrieval import build_retriever, default_embedder
 from safety.triage import SemanticDetector, Triage
 from tools.drugs import DrugNameResolver, default_knowledge_base
@@ -147,6 +148,7 @@ class CareForge:
             prepare_checkpoints(settings.conversation_path)
         self.audit = audit if audit is not None else AuditLog(settings.audit_path)
         self.threads = ThreadIndex(settings.threads_path)
+        self.users = UserStore(settings.users_path)
         self.services = Services(
             model=self.model,
             tools=self.tools,
@@ -214,10 +216,32 @@ class CareForge:
             addendum_tokens=self.settings.addendum_tokens,
         )
 
+    def authorize(self, user: User | None, thread_id: str | None, persona: str | None = None) -> None:
+        """Raise PermissionError unless the signed-in user may use this persona and open this conversation.
+
+        No user means a trusted in-process caller (a test, a script); every front end passes its signed-in user.
+        Someone else's conversation reads as a missing one, so its existence does not leak.
+        """
+        if user is None:
+            return
+        if persona is not None and not user.may_use(persona):
+            raise PermissionError(f"a {user.role.value} chats as {' or '.join(user.personas)}, not as {persona}")
+        if thread_id is not None:
+            exists, owner = self.threads.owner(thread_id)
+            if exists and not self.users.may_open(user, owner):
+                raise PermissionError(f"no conversation {thread_id} for {user.username}")
+
+    def visible_threads(self, user: User | None, limit: int = 100) -> list[Any]:
+        """The conversations a user may list: their own (an admin's list is everyone's)."""
+        if user is None or user.role.value == "admin":
+            return self.threads.list(limit=limit)
+        return self.threads.list(limit=limit, owners=[user.username])
+
     def _begin(
-        self, persona: str, thread_id: str | None, routing: RoutingMode | str | None
+        self, persona: str, thread_id: str | None, routing: RoutingMode | str | None, user: User | None = None
     ) -> tuple[Context, str, RunnableConfig, float]:
-        """Validate the run's parameters and start its clock."""
+        """Validate the run's parameters and the user's rights, and start its clock."""
+        self.authorize(user, thread_id, persona)
         thread_id = thread_id or uuid.uuid4().hex
         config: RunnableConfig = {"configurable": {"thread_id": thread_id}}
         return self._context(persona, routing), thread_id, config, time.perf_counter()
@@ -243,9 +267,10 @@ class CareForge:
         thread_id: str | None = None,
         attachments: Sequence[str | Path] = (),
         routing: RoutingMode | str | None = None,
+        user: User | None = None,
     ) -> AsyncIterator[StreamEvent]:
         """Run one turn, yielding guard flags, tool results and answer tokens as they happen."""
-        ctx, thread_id, config, started = self._begin(persona, thread_id, routing)
+        ctx, thread_id, config, started = self._begin(persona, thread_id, routing, user)
         emitted: set[str] = set()
         shown = ""  # what the user has seen of the answer: every later text only extends it
         async with self.graph() as graph:
@@ -267,7 +292,7 @@ class CareForge:
                         yield StreamEvent(type="token", data=text_now[len(shown) :])
                         shown = text_now
             state, review = await self._snapshot(graph, config)
-        yield StreamEvent(type="done", data=self._result(state, thread_id, ctx, text, started, review))
+        yield StreamEvent(type="done", data=self._result(state, thread_id, ctx, text, started, review, user))
 
     async def arun(
         self,
@@ -277,13 +302,14 @@ class CareForge:
         thread_id: str | None = None,
         attachments: Sequence[str | Path] = (),
         routing: RoutingMode | str | None = None,
+        user: User | None = None,
     ) -> TurnResult:
         """Run one turn to completion."""
-        ctx, thread_id, config, started = self._begin(persona, thread_id, routing)
+        ctx, thread_id, config, started = self._begin(persona, thread_id, routing, user)
         async with self.graph() as graph:
             await graph.ainvoke(self._input(text, attachments), config, context=ctx)
             state, review = await self._snapshot(graph, config)
-        return self._result(state, thread_id, ctx, text, started, review)
+        return self._result(state, thread_id, ctx, text, started, review, user)
 
     async def adecide(
         self,
@@ -292,14 +318,19 @@ class CareForge:
         *,
         persona: str = "nurse",
         routing: RoutingMode | str | None = None,
+        user: User | None = None,
     ) -> TurnResult:
         """Resume a turn paused for report review with the reviewer's decision.
+
+        With a signed-in ``user`` the editor and role are theirs, whatever the decision says.
 
         An invalid decision (a patient approving a clinical report, an unknown section) pauses again with the reason
         in ``review["error"]``; nothing is lost.
         """
-        ctx, thread_id, config, started = self._begin(persona, thread_id, routing)
+        ctx, thread_id, config, started = self._begin(persona, thread_id, routing, user)
         value = decision.model_dump() if isinstance(decision, ReviewDecision) else dict(decision)
+        if user is not None:
+            value.update(editor=user.display_name, role=user.role.value)
         async with self.graph() as graph:
             before, pending = await self._snapshot(graph, config)
             if pending is None:
@@ -307,10 +338,11 @@ class CareForge:
             await graph.ainvoke(Command(resume=value), config, context=ctx)
             state, review = await self._snapshot(graph, config)
         question = f"[review] {value.get('decision')} by {value.get('editor')} ({value.get('role')})"
-        return self._result(state, thread_id, ctx, question, started, review)
+        return self._result(state, thread_id, ctx, question, started, review, user)
 
-    async def areports(self, thread_id: str) -> list[Report]:
+    async def areports(self, thread_id: str, user: User | None = None) -> list[Report]:
         """The thread's reports: decided ones, then any draft awaiting review."""
+        self.authorize(user, thread_id)
         async with self.graph() as graph:
             state, review = await self._snapshot(graph, RunnableConfig(configurable={"thread_id": thread_id}))
         reports = [Report.model_validate(r) for r in state.get("reports", [])]
@@ -331,8 +363,9 @@ class CareForge:
         """Synchronous ``arun`` for scripts and the CLI."""
         return asyncio.run(self.arun(text, **kwargs))
 
-    async def ahistory(self, thread_id: str) -> list[dict[str, str]]:
+    async def ahistory(self, thread_id: str, user: User | None = None) -> list[dict[str, str]]:
         """The visible conversation of a thread: user messages and final answers."""
+        self.authorize(user, thread_id)
         async with self.graph() as graph:
             state = (await graph.aget_state(RunnableConfig(configurable={"thread_id": thread_id}))).values
         out = []
@@ -351,6 +384,7 @@ class CareForge:
         text: str,
         started: float,
         review: dict[str, Any] | None = None,
+        user: User | None = None,
     ) -> TurnResult:
         timings = dict(state.get("timings", {}))
         timings["total_ms"] = round((time.perf_counter() - started) * 1000, 3)
@@ -371,7 +405,7 @@ class CareForge:
         )
         if review is not None:
             result.answer = ""  # the turn is paused: its answer comes after the decision
-        self.threads.touch(thread_id, ctx.persona, text)
+        self.threads.touch(thread_id, ctx.persona, text, user.username if user else None)
         LOGGER.info(
             "turn thread=%s persona=%s tools=%s flags=%s total_ms=%.0f question=%r",
             thread_id,

@@ -71,6 +71,9 @@ class Settings(BaseSettings):
     log_file: Path | None = Field(None, description="Application log, identifiers redacted (DATA_DIR/careforge.log).")
     image_max_mb: int = Field(200, gt=0, description="Largest accepted upload.")
     image_max_side: int = Field(1024, ge=64, le=4096, description="Longest side of the PNG sent to the model.")
+    local_user: str = Field(
+        "local", description="The CareForge user the CLI acts as (created as the first admin on a fresh install)."
+    )
     crisis_line: str = Field(
         "988 (call or text, US), 116 123 (Samaritans, UK and Ireland), or your local emergency number",
         description="Crisis line(s) named in suicide and self-harm guidance; set the deployment's local number.",
@@ -101,6 +104,11 @@ class Settings(BaseSettings):
     def threads_path(self) -> Path:
         """The index of conversation titles for the UI."""
         return self.data_dir / "threads.sqlite"
+
+    @property
+    def users_path(self) -> Path:
+        """Users, password hashes and care-team grants."""
+        return self.data_dir / "users.sqlite"
 
     @property
     def upload_dir(self) -> Path:

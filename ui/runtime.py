@@ -13,6 +13,7 @@ import streamlit as st
 from agent.logs import configure_logging
 from agent.service import CareForge
 from agent.settings import get_settings
+from agent.users import User
 
 T = TypeVar("T")
 
@@ -57,3 +58,9 @@ def save_upload(name: str, data: bytes, folder: Path) -> Path:
     if not path.exists():
         path.write_bytes(data)
     return path
+
+
+def signed_in() -> User | None:
+    """The user signed in to this browser session, if any."""
+    user = st.session_state.get("user")
+    return user if isinstance(user, User) else None

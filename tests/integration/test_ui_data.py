@@ -21,6 +21,7 @@ def test_uploaded_log_is_ingested_with_a_report_and_then_cited(settings) -> None
                       capabilities=TEXT_ONLY)
     at = AppTest.from_file(APP, default_timeout=180)
     at.session_state["agent"] = agent
+    at.session_state["user"] = agent.users.add("admin-user", "a long test password", "admin")  # Data: admins only
     at.run()
     at.sidebar.radio(key="view").set_value("Data").run()
     at.file_uploader(key="log-upload").set_value(("site.csv", LOG.encode(), "text/csv")).run()

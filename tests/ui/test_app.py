@@ -6,9 +6,11 @@ import io
 
 import numpy as np
 from PIL import Image
+from streamlit.testing.v1 import AppTest
 
-from tests.conftest import DOWN
-from tests.ui.conftest import page, texts
+from agent.service import CareForge
+from tests.conftest import DOWN, TEXT_ONLY, scripted
+from tests.ui.conftest import APP, page, texts
 
 
 def button(at, label: str):
@@ -77,9 +79,9 @@ def test_threads_are_listed_renamed_and_new_ones_started(make_app) -> None:
     at.run()
     assert at.sidebar.selectbox(key="thread_select").value == first
     at.sidebar.text_input(key=f"rename-{first}").set_value("Bed 4 anticoagulation").run()
-    at.sidebar.button[1].click().run()
+    at.sidebar.button(key="save_title").click().run()
     assert agent.threads.list()[0].title == "Bed 4 anticoagulation"
-    at.sidebar.button[0].click().run()  # New conversation
+    at.sidebar.button(key="new_thread").click().run()
     assert at.session_state["thread_id"] != first
     assert not [m for m in at.chat_message]
 
@@ -90,10 +92,7 @@ def test_report_is_reviewed_approved_and_offered_for_download(make_app) -> None:
     page(at, "Reports")
     assert "Nursing handoff (SBAR) - awaiting review" in [h.value for h in at.subheader]
     assessment = next(t for t in at.text_area if t.label == "Assessment")
-    assert "MAJOR: ibuprofen + warfarin" in assessment.value
-    button(at, "Approve").click().run()  # without a name
-    assert "Enter your name" in at.error[0].value
-    at.text_input(key=next(k for k in (t.key for t in at.text_input) if k.endswith("-editor"))).set_value("RN Lee")
+    assert "ibuprofen + warfarin" in assessment.value
     assessment = next(t for t in at.text_area if t.label == "Assessment")
     assessment.set_value(assessment.value + "\nINR due at 18:00.")
     button(at, "Approve").click().run()
@@ -103,17 +102,37 @@ def test_report_is_reviewed_approved_and_offered_for_download(make_app) -> None:
     assert {b.label for b in at.get("download_button")} == {"Download MD", "Download JSON", "Download PDF"}
 
 
-def test_a_patient_cannot_approve_a_clinical_report_in_the_ui(make_app) -> None:
+def test_a_patient_cannot_open_a_nurses_conversation_or_its_report(make_app) -> None:
     at = send(make_app(), "Bed 4 on warfarin and aspirin, SBAR handoff please")
-    at.sidebar.radio(key="persona").set_value("patient").run()
-    page(at, "Reports")
-    at.text_input(key=next(t.key for t in at.text_input if t.key.endswith("-editor"))).set_value("Pat")
-    button(at, "Approve").click().run()
-    assert "a patient cannot approve a nursing handoff (sbar)" in at.error[0].value
+    thread = at.session_state["thread_id"]
+    other = make_app(persona="patient")
+    other.session_state["thread_id"] = thread  # the patient somehow has the nurse's thread id
+    page(other, "Reports")
+    assert "not yours" in other.error[0].value
+    mine = other.session_state["agent"].visible_threads(other.session_state["user"])
+    assert thread not in [t.thread_id for t in mine]
+
+
+def test_sign_in_sets_the_role_and_a_wrong_password_is_refused(settings, resources) -> None:
+    agent = CareForge(settings, model=scripted("ok"), resources=resources, capabilities=TEXT_ONLY)
+    agent.users.add("tech1", "a long test password", "technician")
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.session_state["agent"] = agent
+    at.run()
+    assert [b.label for b in at.button] == ["Sign in"] or at.get("form_submit_button")
+    at.text_input[0].set_value("tech1")
+    at.text_input[1].set_value("wrong password!!")
+    at.get("form_submit_button")[0].click().run()
+    assert "Wrong username or password." in at.error[0].value
+    at.text_input[1].set_value("a long test password")
+    at.get("form_submit_button")[0].click().run()
+    assert not at.exception, at.exception
+    assert at.sidebar.radio(key="persona").options == ["Technician"]  # the role decides the persona
+    assert "Data" not in at.sidebar.radio(key="view").options
 
 
 def test_status_page_shows_endpoint_capabilities_and_knowledge_base(make_app) -> None:
-    at = page(make_app(), "Status")
+    at = page(make_app(role="admin"), "Status")
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Model endpoint"] == "up" and metrics["Native tool calls"] == "no (rules route)"
     assert metrics["Images"] == "no (facts only)"

@@ -11,14 +11,18 @@ from agent.personas import Persona
 from agent.service import CareForge
 from tools.images import UnreadableImage, render_image
 from ui import components
-from ui.runtime import iterate, run, save_upload
+from ui.runtime import iterate, run, save_upload, signed_in
 
 
 def _history(agent: CareForge, thread_id: str) -> list[dict[str, Any]]:
     """The turns of the thread seen in this session, or the stored conversation when the thread is resumed."""
     turns: dict[str, list[dict[str, Any]]] = st.session_state.setdefault("turns", {})
     if thread_id not in turns:
-        stored = run(agent.ahistory(thread_id))
+        try:
+            stored = run(agent.ahistory(thread_id, user=signed_in()))
+        except PermissionError:
+            st.error("This conversation is not yours. Start a new one or pick one of yours in the sidebar.")
+            stored = []
         turns[thread_id] = [{"role": m["role"], "text": m["content"]} for m in stored]
     return turns[thread_id]
 
@@ -69,12 +73,16 @@ def page(agent: CareForge, persona: Persona, thread_id: str) -> None:
         streamed = ""
         result: dict[str, Any] | None = None
         stream = agent.astream(
-            prompt, persona=persona.name.value, thread_id=thread_id, attachments=[attachment] if attachment else []
+            prompt,
+            persona=persona.name.value,
+            thread_id=thread_id,
+            attachments=[attachment] if attachment else [],
+            user=signed_in(),
         )
         try:
             events = iterate(stream)
             first = next(events, None)
-        except ValueError as exc:  # a message the agent refuses (empty, too long): say why, keep the thread as it was
+        except (ValueError, PermissionError) as exc:  # refused (empty, too long, not yours): say why, keep the thread
             history.pop()
             st.error(str(exc))
             return

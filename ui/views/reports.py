@@ -7,7 +7,7 @@ import streamlit as st
 from agent.personas import Persona
 from agent.service import CareForge
 from tools.reports import APPROVERS, ExportRefused, Report, ReviewDecision, export, to_markdown
-from ui.runtime import run
+from ui.runtime import run, signed_in
 
 _MIME = {"md": "text/markdown", "json": "application/json", "pdf": "application/pdf", "fhir": "application/fhir+json"}
 
@@ -23,7 +23,8 @@ def _review(agent: CareForge, persona: Persona, thread_id: str, report: Report) 
                 st.caption("Sources: " + ", ".join(section.citations))
             if new.strip() != section.text.strip():
                 edits[name] = new
-        editor = st.text_input("Your name", key=f"{report.id}-editor")
+        user = signed_in()
+        st.caption(f"Deciding as {user.display_name} ({user.role.value})" if user else "Not signed in")
         note = st.text_input("Note (optional)", key=f"{report.id}-note")
         approve, reject = st.columns(2)
         # A fixed label: a label that changed with the edits would give the button a new identity and drop the click.
@@ -31,23 +32,25 @@ def _review(agent: CareForge, persona: Persona, thread_id: str, report: Report) 
         rejected = reject.form_submit_button("Reject")
     if not (approved or rejected):
         return
-    try:
+    if user is None:
+        st.error("Sign in to decide a report.")
+        return
+    # Edits are saved first, then the approval: two explicit decisions, each recorded with the signed-in reviewer.
+    steps = (["edit"] if approved and edits else []) + ["reject" if rejected else "approve"]
+    for step in steps:
         decision = ReviewDecision(
-            decision="reject" if rejected else ("edit" if edits else "approve"),
-            editor=editor.strip() or "",
-            role=persona.name.value,
-            edits=edits if approved else {},
+            decision=step,  # type: ignore[arg-type]
+            editor=user.display_name,
+            role=user.role.value,
+            edits=edits if step == "edit" else {},
             note=note,
         )
-    except ValueError:
-        st.error("Enter your name: it is recorded with the decision.")
-        return
-    result = run(agent.adecide(thread_id, decision, persona=persona.name.value))
-    if result.review is not None:
-        st.error(f"Not applied: {result.review.get('error')}")
-    else:
-        st.success(f"Report {decision.decision}d." if decision.decision != "edit" else "Report approved with edits.")
-        st.rerun()
+        result = run(agent.adecide(thread_id, decision, persona=persona.name.value, user=user))
+        if result.review is not None and result.review.get("error"):
+            st.error(f"Not applied: {result.review['error']}")
+            return
+    st.success("Report rejected." if rejected else "Report approved" + (" with your edits." if edits else "."))
+    st.rerun()
 
 
 def _downloads(report: Report) -> None:
@@ -68,7 +71,11 @@ def _downloads(report: Report) -> None:
 def page(agent: CareForge, persona: Persona, thread_id: str) -> None:
     """The reports of the current thread."""
     st.header("Reports")
-    reports = run(agent.areports(thread_id))
+    try:
+        reports = run(agent.areports(thread_id, user=signed_in()))
+    except PermissionError:
+        st.error("This conversation is not yours. Start a new one or pick one of yours in the sidebar.")
+        return
     if not reports:
         st.info("No report in this conversation yet. Ask for one in the chat, e.g. 'draft an SBAR handoff'.")
         return
