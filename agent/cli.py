@@ -101,22 +101,14 @@ def chat(
         async for event in agent.astream(
             text, persona=persona, thread_id=thread_id, attachments=attachments, routing=routing, user=user
         ):
-            if event.type == "flags" and event.data.get("emergency_guidance"):
-                _out(event.data["emergency_guidance"])
-            elif event.type == "tool":
+            if event.type == "tool":
                 _out(f"  [tool] {event.data['tool']} ({event.data['duration_ms']:.1f} ms)")
-            elif event.type == "token":
+            elif event.type == "token":  # guidance and findings first, then any checked model sentences
                 sys.stdout.write(event.data)
                 sys.stdout.flush()
             elif event.type == "done":
-                result = event.data
-                if result.flags.get("guard_repairs"):
-                    _out(
-                        "\n[the safety check replaced the model's wording: "
-                        + "; ".join(result.flags["guard_repairs"])
-                        + "]"
-                    )
-                _out("\n" + result.answer.split(result.prose, 1)[-1].strip() if result.prose else "\n" + result.answer)
+                dropped = event.data.flags.get("prose_dropped", [])
+                _out(f"\n[{len(dropped)} model sentence(s) left out: not supported by the results]" if dropped else "")
 
     while True:
         try:

@@ -48,11 +48,10 @@ class Flags(TypedDict, total=False):
     injection_suspected: bool
     model_unavailable: str
     refused_tools: list[str]
-    guard_repairs: list[str]
     step_limit_reached: bool
     report_decisions: list[str]
-    prose_dropped: list[str]
-    withheld_passages: list[str]  # retrieved passages with dosing or stop-taking text not quoted to a patient  # model sentences the tool results did not support, each with the reason
+    prose_dropped: list[str]  # model sentences the tool results did not support, each with the reason
+    withheld_passages: list[str]  # retrieved passages with dosing or stop-taking text not quoted to a patient
 
 
 class AgentState(TypedDict, total=False):

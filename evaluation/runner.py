@@ -62,7 +62,7 @@ def check(case: Case, result: TurnResult) -> tuple[list[str], list[str]]:
     failures: list[str] = []
     ran = {t["tool"]: t for t in result.tool_calls}
     flags = result.flags
-    guards = [k for k in ("red_flags", "injection_suspected", "guard_repairs", "refused_tools", "model_unavailable")
+    guards = [k for k in ("red_flags", "injection_suspected", "prose_dropped", "refused_tools", "model_unavailable")
               if flags.get(k)]
     if result.review:
         guards.append("review")
@@ -152,13 +152,13 @@ def markdown(outcomes: list[Outcome], model: str, reachable: bool) -> str:
             group = [o for o in mine if o.case.category == category]
             lines.append(f"| {routing} | {category} | {sum(o.passed for o in group)} | {len(group)} |")
         lines.append(f"| **{routing}** | **all** | **{sum(o.passed for o in mine)}** | **{len(mine)}** |")
-    repaired = sum("guard_repairs" in o.guards for o in outcomes)
+    repaired = sum("prose_dropped" in o.guards for o in outcomes)
     lines += [
         "",
-        f"The output guard repaired the model's prose in {repaired} of {len(outcomes)} turns (`guard_repairs`): it cut"
-        " invented turns or replaced echoed, repetitive, contradicting or dosing prose with the template built from"
-        " the tool results. A pass checks tools, citations and guards, not the quality of the prose. With a model"
-        " that cannot call tools, hybrid routing falls back to the rules, so both modes choose the same tools.",
+        f"The grounding check left out at least one model sentence in {repaired} of {len(outcomes)} turns "
+        "(`prose_dropped`); every answer leads with the composed findings, which need no model. A pass checks tools, "
+        "citations and guards, not the quality of the prose. With a model that cannot call tools, hybrid routing "
+        "falls back to the rules, so both modes choose the same tools.",
         "",
         "| case | routing | persona | tools run | guards | ms | result |",
         "|---|---|---|---|---|---|---|",

@@ -39,7 +39,7 @@ def _review(agent: CareForge, persona: Persona, thread_id: str, report: Report) 
     steps = (["edit"] if approved and edits else []) + ["reject" if rejected else "approve"]
     for step in steps:
         decision = ReviewDecision(
-            decision=step,  # type: ignore[arg-type]
+            decision=step,
             editor=user.display_name,
             role=user.role.value,
             edits=edits if step == "edit" else {},
