@@ -74,7 +74,11 @@ def ask(
     if as_json:
         _out(result.model_dump_json(indent=2))
     else:
+        from tools.reports import review_hint
+
         _out(result.answer)
+        if result.review:
+            _out(review_hint(result.review, result.thread_id))
         _out(f"\n[thread {result.thread_id} | tools: {', '.join(t['tool'] for t in result.tool_calls) or 'none'}]")
 
 
@@ -148,6 +152,7 @@ def ingest_logs_cmd(
     map_: Annotated[list[str] | None, typer.Option("--map", help="column=field, e.g. --map Fault=problem")] = None,
 ) -> None:
     """Ingest a CSV or JSONL maintenance log (fields: log_id, problem, action, asset_id, equipment, date)."""
+    _admin()  # the vector store is what every answer cites: only an admin adds to it
     from tqdm import tqdm
 
     from retrieval.ingest import ingest_logs
@@ -168,15 +173,17 @@ def ingest_logs_cmd(
 
 @ingest_app.command("docs")
 def ingest_docs_cmd(directory: Path) -> None:
-    """Ingest Markdown and text documents (each with a 'Source:' line)."""
+    """Ingest Markdown and text documents (each with a 'Source:' line); admins only (they become vetted notes)."""
     from retrieval.ingest import ingest_docs
 
+    _admin()
     _report(ingest_docs(directory, _retriever().store))
 
 
 @ingest_app.command("demo")
 def ingest_demo() -> None:
     """Ingest the bundled demo corpora (medical-equipment logs, MaintNet aviation logs, knowledge notes)."""
+    _admin()
     from retrieval import DEMO_DATA
     from retrieval.ingest import ingest_docs, ingest_logs
 

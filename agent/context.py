@@ -12,6 +12,7 @@ from agent.llm import Capabilities
 from agent.planner import RulePlanner
 from agent.settings import RoutingMode
 from safety.triage import DEFAULT_CRISIS_LINE, Triage
+from tools.reports import ReviewPolicy
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,3 +38,4 @@ class Services:
     on_model_error: Callable[[str], None] = lambda _error: None
     triage: Triage = field(default_factory=Triage)  # rules only unless the service adds the semantic detector
     crisis_line: str = DEFAULT_CRISIS_LINE
+    report_policy: ReviewPolicy = field(default_factory=ReviewPolicy)

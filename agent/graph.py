@@ -20,7 +20,7 @@ from agent.personas import get_persona
 from agent.privacy import redact
 from agent.settings import RoutingMode
 from agent.state import AgentState, Citation, Flags, ToolResult
-from tools.reports import APPROVERS, Report, ReviewDecision, apply_decision
+from tools.reports import Report, ReviewDecision, apply_decision
 
 HISTORY_TURNS = 6
 
@@ -204,12 +204,12 @@ def build_graph(services: Services) -> StateGraph[AgentState, Context, AgentStat
                     {
                         "type": "report_review",
                         "report": report.model_dump(mode="json"),
-                        "approvers": sorted(APPROVERS[report.kind]),
+                        "approvers": sorted(services.report_policy.allowed(report.kind)),
                         "error": error,
                     }
                 )
                 try:
-                    final = apply_decision(report, ReviewDecision.model_validate(raw))
+                    final = apply_decision(report, ReviewDecision.model_validate(raw), services.report_policy)
                 except ValueError as exc:  # includes pydantic's ValidationError
                     error = str(exc)
                     continue

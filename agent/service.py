@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-import functools
 import time
 import uuid
-import weakref
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 import aiosqlite
-import httpx
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, HumanMessage
 from langchain_core.runnables import RunnableConfig
@@ -23,97 +20,26 @@ from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
 from langgraph.graph.state import CompiledStateGraph
 from langgraph.types import Command
-from pydantic import BaseModel
 
 from agent.audit import AuditLog
 from agent.context import Context, Services
 from agent.database import BUSY_TIMEOUT_S, PER_CONNECTION, prepare_checkpoints
+from agent.endpoint import ModelEndpoint
 from agent.graph import build_graph
-from agent.llm import Capabilities, CapabilityCache, build_chat_model
+from agent.llm import Capabilities
 from agent.logs import LOGGER
 from agent.personas import get_persona
 from agent.planner import RulePlanner
-from agent.privacy import redact
+from agent.resources import default_resources, retriever_for, triage_for
+from agent.schemas import StreamEvent, TurnResult
 from agent.settings import RoutingMode, Settings
-from agent.state import Attachment, Citation, Flags, ToolResult
+from agent.state import Attachment
 from agent.threads import ThreadIndex
 from agent.users import User, UserStore
-from retrieval import build_retriever, default_embedder
-from safety.triage import SemanticDetector, Triage
-from tools.drugs import DrugNameResolver, default_knowledge_base
-from tools.images import ImageLimits
 from tools.registry import ToolResources, build_tools
 from tools.reports import Report, ReviewDecision
 
-
-class TurnResult(BaseModel):
-    """Everything one turn produced: the whole trace a user or reviewer may inspect."""
-
-    thread_id: str
-    persona: str
-    routing_mode: str
-    model: str
-    question: str
-    answer: str
-    prose: str
-    tool_calls: list[ToolResult]
-    citations: list[Citation]
-    flags: Flags
-    timings: dict[str, float]
-    review: dict[str, Any] | None = None  # a report awaiting a person's decision (the turn is paused)
-    reports: list[dict[str, Any]] = []  # the thread's decided reports
-
-
-class StreamEvent(BaseModel):
-    """One event of a streamed turn: ``flags`` (guards fired), ``tool``, ``token``, then ``done``."""
-
-    type: str
-    data: Any = None
-
-
-if TYPE_CHECKING:
-    from retrieval.search import Retriever
-
-
-def retriever_for(settings: Settings) -> Retriever:
-    """The retriever on the configured Chroma (embedded or server) with the bundled embedder."""
-    return build_retriever(
-        settings.chroma_mode.value,
-        settings.chroma_path,
-        settings.chroma_host,
-        settings.chroma_port,
-        cache_dir=settings.cache_dir,
-        int8=settings.embedding_int8,
-    )
-
-
-@functools.cache
-def _semantic_detector(cache_dir: Path) -> SemanticDetector:
-    # the bundled float32 embedder (shared with retrieval) and the exemplar bank, embedded once per process
-    return SemanticDetector(default_embedder(cache_dir, False))
-
-
-def triage_for(settings: Settings) -> Triage:
-    """Rules plus, unless turned off, the semantic detector on the bundled embedding model."""
-    return Triage(_semantic_detector(settings.cache_dir) if settings.triage_semantic else None)
-
-
-def default_resources(settings: Settings) -> ToolResources:
-    """The bundled knowledge base and name resolver, and a retriever built on first use."""
-    kb = default_knowledge_base()
-
-    @functools.cache
-    def retriever() -> Retriever:
-        return retriever_for(settings)
-
-    return ToolResources(
-        kb=kb,
-        resolver=DrugNameResolver(kb),
-        retriever=retriever,
-        image_limits=ImageLimits(max_bytes=settings.image_max_mb * 1024 * 1024, max_side=settings.image_max_side),
-        preview_dir=settings.preview_dir,
-        model_text_filter=redact if settings.redact_model_input else str,
-    )
+__all__ = ["CareForge", "StreamEvent", "TurnResult", "default_resources", "retriever_for"]
 
 
 class CareForge:
@@ -133,16 +59,10 @@ class CareForge:
         """Wire the model, tools and stores; anything not given is built from settings."""
         self.settings = settings
         self.resources = resources or default_resources(settings)
-        self._fixed_model = model
-        self._loop_models: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, BaseChatModel] = (
-            weakref.WeakKeyDictionary()
-        )
+        self.endpoint = ModelEndpoint(settings, model, capabilities)
         if self.resources.vision is None:  # a copy: resources may be shared by several agents
-            self.resources = dataclasses.replace(self.resources, vision=self._vision_model)
-        self._sync_model: BaseChatModel | None = None
+            self.resources = dataclasses.replace(self.resources, vision=self.endpoint.vision_model)
         self.tools = list(tools) if tools is not None else build_tools(self.resources)
-        self._probe = CapabilityCache(settings, ttl_fail_s=settings.probe_retry_s)
-        self._fixed_caps = capabilities
         self._checkpointer = checkpointer
         if checkpointer is None:
             prepare_checkpoints(settings.conversation_path)
@@ -154,40 +74,21 @@ class CareForge:
             tools=self.tools,
             planner=RulePlanner(self.resources.resolver),
             capabilities=self.capabilities,
-            on_model_error=self._probe.mark_unreachable,
+            on_model_error=self.endpoint.mark_unreachable,
             triage=triage_for(settings),
             crisis_line=settings.crisis_line,
+            report_policy=self.resources.report_policy,
         )
         self._builder = build_graph(self.services)
         self._compiled = self._builder.compile(checkpointer=checkpointer)
 
     def model(self) -> BaseChatModel:
-        """The chat model for the running event loop (HTTP clients cannot cross loops)."""
-        if self._fixed_model is not None:
-            return self._fixed_model
-        loop = asyncio.get_running_loop()
-        model = self._loop_models.get(loop)
-        if model is None:
-            client = httpx.AsyncClient(timeout=self.settings.request_timeout_s)
-            model = build_chat_model(self.settings, http_async_client=client)
-            self._loop_models[loop] = model
-        return model
-
-    def _vision_model(self) -> BaseChatModel | None:
-        """The model the image tool may send pixels to: only one whose image reading is usable."""
-        if not self.capabilities().vision_usable:
-            return None
-        if self._fixed_model is not None:
-            return self._fixed_model
-        if self._sync_model is None:  # tools run in worker threads and call the model synchronously
-            self._sync_model = build_chat_model(self.settings, streaming=False)
-        return self._sync_model
+        """The chat model for the running event loop."""
+        return self.endpoint.model()
 
     def capabilities(self, *, refresh: bool = False) -> Capabilities:
         """The model endpoint's probed capabilities (fixed ones when given, e.g. in tests)."""
-        if self._fixed_caps is not None:
-            return self._fixed_caps
-        return self._probe.get(refresh=refresh)
+        return self.endpoint.capabilities(refresh=refresh)
 
     @asynccontextmanager
     async def graph(self) -> AsyncIterator[CompiledStateGraph[Any, Any, Any, Any]]:
@@ -222,6 +123,8 @@ class CareForge:
         No user means a trusted in-process caller (a test, a script); every front end passes its signed-in user.
         Someone else's conversation reads as a missing one, so its existence does not leak.
         """
+        if persona is not None:
+            get_persona(persona)  # an unknown persona is a usage error (ValueError), not a refusal
         if user is None:
             return
         if persona is not None and not user.may_use(persona):

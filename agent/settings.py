@@ -74,6 +74,10 @@ class Settings(BaseSettings):
     local_user: str = Field(
         "local", description="The CareForge user the CLI acts as (created as the first admin on a fresh install)."
     )
+    report_clinician_roles: list[str] = Field(
+        ["radiologist", "physician"], description="Roles that may sign a preliminary radiology report."
+    )
+    report_patient_names: bool = Field(False, description="Whether drafted reports may carry the patient's name.")
     crisis_line: str = Field(
         "988 (call or text, US), 116 123 (Samaritans, UK and Ireland), or your local emergency number",
         description="Crisis line(s) named in suicide and self-harm guidance; set the deployment's local number.",

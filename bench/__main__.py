@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from bench import agent, answers, drugs, images, retrieval, serving, triage
+from bench import agent, answers, drugs, http, images, reports, retrieval, serving, triage
 from bench.machine import machine, versions
 
 BENCHMARKS: dict[str, Callable[[], dict[str, object]]] = {
@@ -23,6 +23,8 @@ BENCHMARKS: dict[str, Callable[[], dict[str, object]]] = {
     "images": images.run,
     "agent": agent.run,
     "serving": serving.run,
+    "http": http.run,
+    "reports": reports.run,
 }
 TITLES = {
     "triage": "Red-flag triage (issue 17)",
@@ -32,6 +34,8 @@ TITLES = {
     "images": "Images (issue 6)",
     "agent": "Agent overhead, scale and memory (issue 10)",
     "serving": "Serving through the agent vs straight to vLLM (issue 3)",
+    "http": "HTTP service overhead: /v1/turns and /v1/chat/completions (issue 24)",
+    "reports": "Reports: draft, decide, export (issue 23)",
 }
 OUT = Path(__file__).resolve().parents[1] / "docs" / "benchmarks.md"
 HEADER = [

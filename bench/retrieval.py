@@ -57,7 +57,10 @@ filled it and refuses the other. Tried and not kept: storing in a background thr
 
 Query latency: the real logs scaled up with perturbed copies of their vectors and texts, stored with the metadata
 ingestion writes; the query is embedded on ONNX Runtime (exported once from the bundled weights, checked against
-torch), Chroma's count is cached briefly, and near-duplicate keys are computed at ingest. Target p95 < 25 ms at 100k.
+torch), Chroma's count is cached briefly, and near-duplicate keys are computed at ingest. Target (issue 26) p95 < 50
+ms at 100k with the second stage; these queries share the entries' words, so the second stage (which acts when a
+question word is missing from the best lexical candidates) runs on few of them. "fusion" is fused without the second
+stage; "fused" is the tools' mode. Paraphrase evaluation: docs/retrieval-evaluation.md.
 """
 
 
@@ -122,7 +125,7 @@ def evaluate(retriever: Retriever, n: int = 200, drop: float = 0.2, seed: int = 
     problems = _problem_words()
     answerable = [sum(_content(_key(q)) <= words for words in problems) <= 5 for q, _, _ in queries]
     scores: dict[str, object] = {"queries": n, "words_dropped": drop, "answerable": sum(answerable)}
-    for mode in ("dense", "lexical", "fused"):
+    for mode in ("dense", "lexical", "fusion", "fused"):  # fusion: without the second stage
         found = {"strict": 0, "same_words": 0, "answerable_strict": 0}
         rr = {"strict": 0.0, "same_words": 0.0}
         for (query, relevant, key), can in zip(queries, answerable, strict=True):
@@ -257,7 +260,7 @@ def query_latency(sizes: tuple[int, ...] = (10_000, 100_000), queries: int = 60)
                 retriever.search_logs(q)
                 times.append(time.perf_counter() - started)
             out[f"query_{size}"] = summary(times)
-    out["target"] = "p95 < 25 ms at 100k, query embedding included"
+    out["target"] = "p95 < 50 ms at 100k, query embedding and second stage included"
     return out
 
 

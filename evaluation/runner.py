@@ -14,7 +14,7 @@ from PIL import Image
 
 from agent.service import CareForge, TurnResult
 from evaluation.cases import CASES, Case
-from tools.reports import ReviewDecision
+from tools.reports import Report, ReviewDecision, missing_required
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "dicom"
 _CITED = re.compile(r"\[([a-z_]+:[^\]\s]+)\]")
@@ -105,6 +105,22 @@ def check(case: Case, result: TurnResult) -> tuple[list[str], list[str]]:
     return failures, guards
 
 
+async def _review(agent: CareForge, result: TurnResult, case: Case, routing: str) -> TurnResult:
+    """Sign the draft as a reviewer would: fill any required section the conversation left empty, then approve.
+
+    A patient approves only a visit summary; a radiology report is signed by a radiologist (the default policy).
+    """
+    draft = Report.model_validate(result.review["report"]) if result.review else None
+    role = "radiologist" if draft is not None and draft.kind.value == "radiology" else case.persona
+    missing = missing_required(draft) if draft is not None else []
+    if missing:
+        fill = {name: "Reviewed by the evaluator: nothing further to add." for name in missing}
+        edit = ReviewDecision(decision="edit", editor="evaluator", role=role, edits=fill)
+        await agent.adecide(result.thread_id, edit, persona=case.persona, routing=routing)
+    approve = ReviewDecision(decision="approve", editor="evaluator", role=role)
+    return await agent.adecide(result.thread_id, approve, persona=case.persona, routing=routing)
+
+
 async def run_cases(agent: CareForge, routing: str, cases: tuple[Case, ...] = CASES) -> list[Outcome]:
     """Each case in order; cases with ``after`` continue that case's thread (reports read earlier turns)."""
     outcomes: list[Outcome] = []
@@ -120,9 +136,7 @@ async def run_cases(agent: CareForge, routing: str, cases: tuple[Case, ...] = CA
             )
             failures, guards = check(case, result)
             if result.review and case.review_kind:
-                # Approve as the persona (a patient may approve only a visit summary): the draft must then be final.
-                decision = ReviewDecision(decision="approve", editor="evaluator", role=case.persona)
-                done = await agent.adecide(result.thread_id, decision, persona=case.persona, routing=routing)
+                done = await _review(agent, result, case, routing)
                 status = done.reports[-1]["status"] if done.reports else "none"
                 if done.review is not None or status != "approved":
                     failures.append(f"approval failed: {(done.review or {}).get('error') or status}")

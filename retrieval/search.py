@@ -9,14 +9,15 @@ from typing import Any
 
 import bm25s
 
+from retrieval.paraphrase import Paraphrases, default_paraphrases
 from retrieval.records import ACTION_SEPARATOR, Hit, OtherFix, SearchResult
+from retrieval.rerank import OVERLAP_DOCS, cosine_weight, dense_weight, reorder, word_overlap
 from retrieval.shorthand import Shorthand
 from retrieval.store import DOCS, LOGS, EmbedderMismatch, VectorStore
 
 RRF_K = 60
-# Short shorthand log entries are matched better by words than by meaning, so the dense ranks count for less when
-# fusing log results. Chosen on tuning queries (bench/retrieval.py, seed 7) apart from the reported ones (seed 11).
-LOG_DENSE_WEIGHT = 0.35
+# The paraphrase words help BM25 and blur the embedding (tune split: dense recall@5 0.833 without them, 0.812 with).
+PARAPHRASE_DENSE = False
 CANDIDATES = 50
 MAX_OTHER_FIXES = 3
 PAGE = 5_000
@@ -44,10 +45,11 @@ class _Lexical:
 class Retriever:
     """search_maintenance_logs and search_knowledge over one vector store."""
 
-    def __init__(self, store: VectorStore, shorthand: Shorthand) -> None:
-        """Bind the store and the shorthand table."""
+    def __init__(self, store: VectorStore, shorthand: Shorthand, paraphrases: Paraphrases | None = None) -> None:
+        """Bind the store, the shorthand table and the paraphrase table (the bundled one by default)."""
         self.store = store
         self.shorthand = shorthand
+        self.paraphrases = paraphrases if paraphrases is not None else default_paraphrases()
         self._lexical: dict[str, _Lexical] = {}
         self._lock = threading.Lock()
 
@@ -77,17 +79,36 @@ class Retriever:
     ) -> list[Hit]:
         # BM25 gets the query with expansions appended (an abbreviation still matches itself); the embedding model gets
         # it normalised, like the indexed text: "R&R batt" reads "remove and replace battery", not both forms at once.
+        # Both get the log words for the question's own words appended ("luggage hatch" -> "baggage door").
         expanded = self.shorthand.expand(query) if expand else query
         normalised = self.shorthand.normalise(query) if expand else query
+        extra = self.paraphrases.additions(normalised)
         total = self.store.count(name)
         if total == 0:
             return []
         ranks: dict[str, float] = {}
         info: dict[str, tuple[str, dict[str, Any]]] = {}
-        if mode != "lexical":
-            self._dense(name, normalised, total, where, ranks, info, LOG_DENSE_WEIGHT if name == LOGS else 1.0)
+        vectors: dict[str, list[float]] = {}
+        overlap = 0.0  # documents: questions in lay words are the rule, so meaning always counts fully
         if mode != "dense":
-            self._lexical_ranks(name, expanded, total, where, expand, ranks, info)
+            lexical = self._lexical_ranks(name, expanded, total, where, expand, ranks, info)
+            if name == LOGS:
+                # the question's own words, against the words of the best lexical candidates
+                best = [self.shorthand.normalise(info[c][0].partition(ACTION_SEPARATOR)[0]) for c in lexical]
+                overlap = word_overlap(normalised, best[:OVERLAP_DOCS])
+            # Log words for the question's words, only when its own words are not all found: appended to questions in
+            # the logs' words they cost recall (hard lexical evaluation 0.695 -> 0.675).
+            if extra and overlap < 1.0:
+                ranks, info = {}, {}
+                self._lexical_ranks(name, " ".join([expanded, *extra]), total, where, expand, ranks, info)
+        query_vector = None
+        if mode != "lexical":
+            weight = dense_weight(overlap) if mode != "dense" and name == LOGS else 1.0
+            dense_text = " ".join([normalised, *extra]) if PARAPHRASE_DENSE else normalised
+            query_vector = self._dense(name, dense_text, total, where, ranks, info, vectors, weight)
+        if mode == "fused" and query_vector is not None:
+            collection = self.store.collection(name)
+            ranks = reorder(ranks, vectors, query_vector, cosine_weight(overlap), collection.get)
         return self._collapse(name, ranks, info, k)
 
     def _collapse(
@@ -135,20 +156,25 @@ class Retriever:
         where: dict[str, Any] | None,
         ranks: dict[str, float],
         info: dict[str, tuple[str, dict[str, Any]]],
+        vectors: dict[str, list[float]],
         weight: float = 1.0,
-    ) -> None:
+    ) -> Any:
+        """Add the dense candidates' reciprocal ranks; return the query vector (the second stage compares with it)."""
         vector = self.store.embedder.embed([text])[0]
         found = self.store.collection(name).query(
             query_embeddings=[vector.tolist()],
             n_results=min(CANDIDATES, total),
             where=where,
-            include=["documents", "metadatas"],
+            include=["documents", "metadatas", "embeddings"],
         )
         docs = (found["documents"] or [[]])[0]
         metas = (found["metadatas"] or [[]])[0]
+        embeddings = found["embeddings"][0] if found["embeddings"] is not None else []
         for rank, (cid, doc, meta) in enumerate(zip(found["ids"][0], docs, metas, strict=False)):
             ranks[cid] = ranks.get(cid, 0.0) + weight / (RRF_K + rank + 1)
             info[cid] = (doc or "", dict(meta or {}))
+        vectors.update(zip(found["ids"][0], embeddings, strict=False))
+        return vector
 
     def _lexical_ranks(
         self,
@@ -159,23 +185,27 @@ class Retriever:
         expand: bool,
         ranks: dict[str, float],
         info: dict[str, tuple[str, dict[str, Any]]],
-    ) -> None:
+    ) -> list[str]:
+        """Add the lexical candidates' reciprocal ranks; return their ids, best first."""
         lex = self._bm25(name, expand, total)
         tokens = bm25s.tokenize([text], stopwords="en", token_pattern=TOKEN_PATTERN, show_progress=False)
         if lex.index is None or not lex.ids or len(tokens.vocab) == 0:
-            return
+            return []
         n = min(len(lex.ids), CANDIDATES * 4 if where else CANDIDATES)
         docs, scores = lex.index.retrieve(tokens, k=n, show_progress=False)
         rank = 0
+        found: list[str] = []
         for idx, score in zip(docs[0], scores[0], strict=False):
             if score <= 0 or not _matches(lex.metas[idx], where):
                 continue
             cid = lex.ids[idx]
             ranks[cid] = ranks.get(cid, 0.0) + 1.0 / (RRF_K + rank + 1)
             info.setdefault(cid, (lex.docs[idx], lex.metas[idx]))
+            found.append(cid)
             rank += 1
             if rank >= CANDIDATES:
                 break
+        return found
 
     def search_logs(
         self,

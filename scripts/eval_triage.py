@@ -59,8 +59,9 @@ def main() -> None:
         "found by the unit tests (segments under three words, and segments that open with a negation, are left to "
         "the rules; 94.4%, 34.4%); then a fourth time after ordinary questions (the tune half of the blind "
         "medication questions and the end-to-end cases) joined the probe's negatives, because a unit test showed "
-        "'tramadol with sertraline?' flagged as a crisis. The table is the fourth scoring; nothing was changed "
-        "after it. Recall counts an emergency that "
+        "'tramadol with sertraline?' flagged as a crisis. The table is the fifth scoring, after one more rule "
+        "phrase from the Samaritans' warning signs ('people would be better off if I ...') that a unit test of our "
+        "own missed; nothing was changed after it. Recall counts an emergency that "
         "raised any flag (its guidance is shown first); category accuracy counts one whose flags include an "
         "expected category.",
         "",

@@ -22,7 +22,7 @@ from tools.contract import ToolOutput
 from tools.drugs import DrugKnowledgeBase, DrugNameResolver, check_drug_interactions
 from tools.drugs.render import interaction_output
 from tools.images import ImageLimits, analyze_image
-from tools.reports import ReportKind, draft_report, gather
+from tools.reports import ReportKind, ReviewPolicy, draft_report, gather
 from tools.reports.render import report_output
 
 if TYPE_CHECKING:
@@ -82,6 +82,8 @@ class ToolResources:
     preview_dir: Path | None = None
     # Applied to text the image tool sends to the model (identifier redaction when configured).
     model_text_filter: Callable[[str], str] = lambda text: text
+    report_policy: ReviewPolicy = field(default_factory=ReviewPolicy)  # who may approve which report kind
+    report_names: bool = False  # whether a drafted report may carry the patient's name
 
 
 def _timed(fn: Callable[..., ToolOutput]) -> Callable[..., tuple[str, dict[str, Any]]]:
@@ -124,8 +126,10 @@ def build_tools(res: ToolResources) -> list[BaseTool]:
             [m.text for m in messages if isinstance(m, HumanMessage)],
             [m.artifact for m in messages if isinstance(m, ToolMessage) and isinstance(m.artifact, dict)],
             [g for g in [((state or {}).get("flags") or {}).get("emergency_guidance")] if g],
+            reader=res.resolver.find_in_text,  # the resolver already built, not a second one
         )
-        return report_output(draft_report(kind, evidence, request))
+        report = draft_report(kind, evidence, request, allow_names=res.report_names)
+        return report_output(report, res.report_policy)
 
     tools = [
         _tool(

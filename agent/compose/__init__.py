@@ -36,7 +36,9 @@ def compose_head(flags: Flags, results: list[ToolResult], persona: Persona) -> s
     if flags.get("emergency_guidance"):
         parts.append(flags["emergency_guidance"])
     withheld: list[str] = []
-    bodies = [b for b in (_body(r, persona.name.value, withheld) for r in results) if b]
+    # after a review decision the draft's "waits for review" no longer holds: the decision line says what happened
+    shown = [r for r in results if not (flags.get("report_decisions") and r["artifact"].get("kind") == "report_draft")]
+    bodies = [b for b in (_body(r, persona.name.value, withheld) for r in shown) if b]
     if withheld:
         flags["withheld_passages"] = withheld
     if bodies:

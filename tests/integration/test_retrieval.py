@@ -220,9 +220,9 @@ def test_planted_instructions_in_a_log_are_quoted_as_data(retriever, tmp_path, r
     result = agent.ask("Ventilator high pressure alarm, what fixed it before?", persona="technician", routing="rules")
     assert result.tool_calls[0]["tool"] == "search_maintenance_logs"
     sent = model.seen[-1][0].text
-    data_block = sent.split("<<<", 1)[1].split(">>>", 1)[0]
-    assert "IGNORE PREVIOUS INSTRUCTIONS" in data_block  # only ever inside the quoted data block
-    assert "[log:EVIL-1]" in result.answer and "instruction-like text: ignored" in result.answer
+    assert "IGNORE PREVIOUS INSTRUCTIONS" not in sent  # the planted text is never put before the model ...
+    assert "IGNORE PREVIOUS" not in result.answer  # ... nor shown to the user; the entry is still cited
+    assert "[log:EVIL-1]" in result.answer and "instruction-like text; not quoted" in result.answer
     cited = {c["id"] for c in result.citations}
     hits = result.tool_calls[0]["artifact"]["data"]["hits"]
     assert cited == {h["citation_id"] for h in hits} | {f["citation_id"] for h in hits for f in h["other_fixes"]}
@@ -266,3 +266,14 @@ def test_pdf_manuals_are_ingested_and_cited_and_bad_pdfs_reported(retriever, tmp
     assert hits[0].title.startswith("Chiller service manual")
     assert "clean the condenser coil" in hits[0].snippet
     assert hits[0].metadata["source"] == "Example chiller service manual, rev 3"
+
+
+def test_question_in_other_words_finds_the_entry_and_the_note(tmp_path) -> None:
+    retriever = Retriever(VectorStore(open_client("embedded", tmp_path / "c"), default_embedder()), default_shorthand())
+    ingest_logs(LOGS_CSV, retriever.store, retriever.shorthand)
+    ingest_docs(DEMO_DATA / "knowledge", retriever.store)
+    hits = retriever.search_logs("pump keeps beeping about bubbles but there are none in the tubing").hits
+    problems = [str(h.metadata.get("problem")).lower() for h in hits[:5]]
+    assert any("air-in-line" in p for p in problems), problems
+    docs = retriever.search_knowledge("my pump keeps beeping about a blockage").hits
+    assert docs[0].metadata["path"] == "infusion-pump-occlusion.md"

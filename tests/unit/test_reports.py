@@ -45,7 +45,8 @@ async def test_radiology_report_from_an_image_turn_pauses_for_review_and_cites_t
     second = await cf.arun("Draft a radiology report", persona="nurse", routing="rules", thread_id=first.thread_id)
     assert second.review is not None and second.answer == ""
     report = Report.model_validate(second.review["report"])
-    assert report.kind.value == "radiology" and second.review["approvers"] == ["nurse"]
+    # Deliberate change (issue 23): radiology needs a clinician role, not a nurse.
+    assert report.kind.value == "radiology" and second.review["approvers"] == ["physician", "radiologist"]
     sections = report.sections()
     assert list(sections) == ["indication", "technique", "findings", "impression", "limitations"]
     assert "CR, CHEST, PA view" in sections["technique"].text
@@ -54,11 +55,16 @@ async def test_radiology_report_from_an_image_turn_pauses_for_review_and_cites_t
     every_citation = {c for s in sections.values() for c in s.citations}
     assert every_citation and every_citation <= cited_ids(first)  # citations resolve to real tool results
 
-    done = await cf.adecide(first.thread_id, approve())
+    nurse = await cf.adecide(first.thread_id, approve())
+    assert "a nurse cannot approve a preliminary radiology report" in nurse.review["error"]
+    # Without a visual read, findings and impression are empty: no one can approve until an edit fills them.
+    empty = await cf.adecide(first.thread_id, approve(role="radiologist", editor="Dr Okafor"))
+    assert "required section(s) not stated: findings, impression" in empty.review["error"]
+    done = await cf.adecide(first.thread_id, approve(decision="reject", role="radiologist", editor="Dr Okafor"))
     assert done.review is None
     final = Report.model_validate(done.reports[-1])
-    assert (final.status, final.decided_by, final.decided_role) == ("approved", "RN Alvarez", "nurse")
-    assert final.decided_at and "approved by RN Alvarez" in done.answer
+    assert (final.status, final.decided_by, final.decided_role) == ("rejected", "Dr Okafor", "radiologist")
+    assert final.decided_at and "rejected by Dr Okafor" in done.answer
 
 
 async def test_a_vision_read_fills_findings_with_the_image_citation(settings, resources) -> None:
@@ -79,7 +85,8 @@ async def test_sbar_handoff_drafts_after_the_drug_check_of_the_same_turn(setting
     assert [t["tool"] for t in result.tool_calls] == ["check_drug_interactions", "draft_report"]
     sections = Report.model_validate(result.review["report"]).sections()
     assert list(sections) == ["situation", "background", "assessment", "recommendation"]
-    assert "MAJOR: ibuprofen + warfarin" in sections["assessment"].text
+    assert "Interaction (major): ibuprofen + warfarin" in sections["assessment"].text
+    assert "ddi:" not in sections["assessment"].text  # citation ids belong in the sources list
     assert sections["assessment"].citations == ["ddi:ibuprofen+warfarin"]
     assert set(sections["recommendation"].citations) <= cited_ids(result)
     assert "ibuprofen, warfarin" in sections["background"].text or "warfarin, ibuprofen" in sections["background"].text
@@ -87,7 +94,7 @@ async def test_sbar_handoff_drafts_after_the_drug_check_of_the_same_turn(setting
 
 async def test_patient_gets_a_visit_summary_and_may_approve_only_that(settings, resources) -> None:
     cf = agent(settings, resources, "ok", "ok")
-    result = await cf.arun("I take Advil and Coumadin. Can you write a radiology report for me?",
+    result = await cf.arun("I take Coumadin and want to take Advil for a headache. Can you write a radiology report?",
                            persona="patient", routing="rules")
     report = Report.model_validate(result.review["report"])
     assert report.kind.value == "visit_summary"  # a patient cannot draft a clinical report
@@ -106,21 +113,26 @@ async def test_a_patient_cannot_approve_a_clinical_report_and_nothing_is_lost(se
     assert refused.review is not None
     assert "a patient cannot approve a preliminary radiology report" in refused.review["error"]
     assert refused.reports == []
-    done = await cf.adecide(first.thread_id, approve())
-    assert [Report.model_validate(r).status for r in done.reports] == ["approved"]
+    done = await cf.adecide(first.thread_id, approve(decision="reject", role="radiologist", editor="Dr Okafor"))
+    assert [Report.model_validate(r).status for r in done.reports] == ["rejected"]
 
 
-async def test_edit_replaces_sections_and_records_them(settings, resources) -> None:
+async def test_edit_replaces_sections_and_leaves_a_draft_for_an_explicit_approve(settings, resources) -> None:
     cf = agent(settings, resources, "ok", "ok")
     first = await cf.arun("pneumothorax?", persona="nurse", routing="rules", attachments=[CHEST_CR])
     await cf.arun("draft a radiology report", persona="nurse", routing="rules", thread_id=first.thread_id)
-    bad = await cf.adecide(first.thread_id, approve(decision="edit", edits={"diagnosis": "x"}))
+    doctor = {"role": "radiologist", "editor": "Dr Okafor"}
+    bad = await cf.adecide(first.thread_id, approve(decision="edit", edits={"diagnosis": "x"}, **doctor))
     assert "no such section(s): diagnosis" in bad.review["error"]
-    done = await cf.adecide(first.thread_id, approve(decision="edit", edits={"impression": "Small left apical PTX."}))
+    edits = {"Findings": "Left apical pleural line.", "impression": "Small left apical PTX."}
+    edited = await cf.adecide(first.thread_id, approve(decision="edit", edits=edits, **doctor))
+    assert edited.review is not None and not edited.review["error"] and edited.reports == []
+    assert Report.model_validate(edited.review["report"]).status == "draft"  # an edit never approves
+    done = await cf.adecide(first.thread_id, approve(**doctor))
     final = Report.model_validate(done.reports[-1])
     assert final.sections()["impression"].text == "Small left apical PTX."
     assert final.sections()["impression"].citations == []  # the reviewer, not a tool, is its source
-    assert final.edited_sections == ["impression"] and final.status == "approved"
+    assert final.edited_sections == ["findings", "impression"] and final.status == "approved"
 
 
 async def test_rejected_report_does_not_export(settings, resources) -> None:
@@ -136,7 +148,8 @@ async def test_rejected_report_does_not_export(settings, resources) -> None:
 async def test_review_resumes_in_a_fresh_process(tmp_path: Path, resources) -> None:
     settings = Settings(data_dir=tmp_path, model_base_url="http://127.0.0.1:9/v1", request_timeout_s=1.0)
     cf = CareForge(settings, model=scripted("ok"), resources=resources, capabilities=TEXT_ONLY)
-    paused = await cf.arun("warfarin and ibuprofen, SBAR handoff", persona="nurse", routing="rules", thread_id="t-1")
+    paused = await cf.arun("Bed 4 is on warfarin and ibuprofen, BP 150/90. SBAR handoff", persona="nurse",
+                           routing="rules", thread_id="t-1")
     assert paused.review is not None
     script = textwrap.dedent(f"""
         import asyncio, json
@@ -172,8 +185,9 @@ def test_work_order_cites_the_log_entries_it_was_built_from() -> None:
     evidence = gather(["VNT-0107 high pressure alarm on self test", "write a work order"], [_log_artifact()])
     report = draft_report("work_order", evidence)
     sections = report.sections()
-    assert list(sections) == ["asset", "symptom", "probable_cause", "actions", "parts", "safety_notes", "evidence"]
-    assert sections["asset"].text == "VNT-0107"
+    # Deliberate change (issue 23): no "evidence" section; the sources list is the one place evidence appears.
+    assert list(sections) == ["asset", "symptom", "probable_cause", "actions", "parts", "safety_notes"]
+    assert sections["asset"].text == "VNT-0107"  # no equipment word in what the user wrote
     assert sections["symptom"].text == "VNT-0107 high pressure alarm on self test"
     assert "replaced the expiratory valve" in sections["actions"].text
     assert sections["actions"].citations == ["log:med-0001", "log:med-0002"]
@@ -211,17 +225,18 @@ async def test_exports_parse_pdf_text_and_fhir_validation(settings, resources) -
     assert b"DRAFT - NOT APPROVED" in export(draft, "md", allow_draft=True)
     assert json.loads(export(draft, "fhir", allow_draft=True))["status"] == "preliminary"
 
-    done = await cf.adecide(first.thread_id, approve())
+    done = await cf.adecide(first.thread_id, approve(role="radiologist", note="Agree, no PTX."))
     final = Report.model_validate(done.reports[-1])
     md = export(final, "md").decode()
     assert "## Findings" in md and "no pleural line" in md and "APPROVED by RN Alvarez" in md
     assert Report.model_validate_json(export(final, "json")) == final
     pdf_text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(export(final, "pdf"))).pages)
     assert "Findings" in pdf_text and "no pleural line" in pdf_text and "APPROVED by RN Alvarez" in pdf_text
+    assert "Agree, no PTX." in pdf_text and "Agree, no PTX." in md  # the reviewer's note in every format
     fhir = json.loads(export(final, "fhir"))
     resource = DiagnosticReport.model_validate(fhir)
     assert resource.status == "final" and resource.conclusion.startswith("No pneumothorax seen")
     assert resource.code.coding[0].code == "18748-4"
-    handoff = draft_report("nursing_handoff", gather(["x"], []))
-    with pytest.raises(ExportRefused, match="FHIR DiagnosticReport export is for radiology"):
-        export(handoff.model_copy(update={"status": "approved"}), "fhir")
+    order = draft_report("work_order", gather(["x"], []))
+    with pytest.raises(ExportRefused, match="exports as cmms JSON"):
+        export(order.model_copy(update={"status": "approved"}), "fhir")

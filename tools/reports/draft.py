@@ -1,47 +1,26 @@
 """Fill a report from the conversation and the tool results.
 
-Structure and citations are code: every stated section cites the tool results it came from, and a section nothing
-supports says "not stated".
+The case (who, where, what was measured, which medicines are current) is extracted from the user's own messages by
+``tools.reports.extract``; tool results add findings with citations. Structure and citations are code: a section
+nothing supports says "not stated", and citation ids stay in each section's ``citations``, never in its text.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from tools.reports.models import (
-    BODIES,
-    NOT_STATED,
-    TITLES,
-    EvidenceItem,
-    Report,
-    ReportKind,
-    Section,
-)
-
-_ASSET = re.compile(r"\b([A-Z]{2,5}-?\d{2,6}[A-Z]?)\b")
-_WHEN = re.compile(
-    r"\b(today|yesterday|this (morning|afternoon|evening)|last night|on \d{4}-\d{2}-\d{2}|\d{4}-\d{2}-\d{2}|"
-    r"at \d{1,2}(:\d{2})? ?(am|pm)?)\b",
-    re.I,
-)
-_WHERE = re.compile(
-    r"\b(?:in|at|on) (the )?((?:ward|bay|line|room|hangar|unit|floor|theatre|icu)(?:\s+[A-Za-z]?\d[\w-]*)?)", re.I
-)
-_CAUSE = re.compile(r"\b(?:because|due to|caused by)\b([^.?!]{3,160})", re.I)
-_PART = re.compile(
-    r"\b(?:replaced|changed|installed|new|fitted)\s+(?:the\s+|a\s+|an\s+)?([a-z][a-z -]{2,40}?)(?=[.,;]|$| and | with)",
-    re.I,
-)
-_REPORT_REQUEST = re.compile(r"\b(report|summary|handoff|hand-off|sbar|work order)\b", re.I)
+from tools.reports.equipment import extract_equipment, extract_incident
+from tools.reports.extract import Case, MedicineReader, extract_case
+from tools.reports.models import BODIES, TITLES, EvidenceItem, Report, ReportKind, Section
+from tools.reports.sections import fill_clinical, fill_incident, fill_work_order
 
 
 @dataclass(slots=True)
 class Evidence:
-    """What the conversation established, grouped by the tool that established it."""
+    """What the conversation established: the user's messages and the tool results, grouped by tool."""
 
     user_texts: list[str]
     alerts: list[str] = field(default_factory=list)
@@ -52,26 +31,41 @@ class Evidence:
     logs: list[dict[str, Any]] = field(default_factory=list)  # hits
     docs: list[dict[str, Any]] = field(default_factory=list)
     items: dict[str, EvidenceItem] = field(default_factory=dict)
+    reader: MedicineReader | None = None  # the drug tool's free-text reader (the bundled one when None)
+    _case: Case | None = None
 
     def cite(self, item_id: str, kind: str, title: str) -> str:
         """Record that a section cites this item; returns its id."""
         self.items.setdefault(item_id, EvidenceItem(id=item_id, kind=kind, title=title))
         return item_id
 
+    @property
+    def case(self) -> Case:
+        """The case the user's messages state, extracted once."""
+        if self._case is None:
+            self._case = extract_case(self.user_texts, self.reader)
+        return self._case
 
-def gather(user_texts: list[str], artifacts: list[dict[str, Any]], alerts: list[str] | None = None) -> Evidence:
+
+def gather(
+    user_texts: list[str],
+    artifacts: list[dict[str, Any]],
+    alerts: list[str] | None = None,
+    *,
+    reader: MedicineReader | None = None,
+) -> Evidence:
     """Group tool artifacts (ToolOutput dumps, oldest first) by kind; failed results are left out."""
-    ev = Evidence(user_texts=[t for t in user_texts if t.strip()], alerts=list(alerts or []))
+    ev = Evidence(user_texts=[t for t in user_texts if t.strip()], alerts=list(alerts or []), reader=reader)
     for art in artifacts:
         if art.get("error"):
             continue
         data = art.get("data") or {}
         kind = art.get("kind")
         if kind == "drug_interactions":
-            ev.drugs.extend(data.get("interactions", []))
+            known = {i.get("id") for i in ev.drugs}
+            ev.drugs.extend(i for i in data.get("interactions", []) if i.get("id") not in known)
             for name in data.get("names", []):
-                if name.get("ingredients"):
-                    ev.drug_names.extend(i for i in name["ingredients"] if i not in ev.drug_names)
+                ev.drug_names.extend(i for i in name.get("ingredients") or [] if i not in ev.drug_names)
             ev.unknown_drugs.extend(data.get("unknown", []))
         elif kind == "image_analysis":
             cid = next((c["id"] for c in art.get("citations", [])), f"image:{data.get('sha256_16', '?')}")
@@ -81,170 +75,35 @@ def gather(user_texts: list[str], artifacts: list[dict[str, Any]], alerts: list[
     return ev
 
 
-def _s(text: str, *cites: str) -> Section:
-    return Section(text=text, citations=[c for c in cites if c])
-
-
-def _not_stated(why: str = "") -> Section:
-    return Section(text=f"{NOT_STATED} ({why})" if why else NOT_STATED)
-
-
-def _complaint(ev: Evidence) -> str | None:
-    """The user's own description: the latest message that is not the report request itself."""
-    for text in reversed(ev.user_texts):
-        if not _REPORT_REQUEST.search(text) or len(text.split()) > 12:
-            return text.strip()[:600]
-    return None
-
-
-def _interaction_lines(ev: Evidence, plain: bool = False) -> tuple[str, list[str]]:
-    lines, cites = [], []
-    for i in ev.drugs:
-        cites.append(ev.cite(i["id"], "drug_interaction", f"{i['drug_a']} + {i['drug_b']}"))
-        if plain:
-            lines.append(f"{i['drug_a']} and {i['drug_b']} can interact ({i['severity']}): {i['effect']}")
-        else:
-            lines.append(f"{i['severity'].upper()}: {i['drug_a']} + {i['drug_b']} - {i['effect']} [{i['id']}]")
-    return "\n".join(lines), cites
-
-
-def _image_parts(ev: Evidence) -> dict[str, Section]:
-    if not ev.images:
-        return {}
-    img = ev.images[-1]
-    cid = ev.cite(img["citation_id"], "image", img.get("file", "image"))
-    meta = img.get("metadata") or {}
-    technique = ", ".join(
-        str(v)
-        for v in (
-            meta.get("Modality"),
-            meta.get("BodyPartExamined"),
-            meta.get("ViewPosition") and f"{meta['ViewPosition']} view",
-            meta.get("StudyDescription"),
-            meta.get("window"),
-        )
-        if v
-    )
-    limits = list((img.get("quality") or {}).get("issues", [])) + list(img.get("warnings", []))
-    reading = img.get("reading")
-    parts = {"technique": _s(f"{technique or img.get('format', 'image')} ({img.get('file')})", cid)}
-    if reading:
-        parts["findings"] = _s("\n".join(f"- {f}" for f in reading.get("findings", [])) or NOT_STATED, cid)
-        parts["impression"] = _s(
-            f"{reading.get('impression') or NOT_STATED} (model confidence {reading.get('confidence')})", cid
-        )
-        limits += reading.get("limitations", [])
-    else:
-        why = "no visual read: " + str(img.get("vision_status", "no multimodal model"))
-        parts["findings"] = _not_stated(why)
-        parts["impression"] = _not_stated("no visual read")
-    limits.append("Preliminary read; must be confirmed by a radiologist.")
-    parts["limitations"] = _s("\n".join(f"- {x}" for x in limits), cid)
-    return parts
-
-
-def _log_parts(ev: Evidence) -> dict[str, Section]:
-    if not ev.logs:
-        return {}
-    top = ev.logs[:3]
-    cites = [ev.cite(h["citation_id"], "log", h["title"]) for h in top]
-    causes, actions = [], []
-    for h in top:
-        problem, _, action = h["snippet"].partition("| Action:")
-        causes.append(f"Similar past fault: {problem.strip()} [{h['citation_id']}]")
-        if action.strip():
-            actions.append(f"- {action.strip()} [{h['citation_id']}]")
-    parts = {
-        "probable_cause": _s("\n".join(causes), *cites),
-        "actions": _s("\n".join(actions), *cites) if actions else _not_stated("past entries record no action"),
-    }
-    found = [m.group(1).strip() for h in top for m in _PART.finditer(h["snippet"])]
-    parts["parts"] = _s(", ".join(dict.fromkeys(found)), *cites) if found else _not_stated()
-    parts["evidence"] = _s("\n".join(f"- [{h['citation_id']}] {h['title']}" for h in top), *cites)
-    return parts
-
-
-def _fill(kind: ReportKind, ev: Evidence, request: str) -> dict[str, Section]:
-    complaint = _complaint(ev)
-    said = _s(complaint) if complaint else _not_stated()
-    alerts = _s("\n".join(ev.alerts)) if ev.alerts else None
-    drugs_text, drug_cites = _interaction_lines(ev)
-    if kind is ReportKind.RADIOLOGY:
-        return {"indication": said, **_image_parts(ev)}
-    if kind is ReportKind.NURSING_HANDOFF:
-        background = []
-        if ev.drug_names:
-            background.append("Medicines: " + ", ".join(ev.drug_names))
-        if ev.images:
-            background.append("Imaging: " + _image_parts(ev)["technique"].text)
-        img = _image_parts(ev)
-        assessment = "\n".join(x for x in (alerts.text if alerts else "", drugs_text) if x)
-        if img and img["findings"].stated:
-            assessment += "\nImage (preliminary): " + img["findings"].text
-        recommend = [f"- {i['management']} [{i['id']}]" for i in ev.drugs]
-        return {
-            "situation": said,
-            "background": _s("\n".join(background), *drug_cites) if background else _not_stated(),
-            "assessment": _s(assessment.strip(), *drug_cites, *(img["findings"].citations if img else []))
-            if assessment.strip()
-            else _not_stated(),
-            "recommendation": _s("\n".join(recommend), *drug_cites) if recommend else _not_stated(),
-        }
-    if kind is ReportKind.VISIT_SUMMARY:
-        plain, _ = _interaction_lines(ev, plain=True)
-        found = [plain] if plain else []
-        if ev.images:
-            img = _image_parts(ev)
-            found.append(
-                "Your image was checked for quality; "
-                + ("a preliminary read was made." if img["findings"].stated else "no one has read it yet.")
-            )
-        steps = [f"- {i['management']}" for i in ev.drugs]
-        return {
-            "reason_for_visit": said,
-            "what_we_found": _s("\n".join(found), *drug_cites, *[i["citation_id"] for i in ev.images])
-            if found
-            else _not_stated(),
-            "medicines": _s(", ".join(ev.drug_names), *drug_cites) if ev.drug_names else _not_stated(),
-            "next_steps": _s("\n".join(steps), *drug_cites) if steps else _not_stated(),
-            "when_to_get_help": alerts
-            or _s("Call emergency services for chest pain, trouble breathing, fainting or severe bleeding."),
-        }
-    logs = _log_parts(ev)
-    asset = next((m.group(1) for t in ev.user_texts for m in _ASSET.finditer(t)), None)
-    if asset is None:
-        asset = next((str(h["metadata"]["asset_id"]) for h in ev.logs if h.get("metadata", {}).get("asset_id")), None)
+def _fill(kind: ReportKind, ev: Evidence, allow_names: bool) -> tuple[dict[str, Section], str | None]:
     if kind is ReportKind.WORK_ORDER:
-        return {
-            "asset": _s(asset) if asset else _not_stated(),
-            "symptom": said,
-            **logs,
-            "safety_notes": alerts or _not_stated(),
-        }
-    text = " ".join(ev.user_texts)
-    when, where, cause = _WHEN.search(text), _WHERE.search(text), _CAUSE.search(text)
-    return {
-        "what": said,
-        "where": _s(where.group(2).strip()) if where else (_s(f"asset {asset}") if asset else _not_stated()),
-        "when": _s(when.group(0)) if when else _not_stated(),
-        "impact": alerts or _not_stated(),
-        "root_cause": _s(cause.group(1).strip()) if cause else _not_stated("needs investigation"),
-        "corrective_actions": logs.get("actions", _not_stated()),
-        "preventive_actions": _not_stated("to be set by the reviewer"),
-    }
+        eq = extract_equipment(ev.user_texts, ev.logs)
+        return fill_work_order(eq, ev.alerts, ev.cite), eq.asset
+    if kind is ReportKind.INCIDENT:
+        eq = extract_equipment(ev.user_texts, ev.logs)
+        return fill_incident(extract_incident(ev.user_texts), eq, ev.alerts, ev.cite), eq.asset
+    case = ev.case
+    sections = fill_clinical(kind, case, ev.drugs, ev.images, ev.alerts, ev.cite, allow_names)
+    return sections, case.who(allow_names) or None
 
 
-def draft_report(kind: ReportKind | str, evidence: Evidence, request: str = "") -> Report:
-    """A draft of ``kind`` from ``evidence``; sections nothing supports say "not stated"."""
+def draft_report(kind: ReportKind | str, evidence: Evidence, request: str = "", *, allow_names: bool = False) -> Report:
+    """A draft of ``kind`` from ``evidence``; sections nothing supports say "not stated".
+
+    ``request`` is accepted for the tool's signature and deliberately unused: the report is built from what the
+    conversation established, never from the sentence that asked for it. ``allow_names`` lets the patient's name
+    into the report where the deployment allows it; the tool's summary for the model never carries it.
+    """
     kind = ReportKind(kind)
-    sections = _fill(kind, evidence, request)
+    sections, subject = _fill(kind, evidence, allow_names)
     body = BODIES[kind].model_validate({"kind": kind.value, **sections})
-    cited = {c for s in sections.values() for c in s.citations}
+    cited = list(dict.fromkeys(c for s in sections.values() for c in s.citations))
     return Report(
         id=f"rpt-{uuid.uuid4().hex[:12]}",
         kind=kind,
         title=TITLES[kind],
         created_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         body=body,
-        evidence=[item for item_id, item in evidence.items.items() if item_id in cited],
+        evidence=[evidence.items[c] for c in cited if c in evidence.items],
+        subject=subject,
     )

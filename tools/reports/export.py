@@ -1,47 +1,76 @@
-"""Report exports: Markdown, JSON, PDF (fpdf2) and FHIR R4 DiagnosticReport (validated by fhir.resources)."""
+"""Report exports: Markdown, JSON, PDF (fpdf2), FHIR R4B (``tools.reports.fhir``) and CMMS JSON (``cmms``).
+
+Every format carries the review: status, who decided, their role, when, the note, and each edit step. Citations
+are a numbered sources list; a section points at it with "[1]", so no citation ids run through the prose.
+"""
 
 from __future__ import annotations
 
-import base64
-import json
 from typing import Literal
 
-from fhir.resources.R4B.diagnosticreport import DiagnosticReport
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from tools.reports.models import Report, ReportKind
+from tools.reports.cmms import to_cmms
+from tools.reports.fhir import to_fhir
+from tools.reports.models import Report, ReportKind, Section
 
-ExportFormat = Literal["md", "json", "pdf", "fhir"]
+ExportFormat = Literal["md", "json", "pdf", "fhir", "cmms"]
+FHIR_KINDS = frozenset({ReportKind.RADIOLOGY, ReportKind.NURSING_HANDOFF, ReportKind.VISIT_SUMMARY})
 
 
 class ExportRefused(ValueError):
     """The report cannot be exported in this form (not approved, or the format does not fit its kind)."""
 
 
-def _status_line(report: Report) -> str:
+def formats_for(report: Report) -> list[str]:
+    """The export formats that fit the report's kind."""
+    return ["md", "json", "pdf", "fhir" if report.kind in FHIR_KINDS else "cmms"]
+
+
+def status_line(report: Report) -> str:
+    """The review state in one line."""
     if report.status == "approved":
         return f"APPROVED by {report.decided_by} ({report.decided_role}) at {report.decided_at}"
     if report.status == "rejected":
-        return f"REJECTED by {report.decided_by} at {report.decided_at}"
+        return f"REJECTED by {report.decided_by} ({report.decided_role}) at {report.decided_at}"
     return "DRAFT - NOT APPROVED - not for clinical or operational use"
+
+
+def review_lines(report: Report) -> list[str]:
+    """The reviewer's note and each edit step, as plain lines (empty for an untouched draft)."""
+    lines = [f"Reviewer note ({report.decided_by}): {report.note}"] if report.note else []
+    for e in report.edits:
+        lines.append(
+            f"Edited by {e.editor} ({e.role}) at {e.at}: {', '.join(e.sections)}" + (f" - {e.note}" if e.note else "")
+        )
+    return lines
 
 
 def _label(name: str) -> str:
     return name.replace("_", " ").capitalize()
 
 
+def _refs(report: Report, section: Section) -> str:
+    number = {e.id: i for i, e in enumerate(report.evidence, 1)}
+    marks = [f"[{number[c]}]" for c in section.citations if c in number]
+    return (" " + "".join(marks)) if marks else ""
+
+
 def to_markdown(report: Report) -> str:
-    """The report as Markdown: sections, their citations and the evidence list."""
-    lines = [f"# {report.title}", "", f"**Status:** {_status_line(report)}  ", f"**Report id:** {report.id}  "]
+    """The report as Markdown: sections, the review record and one numbered sources list."""
+    lines = [f"# {report.title}", "", f"**Status:** {status_line(report)}  ", f"**Report id:** {report.id}  "]
+    if report.subject:
+        lines.append(f"**Subject:** {report.subject}  ")
     lines += [f"**Drafted:** {report.created_at}", ""]
     for name, section in report.sections().items():
-        cites = f" _(sources: {', '.join(section.citations)})_" if section.citations else ""
-        lines += [f"## {_label(name)}", "", section.text + cites, ""]
-    if report.note:
-        lines += ["## Reviewer note", "", report.note, ""]
+        lines += [f"## {_label(name)}", "", section.text + _refs(report, section), ""]
+    review = review_lines(report)
+    if review:
+        lines += ["## Review", "", *[f"- {x}" for x in review], ""]
     if report.evidence:
-        lines += ["## Evidence", ""] + [f"- [{e.id}] {e.title} ({e.kind})" for e in report.evidence] + [""]
+        lines += ["## Sources", ""] + [f"{i}. {e.title} ({e.kind}, {e.id})" for i, e in enumerate(report.evidence, 1)]
+        lines.append("")
     lines += [f"_{report.disclaimer}_", ""]
     return "\n".join(lines)
 
@@ -60,75 +89,50 @@ def _latin1(text: str) -> str:
 
 
 def to_pdf(report: Report) -> bytes:
-    """The report as a one-column PDF."""
+    """The report as a one-column PDF with the same content as the Markdown."""
     pdf = FPDF(format="A4")
     pdf.set_auto_page_break(auto=True, margin=15)
     pdf.add_page()
     pdf.set_title(_latin1(report.title))
-    pdf.set_font("Helvetica", "B", 16)
-    pdf.multi_cell(0, 9, _latin1(report.title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.set_font("Helvetica", "", 9)
-    pdf.multi_cell(0, 5, _latin1(f"{_status_line(report)}\nReport {report.id}, drafted {report.created_at}"))
+
+    def heading(text: str, size: int = 12) -> None:
+        pdf.set_font("Helvetica", "B", size)
+        pdf.multi_cell(0, 7 if size < 16 else 9, _latin1(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+    def body(text: str, size: int = 10) -> None:
+        pdf.set_font("Helvetica", "", size)
+        pdf.multi_cell(0, 5, _latin1(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+    heading(report.title, 16)
+    subject = f"\nSubject: {report.subject}" if report.subject else ""
+    body(f"{status_line(report)}\nReport {report.id}, drafted {report.created_at}{subject}", 9)
     pdf.ln(3)
     for name, section in report.sections().items():
-        pdf.set_font("Helvetica", "B", 12)
-        pdf.multi_cell(0, 7, _latin1(_label(name)), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        pdf.set_font("Helvetica", "", 10)
-        cites = f"\nSources: {', '.join(section.citations)}" if section.citations else ""
-        pdf.multi_cell(0, 5, _latin1(section.text + cites), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        heading(_label(name))
+        body(section.text + _refs(report, section))
+        pdf.ln(2)
+    review = review_lines(report)
+    if review:
+        heading("Review")
+        body("\n".join(review))
         pdf.ln(2)
     if report.evidence:
-        pdf.set_font("Helvetica", "B", 12)
-        pdf.multi_cell(0, 7, "Evidence", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        pdf.set_font("Helvetica", "", 9)
-        for item in report.evidence:
-            pdf.multi_cell(0, 5, _latin1(f"[{item.id}] {item.title}"), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        heading("Sources")
+        body("\n".join(f"{i}. {e.title} ({e.kind}, {e.id})" for i, e in enumerate(report.evidence, 1)), 9)
     pdf.set_font("Helvetica", "I", 8)
     pdf.multi_cell(0, 5, _latin1(report.disclaimer))
     return bytes(pdf.output())
 
 
-def to_fhir(report: Report) -> str:
-    """A FHIR R4 DiagnosticReport (validated with the R4B models, which R4 DiagnosticReport matches)."""
-    if report.kind is not ReportKind.RADIOLOGY:
-        raise ExportRefused(f"FHIR DiagnosticReport export is for radiology reports, not {report.kind.value}")
-    sections = report.sections()
-    resource = {
-        "resourceType": "DiagnosticReport",
-        "id": report.id,
-        "status": "final" if report.status == "approved" else "preliminary",
-        "category": [
-            {
-                "coding": [
-                    {"system": "http://terminology.hl7.org/CodeSystem/v2-0074", "code": "RAD", "display": "Radiology"}
-                ]
-            }
-        ],
-        "code": {
-            "coding": [{"system": "http://loinc.org", "code": "18748-4", "display": "Diagnostic imaging study"}],
-            "text": report.title,
-        },
-        "issued": report.decided_at or report.created_at,
-        "conclusion": sections["impression"].text,
-        "presentedForm": [
-            {
-                "contentType": "text/markdown",
-                "data": base64.b64encode(to_markdown(report).encode()).decode(),
-                "title": report.title,
-            }
-        ],
-    }
-    if report.decided_by and report.status == "approved":
-        resource["resultsInterpreter"] = [{"display": report.decided_by}]
-    validated = DiagnosticReport.model_validate(resource)
-    return json.dumps(json.loads(validated.model_dump_json()), indent=2)
-
-
 def export(report: Report, fmt: ExportFormat, *, allow_draft: bool = False) -> bytes:
-    """The report in ``fmt``; only approved reports export unless ``allow_draft`` (then marked as a draft)."""
-    if report.status == "rejected":
+    """The report in ``fmt``; only approved reports export unless ``allow_draft`` (then marked as not approved).
+
+    A rejected report exports only with ``allow_draft``: FHIR then says ``entered-in-error``, so a system that took
+    the preliminary version can retract it.
+    """
+    if report.status == "rejected" and not allow_draft:
         raise ExportRefused("the report was rejected; draft a new one")
-    if report.status != "approved" and not allow_draft:
+    if report.status == "draft" and not allow_draft:
         raise ExportRefused("the report is not approved; approve it first, or export it explicitly as a draft")
     if fmt == "md":
         return to_markdown(report).encode()
@@ -137,5 +141,11 @@ def export(report: Report, fmt: ExportFormat, *, allow_draft: bool = False) -> b
     if fmt == "pdf":
         return to_pdf(report)
     if fmt == "fhir":
+        if report.kind not in FHIR_KINDS:
+            raise ExportRefused(f"FHIR export is for clinical reports; a {report.kind.value} exports as cmms JSON")
         return to_fhir(report).encode()
-    raise ExportRefused(f"unknown format {fmt!r}; choose md, json, pdf or fhir")
+    if fmt == "cmms":
+        if report.kind in FHIR_KINDS:
+            raise ExportRefused(f"CMMS export is for work orders and incidents; a {report.kind.value} exports as fhir")
+        return to_cmms(report).encode()
+    raise ExportRefused(f"unknown format {fmt!r}; choose md, json, pdf, fhir or cmms")

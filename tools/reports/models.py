@@ -74,7 +74,6 @@ class WorkOrder(BaseModel):
     actions: Section = Section()
     parts: Section = Section()
     safety_notes: Section = Section()
-    evidence: Section = Section()
 
 
 class IncidentReport(BaseModel):
@@ -107,13 +106,23 @@ TITLES = {
     ReportKind.WORK_ORDER: "Maintenance work order",
     ReportKind.INCIDENT: "Incident / failure report",
 }
-# Who may approve each kind: patients may approve only their own visit summary.
+# Who may approve each kind by default. Radiology needs a clinician role the deployment defines (``ReviewPolicy``);
+# a nurse does not sign an imaging read. Patients may approve only their own visit summary.
+CLINICIAN_ROLES: frozenset[str] = frozenset({"radiologist", "physician"})
 APPROVERS: dict[ReportKind, frozenset[str]] = {
-    ReportKind.RADIOLOGY: frozenset({"nurse"}),
+    ReportKind.RADIOLOGY: CLINICIAN_ROLES,
     ReportKind.NURSING_HANDOFF: frozenset({"nurse"}),
-    ReportKind.VISIT_SUMMARY: frozenset({"nurse", "patient"}),
-    ReportKind.WORK_ORDER: frozenset({"technician"}),
-    ReportKind.INCIDENT: frozenset({"technician", "nurse"}),
+    ReportKind.VISIT_SUMMARY: frozenset({"nurse", "physician", "patient"}),
+    ReportKind.WORK_ORDER: frozenset({"technician", "supervisor"}),
+    ReportKind.INCIDENT: frozenset({"technician", "supervisor", "nurse"}),
+}
+# Sections that must say something before a report can be approved (an edit can fill them).
+REQUIRED: dict[ReportKind, tuple[str, ...]] = {
+    ReportKind.RADIOLOGY: ("indication", "technique", "findings", "impression"),
+    ReportKind.NURSING_HANDOFF: ("situation", "assessment", "recommendation"),
+    ReportKind.VISIT_SUMMARY: ("reason_for_visit", "what_we_found", "next_steps"),
+    ReportKind.WORK_ORDER: ("asset", "symptom", "actions"),
+    ReportKind.INCIDENT: ("what", "where", "when"),
 }
 
 
@@ -123,6 +132,16 @@ class EvidenceItem(BaseModel):
     id: str
     kind: str
     title: str
+
+
+class EditRecord(BaseModel):
+    """One edit step of the review: the sections a person changed (the report stays a draft)."""
+
+    editor: str
+    role: str
+    at: str
+    sections: list[str]
+    note: str = ""
 
 
 class Report(BaseModel):
@@ -140,6 +159,8 @@ class Report(BaseModel):
     decided_at: str | None = None
     note: str = ""
     edited_sections: list[str] = Field(default_factory=list)
+    edits: list[EditRecord] = Field(default_factory=list, description="Each edit step: who changed which sections.")
+    subject: str | None = Field(None, description="Who or what the report is about, as the privacy rules allow.")
     disclaimer: str = "Drafted by CareForge from the conversation and tool results; final only once approved."
 
     def sections(self) -> dict[str, Section]:
@@ -150,7 +171,9 @@ class Report(BaseModel):
 class ReviewDecision(BaseModel):
     """What the reviewer decided: resume value of the review interrupt."""
 
-    decision: Literal["approve", "edit", "reject"]
+    decision: Literal["approve", "edit", "reject"] = Field(
+        description="approve or reject decide the report; edit changes sections and leaves it a draft."
+    )
     editor: str = Field(min_length=1, max_length=200)
     role: str
     edits: dict[str, str] = Field(default_factory=dict, description="Section name to new text (decision 'edit').")

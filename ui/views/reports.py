@@ -6,15 +6,22 @@ import streamlit as st
 
 from agent.personas import Persona
 from agent.service import CareForge
-from tools.reports import APPROVERS, ExportRefused, Report, ReviewDecision, export, to_markdown
+from tools.reports import ExportRefused, Report, ReviewDecision, export, formats_for, to_markdown
 from ui.runtime import run, signed_in
 
-_MIME = {"md": "text/markdown", "json": "application/json", "pdf": "application/pdf", "fhir": "application/fhir+json"}
+_MIME = {
+    "md": "text/markdown",
+    "json": "application/json",
+    "pdf": "application/pdf",
+    "fhir": "application/fhir+json",
+    "cmms": "application/json",
+}
 
 
 def _review(agent: CareForge, persona: Persona, thread_id: str, report: Report) -> None:
     st.subheader(f"{report.title} - awaiting review")
-    st.caption(f"{report.id}; may be approved by: {', '.join(sorted(APPROVERS[report.kind]))}")
+    approvers = sorted(agent.resources.report_policy.allowed(report.kind))
+    st.caption(f"{report.id}; may be approved by: {', '.join(approvers)}")
     with st.form(f"review-{report.id}"):
         edits = {}
         for name, section in report.sections().items():
@@ -54,7 +61,7 @@ def _review(agent: CareForge, persona: Persona, thread_id: str, report: Report) 
 
 
 def _downloads(report: Report) -> None:
-    formats = ["md", "json", "pdf"] + (["fhir"] if report.kind.value == "radiology" else [])
+    formats = formats_for(report)
     columns = st.columns(len(formats))
     for column, fmt in zip(columns, formats, strict=True):
         try:
@@ -62,7 +69,7 @@ def _downloads(report: Report) -> None:
         except ExportRefused as exc:
             column.caption(str(exc))
             continue
-        suffix = "fhir.json" if fmt == "fhir" else fmt
+        suffix = {"fhir": "fhir.json", "cmms": "cmms.json"}.get(fmt, fmt)
         column.download_button(
             f"Download {fmt.upper()}", data, f"{report.id}.{suffix}", _MIME[fmt], key=f"dl-{report.id}-{fmt}"
         )

@@ -1,0 +1,34 @@
+"""What a turn returns to its callers (CLI, UI, HTTP service): the whole trace, and the events of a stream."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+
+from agent.state import Citation, Flags, ToolResult
+
+
+class TurnResult(BaseModel):
+    """Everything one turn produced: the whole trace a user or reviewer may inspect."""
+
+    thread_id: str
+    persona: str
+    routing_mode: str
+    model: str
+    question: str
+    answer: str
+    prose: str
+    tool_calls: list[ToolResult]
+    citations: list[Citation]
+    flags: Flags
+    timings: dict[str, float]
+    review: dict[str, Any] | None = None  # a report awaiting a person's decision (the turn is paused)
+    reports: list[dict[str, Any]] = []  # the thread's decided reports
+
+
+class StreamEvent(BaseModel):
+    """One event of a streamed turn: ``flags`` (guards fired), ``tool``, ``token``, then ``done``."""
+
+    type: str
+    data: Any = None

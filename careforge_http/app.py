@@ -1,0 +1,128 @@
+"""The app factory: ``create_app()`` for uvicorn (``careforge serve``), or with an agent built by a test or a bench."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import APIRouter, FastAPI
+
+from agent.service import CareForge
+from agent.settings import Settings, get_settings
+from careforge_http import files, openai_compat, thread_routes, turns
+from careforge_http.auth import KeyRing, RateLimiter
+from careforge_http.config import HttpSettings, load_keys
+from careforge_http.errors import RESPONSES, ApiError, BodyLimit, ErrorBody, install_handlers
+from careforge_http.runtime import Ingesters, PrincipalDep, Runtime, RuntimeDep
+from careforge_http.store import ServiceStore
+from careforge_http.webhooks import Outbox
+
+VERSION = "1"
+system = APIRouter(prefix="/v1", tags=["system"], responses=RESPONSES)
+
+
+@system.get("/health", summary="The process is up")
+async def health(principal: PrincipalDep) -> dict[str, str]:
+    """Liveness: answers as long as the event loop runs."""
+    return {"status": "ok"}
+
+
+@system.get("/ready", summary="Model and stores", responses={503: {"model": ErrorBody}})
+async def ready(runtime: RuntimeDep, principal: PrincipalDep) -> dict[str, Any]:
+    """Readiness: the stores answer; the model's state is reported (a turn without it is composed from the tools)."""
+    caps = await asyncio.to_thread(runtime.agent.capabilities)
+    stores: dict[str, str] = {}
+    checks = (("threads", runtime.thread_count), ("service", runtime.store.ping), ("outbox", runtime.outbox.ping))
+    for name, check in checks:
+        try:
+            check()
+            stores[name] = "ok"
+        except Exception as exc:  # reported, and makes the instance not ready
+            stores[name] = f"{type(exc).__name__}: {exc}"
+    try:
+        async with runtime.agent.graph() as graph:
+            await graph.aget_state({"configurable": {"thread_id": "readiness-probe"}})
+        stores["conversations"] = "ok"
+    except Exception as exc:
+        stores["conversations"] = f"{type(exc).__name__}: {exc}"
+    if any(v != "ok" for v in stores.values()):
+        raise ApiError(503, "not_ready", "; ".join(f"{k}: {v}" for k, v in stores.items() if v != "ok"))
+    return {
+        "status": "ready" if caps.reachable else "degraded",
+        "model": {"reachable": caps.reachable, "name": caps.model, "tools": caps.accepts_tools,
+                  "images": caps.vision_usable, "error": caps.error},
+        "stores": stores,
+        "vector_store": "configured" if runtime.agent.resources.retriever is not None else "none",
+        "webhooks": "on" if runtime.http.webhook_url else "off",
+    }
+
+
+def _limits(http: HttpSettings) -> Any:
+    uploads = http.max_upload_mb * 1024 * 1024
+    ingest = http.max_ingest_mb * 1024 * 1024
+    # A data: URL is base64 (4/3 of the bytes), and a chat may hold a few images plus the history.
+    chat = max(http.max_body_bytes, uploads * 4 // 3 + http.max_body_bytes)
+    multipart_slack = 64 * 1024
+
+    def limit_for(path: str) -> int:
+        if path == "/v1/images":
+            return uploads + multipart_slack
+        if path.startswith("/v1/ingest/"):
+            return ingest + multipart_slack
+        if path == "/v1/chat/completions":
+            return chat
+        return http.max_body_bytes
+
+    return limit_for
+
+
+def create_app(
+    agent: CareForge | None = None,
+    *,
+    settings: Settings | None = None,
+    http: HttpSettings | None = None,
+    ingesters: Ingesters | None = None,
+) -> FastAPI:
+    """The service over ``agent`` (built from settings when omitted); keys from ``http`` (the environment)."""
+    settings = agent.settings if agent is not None else settings or get_settings()
+    http = http or HttpSettings()
+    keys = KeyRing(load_keys(http.api_keys_file, http.api_keys))
+    the_agent = agent or CareForge(settings)
+    store = ServiceStore(settings.data_dir / "http.sqlite")
+    outbox = Outbox(settings.data_dir / "http.sqlite", http)
+    runtime = Runtime(
+        agent=the_agent, http=http, keys=keys, limiter=RateLimiter(http.rate_per_minute, http.rate_burst),
+        store=store, outbox=outbox, ingesters=ingesters or Ingesters.default(),
+    )
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        outbox.start()
+        try:
+            yield
+        finally:
+            # Turns whose client left are finished, not cut: they hold the thread's next checkpoint.
+            pending = [t for t in runtime.tasks if not t.done()]
+            if pending:
+                await asyncio.wait(pending, timeout=30)
+            await outbox.stop()
+            # The connections stay open: like the agent, they live as long as the app (which may start again).
+
+    app = FastAPI(
+        title="CareForge API",
+        version=VERSION,
+        description="Grounded answers for clinics and factory floors. Every route needs an API key "
+        "(Authorization: Bearer KEY). Errors are {\"error\": {\"code\", \"message\"}}.",
+        lifespan=lifespan,
+        openapi_url="/v1/openapi.json" if http.docs else None,
+        docs_url="/v1/docs" if http.docs else None,
+        redoc_url=None,
+    )
+    app.state.runtime = runtime
+    install_handlers(app)
+    app.add_middleware(BodyLimit, limit_for=_limits(http))
+    for router in (system, turns.router, thread_routes.router, files.router, openai_compat.router):
+        app.include_router(router)
+    return app

@@ -1,0 +1,124 @@
+"""HTTP service settings and the API key table (env prefix ``CAREFORGE_HTTP_``; keys from ``CAREFORGE_API_KEYS_FILE``).
+
+A key file is JSON or TOML holding ``keys``: a list of entries with ``user``, ``role`` (a persona) and either
+``sha256`` (the hex digest of the key: preferred, the file then holds no secret) or ``key`` (the key in clear, for
+local tests). ``personas``: what the key may talk as (its role first when the role is a persona; required for a
+reviewing role such as ``radiologist``); ``ingest`` lets it load data.
+Keys are long random tokens, so an unsalted SHA-256 is enough: there is nothing to guess from a digest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import secrets
+import sys
+import tomllib
+from pathlib import Path
+
+from pydantic import BaseModel, Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from agent.personas import PERSONAS
+from tools.reports import APPROVERS
+
+PERSONA_NAMES = frozenset(str(p.value) for p in PERSONAS)
+# A role is a persona or a reviewing role the report rules know (radiologist, supervisor...).
+ROLES = PERSONA_NAMES | frozenset(role for roles in APPROVERS.values() for role in roles)
+
+
+class KeyEntry(BaseModel):
+    """One API key: who it is, the role it acts in, and what else it may do."""
+
+    user: str = Field(min_length=1, max_length=200)
+    role: str
+    sha256: str | None = Field(None, pattern=r"^[0-9a-f]{64}$")
+    key: SecretStr | None = None
+    personas: list[str] = Field(default_factory=list)
+    ingest: bool = False
+
+    @model_validator(mode="after")
+    def _check(self) -> KeyEntry:
+        if self.role not in ROLES:
+            raise ValueError(f"role {self.role!r} is not one of {sorted(ROLES)}")
+        unknown = set(self.personas) - PERSONA_NAMES
+        if unknown:
+            raise ValueError(f"unknown persona(s) {sorted(unknown)}")
+        if (self.sha256 is None) == (self.key is None):
+            raise ValueError("give exactly one of sha256 or key")
+        if self.role in PERSONA_NAMES and self.role not in self.personas:
+            self.personas = [self.role, *self.personas]  # a persona role talks as itself first
+        if not self.personas:
+            raise ValueError(f"role {self.role!r} is not a persona: list the personas the key talks as")
+        return self
+
+    @property
+    def digest(self) -> str:
+        """The SHA-256 hex digest the request's key is compared with."""
+        if self.sha256 is not None:
+            return self.sha256
+        assert self.key is not None  # the validator guarantees one of the two
+        return hash_key(self.key.get_secret_value())
+
+
+def hash_key(key: str) -> str:
+    """The digest stored in a key file for ``key``."""
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def load_keys(path: Path | None = None, inline: str | None = None) -> list[KeyEntry]:
+    """Key entries from a JSON/TOML file and/or inline JSON (``CAREFORGE_API_KEYS``); ValueError when malformed."""
+    entries: list[KeyEntry] = []
+    if path is not None:
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text) if path.suffix == ".toml" else json.loads(text)
+        entries += [KeyEntry.model_validate(e) for e in data.get("keys", [])]
+    if inline:
+        data = json.loads(inline)
+        entries += [KeyEntry.model_validate(e) for e in (data.get("keys", []) if isinstance(data, dict) else data)]
+    digests = [e.digest for e in entries]
+    if len(set(digests)) != len(digests):
+        raise ValueError("the same API key is listed twice")
+    return entries
+
+
+class HttpSettings(BaseSettings):
+    """How the HTTP service is exposed: limits, keys, webhooks."""
+
+    model_config = SettingsConfigDict(env_prefix="CAREFORGE_HTTP_", env_file=".env", extra="ignore")
+
+    api_keys_file: Path | None = Field(
+        default_factory=lambda: Path(p) if (p := os.environ.get("CAREFORGE_API_KEYS_FILE")) else None,
+        description="JSON or TOML file of API keys (CAREFORGE_API_KEYS_FILE).",
+    )
+    api_keys: str | None = Field(
+        default_factory=lambda: os.environ.get("CAREFORGE_API_KEYS"), description="Inline JSON list of key entries."
+    )
+    max_body_bytes: int = Field(1024 * 1024, gt=0, description="Largest JSON request body.")
+    max_upload_mb: int = Field(25, gt=0, description="Largest image upload (also bounds data: URLs in chat).")
+    max_ingest_mb: int = Field(100, gt=0, description="Largest log or document upload for ingestion.")
+    rate_per_minute: float = Field(600.0, gt=0, description="Sustained requests per minute per key.")
+    rate_burst: int = Field(60, gt=0, description="Requests a key may make at once before the rate applies.")
+    webhook_url: str | None = Field(None, description="Where events are POSTed; none: events are not sent.")
+    webhook_secret: SecretStr | None = Field(None, description="HMAC-SHA256 key for the signature header.")
+    webhook_max_attempts: int = Field(12, ge=1, description="Deliveries tried before an event is marked dead.")
+    webhook_backoff_s: float = Field(1.0, gt=0, description="First retry delay; doubles each attempt.")
+    webhook_backoff_max_s: float = Field(300.0, gt=0, description="Longest delay between attempts.")
+    webhook_timeout_s: float = Field(5.0, gt=0)
+    docs: bool = Field(True, description="Serve /v1/docs and /v1/openapi.json (no data; no key needed).")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """``python -m careforge_http.config USER ROLE``: print a new key and its key-file entry (digest only)."""
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 2 or args[1] not in ROLES:
+        raise SystemExit(f"usage: python -m careforge_http.config USER ROLE   (ROLE: {', '.join(sorted(ROLES))})")
+    key = "cf_" + secrets.token_urlsafe(32)
+    entry = {"user": args[0], "role": args[1], "sha256": hash_key(key)}
+    sys.stdout.write(f"key (give to the client, not stored anywhere): {key}\n")
+    sys.stdout.write(f"entry for the keys file: {json.dumps(entry)}\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,150 @@
+"""The service's own SQLite tables beside the agent's stores: thread owners, uploads, jobs, chat continuations.
+
+The thread index has no owner column, so ownership lives here, keyed by thread id. Every write is one statement in
+autocommit mode (or one transaction), so a crash leaves each row either written or not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import threading
+from pathlib import Path
+from typing import Any
+
+from agent.database import open_database
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS owners (
+    thread_id TEXT PRIMARY KEY, user TEXT NOT NULL, created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS owners_user ON owners (user);
+CREATE TABLE IF NOT EXISTS uploads (
+    id TEXT PRIMARY KEY, user TEXT NOT NULL, path TEXT NOT NULL, name TEXT NOT NULL, size INTEGER NOT NULL,
+    kind TEXT NOT NULL, created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS jobs (
+    id TEXT PRIMARY KEY, user TEXT NOT NULL, kind TEXT NOT NULL, status TEXT NOT NULL, done INTEGER NOT NULL,
+    total INTEGER NOT NULL, report TEXT, error TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS chats (
+    digest TEXT PRIMARY KEY, user TEXT NOT NULL, thread_id TEXT NOT NULL, created_at TEXT NOT NULL
+);
+"""
+JOB_FIELDS = ("id", "user", "kind", "status", "done", "total", "report", "error", "created_at", "updated_at")
+
+
+def now() -> str:
+    """UTC time, ISO 8601 to the second."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+class ServiceStore:
+    """Owners, uploads, jobs and chat continuations for the HTTP service."""
+
+    def __init__(self, path: Path) -> None:
+        """Open (and create) the tables; jobs that were running when the process died are marked failed."""
+        self._conn = open_database(path, _SCHEMA)
+        self._lock = threading.Lock()
+        with self._lock:
+            self._conn.execute(
+                "UPDATE jobs SET status = 'failed', error = 'interrupted: the server stopped', updated_at = ? "
+                "WHERE status IN ('queued', 'running')",
+                (now(),),
+            )
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._conn.close()
+
+    def ping(self) -> None:
+        """Raise when the database does not answer (readiness)."""
+        self._conn.execute("SELECT COUNT(*) FROM owners").fetchone()
+
+    # --- thread owners
+    def claim(self, thread_id: str, user: str) -> bool:
+        """Make ``user`` the owner of an unowned thread; True when ``user`` owns it afterwards."""
+        with self._lock:
+            self._conn.execute("INSERT OR IGNORE INTO owners VALUES (?, ?, ?)", (thread_id, user, now()))
+            row = self._conn.execute("SELECT user FROM owners WHERE thread_id = ?", (thread_id,)).fetchone()
+        return row is not None and row[0] == user
+
+    def owner(self, thread_id: str) -> str | None:
+        """The user owning the thread, or None."""
+        row = self._conn.execute("SELECT user FROM owners WHERE thread_id = ?", (thread_id,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def threads_of(self, user: str) -> list[str]:
+        """The ids of the user's threads."""
+        rows = self._conn.execute("SELECT thread_id FROM owners WHERE user = ?", (user,)).fetchall()
+        return [str(r[0]) for r in rows]
+
+    def release(self, thread_id: str) -> None:
+        """Forget a thread's owner and its chat continuations (after a delete, or a first turn that failed)."""
+        with self._lock:
+            self._conn.execute("BEGIN")
+            self._conn.execute("DELETE FROM chats WHERE thread_id = ?", (thread_id,))
+            self._conn.execute("DELETE FROM owners WHERE thread_id = ?", (thread_id,))
+            self._conn.execute("COMMIT")
+
+    # --- uploads
+    def add_upload(self, upload_id: str, user: str, path: Path, name: str, size: int, kind: str) -> None:
+        """Record a stored upload."""
+        with self._lock:
+            self._conn.execute(
+                "INSERT INTO uploads VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (upload_id, user, str(path), name, size, kind, now()),
+            )
+
+    def upload(self, upload_id: str, user: str) -> dict[str, Any] | None:
+        """The user's upload, or None (also for another user's id)."""
+        row = self._conn.execute(
+            "SELECT id, path, name, size, kind, created_at FROM uploads WHERE id = ? AND user = ?", (upload_id, user)
+        ).fetchone()
+        keys = ("id", "path", "name", "size", "kind", "created_at")
+        return None if row is None else dict(zip(keys, row, strict=True))
+
+    # --- jobs
+    def add_job(self, job_id: str, user: str, kind: str, total: int) -> None:
+        """Record a queued job."""
+        stamp = now()
+        with self._lock:
+            self._conn.execute(
+                "INSERT INTO jobs VALUES (?, ?, ?, 'queued', 0, ?, NULL, NULL, ?, ?)",
+                (job_id, user, kind, total, stamp, stamp),
+            )
+
+    def update_job(
+        self, job_id: str, status: str, done: int | None = None, report: Any = None, error: str | None = None
+    ) -> None:
+        """Move a job on: progress while running, the report or the error at the end."""
+        with self._lock:
+            self._conn.execute(
+                "UPDATE jobs SET status = ?, done = COALESCE(?, done), report = COALESCE(?, report), "
+                "error = COALESCE(?, error), updated_at = ? WHERE id = ?",
+                (status, done, None if report is None else json.dumps(report), error, now(), job_id),
+            )
+
+    def job(self, job_id: str, user: str) -> dict[str, Any] | None:
+        """The user's job, or None."""
+        row = self._conn.execute(
+            f"SELECT {', '.join(JOB_FIELDS)} FROM jobs WHERE id = ? AND user = ?", (job_id, user)  # noqa: S608
+        ).fetchone()
+        if row is None:
+            return None
+        job = dict(zip(JOB_FIELDS, row, strict=True))
+        job["report"] = json.loads(job["report"]) if job["report"] else None
+        return job
+
+    # --- chat continuations: an OpenAI client resends the whole conversation; its prefix names the thread
+    def remember_chat(self, digest: str, user: str, thread_id: str) -> None:
+        """Map the digest of a conversation so far to the thread that holds it."""
+        with self._lock:
+            self._conn.execute("INSERT OR REPLACE INTO chats VALUES (?, ?, ?, ?)", (digest, user, thread_id, now()))
+
+    def chat_thread(self, digest: str, user: str) -> str | None:
+        """The thread continuing this conversation, or None."""
+        row = self._conn.execute(
+            "SELECT thread_id FROM chats WHERE digest = ? AND user = ?", (digest, user)
+        ).fetchone()
+        return None if row is None else str(row[0])

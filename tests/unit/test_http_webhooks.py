@@ -1,0 +1,97 @@
+"""Webhook events: which turns raise them, the signature, and the outbox's retries, backoff and dead letters."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import json
+
+import httpx
+import pytest
+from pydantic import SecretStr
+
+from careforge_http.config import HttpSettings, KeyEntry, hash_key, load_keys
+from careforge_http.webhooks import Outbox, sign
+from tests.http_support import SBAR, auth, build_agent, build_app, client_for
+
+
+def test_signature_is_hmac_sha256_of_timestamp_dot_body() -> None:
+    expected = hmac.new(b"s3cret", b"1700000000.{\"a\":1}", hashlib.sha256).hexdigest()
+    assert sign("s3cret", "1700000000", b'{"a":1}') == f"sha256={expected}"
+    assert sign("other", "1700000000", b'{"a":1}') != f"sha256={expected}"
+
+
+def _http(tmp_path, **kw) -> HttpSettings:
+    return HttpSettings(api_keys_file=None, api_keys=None, webhook_url="http://receiver.test/hook",
+                        webhook_secret=SecretStr("s3cret"), webhook_backoff_s=0.01, webhook_backoff_max_s=0.02, **kw)
+
+
+async def test_a_failed_delivery_stays_due_with_backoff_until_a_2xx(tmp_path) -> None:
+    outbox = Outbox(tmp_path / "o.sqlite", _http(tmp_path))
+    event_id = outbox.enqueue("red_flag", {"thread_id": "t1"})
+    answers = iter([503, 200])
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(next(answers))
+
+    async with httpx.AsyncClient(transport=httpx.MockTransport(handler)) as client:
+        assert await outbox.deliver_due(client) == 0
+        row = outbox.rows()[0]
+        assert (row["attempts"], row["delivered_at"], row["last_error"]) == (1, None, "HTTP 503")
+        assert await outbox.deliver_due(client) == 0  # not due yet: the backoff holds it
+        await asyncio.sleep(0.05)
+        assert await outbox.deliver_due(client) == 1
+    assert outbox.rows()[0]["delivered_at"] is not None
+    request = seen[-1]
+    assert request.headers["x-careforge-delivery"] == event_id and request.headers["x-careforge-event"] == "red_flag"
+    stamp = request.headers["x-careforge-timestamp"]
+    assert request.headers["x-careforge-signature"] == sign("s3cret", stamp, request.content)
+    assert json.loads(request.content)["data"] == {"thread_id": "t1"}
+    await outbox.stop()
+
+
+async def test_an_event_is_marked_dead_after_the_last_attempt_and_kept(tmp_path) -> None:
+    outbox = Outbox(tmp_path / "o.sqlite", _http(tmp_path, webhook_max_attempts=2))
+    outbox.enqueue("red_flag", {})
+    async with httpx.AsyncClient(transport=httpx.MockTransport(lambda r: httpx.Response(500))) as client:
+        for _ in range(3):
+            await outbox.deliver_due(client)
+            await asyncio.sleep(0.05)
+    row = outbox.rows()[0]
+    assert (row["attempts"], row["dead"], row["delivered_at"]) == (2, 1, None)
+    await outbox.stop()
+
+
+async def test_turns_queue_red_flag_work_order_and_approval_events(tmp_path, resources) -> None:
+    agent = build_agent(tmp_path, resources)
+    app = build_app(agent)  # no URL: events are still written, ready for when one is set
+    outbox = app.state.runtime.outbox
+    async with client_for(app) as c:
+        await c.post("/v1/turns", json={"message": "I have crushing chest pain"}, headers=auth("pat"))
+        await c.post("/v1/turns", json={"message": "warfarin and aspirin"}, headers=auth("alice"))  # no event
+        await c.post("/v1/turns", json={"message": "write a work order: asset VNT-0107, symptom high pressure "
+                                        "alarm, action replace the filter"}, headers=auth("tom"))
+        sbar = await c.post("/v1/turns", json=SBAR, headers=auth("alice"))
+        tid = sbar.json()["thread_id"]
+        decided = await c.post(f"/v1/threads/{tid}/reports/decision", json={"decision": "approve"},
+                               headers=auth("alice"))
+        assert decided.status_code == 200, decided.text
+    events = [r["event"] for r in outbox.rows()]
+    assert events == ["red_flag", "work_order.drafted", "report.approved"]
+
+
+def test_key_file_entries_need_a_known_role_and_one_key_form(tmp_path) -> None:
+    path = tmp_path / "keys.toml"
+    path.write_text(f'[[keys]]\nuser = "ann"\nrole = "radiologist"\npersonas = ["nurse"]\nsha256 = "{hash_key("k")}"\n')
+    [entry] = load_keys(path)
+    assert entry.personas == ["nurse"] and entry.digest == hash_key("k")
+    for bad in ({"user": "x", "role": "admin", "key": "k"}, {"user": "x", "role": "nurse"},
+                {"user": "x", "role": "radiologist", "key": "k"}):
+        with pytest.raises(ValueError):
+            KeyEntry.model_validate(bad)
+    with pytest.raises(ValueError, match="twice"):
+        load_keys(None, json.dumps([{"user": "a", "role": "nurse", "key": "k"},
+                                    {"user": "b", "role": "nurse", "sha256": hash_key("k")}]))
