@@ -34,7 +34,7 @@ browser:  ## Debian's Chromium and ChromeDriver for the real-browser UI test (no
 	    DEBIAN_FRONTEND=noninteractive $$(command -v sudo) apt-get install -y -qq --no-install-recommends chromium chromium-driver; }
 
 ui: setup  ## the Streamlit front end on http://localhost:8501 (embedded model unless CAREFORGE_MODEL_BASE_URL is set)
-	$(BIN)/streamlit run ui/app.py --browser.gatherUsageStats false
+	$(BIN)/streamlit run ui/app.py --browser.gatherUsageStats false --server.address 127.0.0.1 --client.toolbarMode minimal
 
 lint: setup
 	$(BIN)/ruff check .

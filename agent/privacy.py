@@ -11,6 +11,7 @@ from __future__ import annotations
 from safety.redaction.names import redact_names
 from safety.redaction.patterns import redact_long_numbers, redact_patterns
 from safety.redaction.phones import redact_phones
+from tools.drugs import name_words
 
 
 def redact(text: str) -> str:
@@ -20,6 +21,6 @@ def redact(text: str) -> str:
     # placeholders, and placeholders are never matched again.
     while True:
         before = text
-        text = redact_names(redact_long_numbers(redact_phones(redact_patterns(text))))
+        text = redact_names(redact_long_numbers(redact_phones(redact_patterns(text))), name_words())
         if text == before:
             return text

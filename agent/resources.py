@@ -57,6 +57,7 @@ def default_resources(settings: Settings) -> ToolResources:
         image_limits=ImageLimits(max_bytes=settings.image_max_mb * 1024 * 1024, max_side=settings.image_max_side),
         preview_dir=settings.preview_dir,
         model_text_filter=redact if settings.redact_model_input else str,
+        read_text_filter=redact,
         report_policy=ReviewPolicy(clinician_roles=frozenset(settings.report_clinician_roles)),
         report_names=settings.report_patient_names,
     )

@@ -34,7 +34,7 @@ async def ready(runtime: RuntimeDep, principal: PrincipalDep) -> dict[str, Any]:
     """Readiness: the stores answer; the model's state is reported (a turn without it is composed from the tools)."""
     caps = await asyncio.to_thread(runtime.agent.capabilities)
     stores: dict[str, str] = {}
-    checks = (("threads", runtime.thread_count), ("service", runtime.store.ping), ("outbox", runtime.outbox.ping))
+    checks = (("threads", runtime.ping_threads), ("service", runtime.store.ping), ("outbox", runtime.outbox.ping))
     for name, check in checks:
         try:
             check()
@@ -51,8 +51,13 @@ async def ready(runtime: RuntimeDep, principal: PrincipalDep) -> dict[str, Any]:
         raise ApiError(503, "not_ready", "; ".join(f"{k}: {v}" for k, v in stores.items() if v != "ok"))
     return {
         "status": "ready" if caps.reachable else "degraded",
-        "model": {"reachable": caps.reachable, "name": caps.model, "tools": caps.accepts_tools,
-                  "images": caps.vision_usable, "error": caps.error},
+        "model": {
+            "reachable": caps.reachable,
+            "name": caps.model,
+            "tools": caps.accepts_tools,
+            "images": caps.vision_usable,
+            "error": caps.error,
+        },
         "stores": stores,
         "vector_store": "configured" if runtime.agent.resources.retriever is not None else "none",
         "webhooks": "on" if runtime.http.webhook_url else "off",
@@ -85,16 +90,26 @@ def create_app(
     http: HttpSettings | None = None,
     ingesters: Ingesters | None = None,
 ) -> FastAPI:
-    """The service over ``agent`` (built from settings when omitted); keys from ``http`` (the environment)."""
+    """The service over ``agent`` (built from settings when omitted); keys from ``http`` (the environment).
+
+    Raises ``UnknownUser`` (a ValueError) when a key names a user the agent's user store does not hold.
+    """
     settings = agent.settings if agent is not None else settings or get_settings()
     http = http or HttpSettings()
-    keys = KeyRing(load_keys(http.api_keys_file, http.api_keys))
+    entries = load_keys(http.api_keys_file, http.api_keys)
     the_agent = agent or CareForge(settings)
+    keys = KeyRing(entries, the_agent.users)
     store = ServiceStore(settings.data_dir / "http.sqlite")
+    store.migrate_owners(settings.threads_path)  # one owner record: the agent's thread index
     outbox = Outbox(settings.data_dir / "http.sqlite", http)
     runtime = Runtime(
-        agent=the_agent, http=http, keys=keys, limiter=RateLimiter(http.rate_per_minute, http.rate_burst),
-        store=store, outbox=outbox, ingesters=ingesters or Ingesters.default(),
+        agent=the_agent,
+        http=http,
+        keys=keys,
+        limiter=RateLimiter(http.rate_per_minute, http.rate_burst),
+        store=store,
+        outbox=outbox,
+        ingesters=ingesters or Ingesters.default(),
     )
 
     @asynccontextmanager
@@ -114,7 +129,7 @@ def create_app(
         title="CareForge API",
         version=VERSION,
         description="Grounded answers for clinics and factory floors. Every route needs an API key "
-        "(Authorization: Bearer KEY). Errors are {\"error\": {\"code\", \"message\"}}.",
+        '(Authorization: Bearer KEY). Errors are {"error": {"code", "message"}}.',
         lifespan=lifespan,
         openapi_url="/v1/openapi.json" if http.docs else None,
         docs_url="/v1/docs" if http.docs else None,

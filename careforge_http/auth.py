@@ -1,4 +1,8 @@
-"""Who is calling: API keys (``Authorization: Bearer`` or ``X-API-Key``) to users and roles, and a rate per key."""
+"""Who is calling: API keys (``Authorization: Bearer`` or ``X-API-Key``) to users of the store, and a rate per key.
+
+The role, and with it the personas and the reports a caller may decide, is the user's, read from the agent's user
+store on every request; the key file only names the user.
+"""
 
 from __future__ import annotations
 
@@ -7,43 +11,58 @@ import threading
 import time
 from dataclasses import dataclass
 
+from agent.users import User, UserStore
 from careforge_http.config import KeyEntry, hash_key
 from careforge_http.errors import ApiError
 
 
+class UnknownUser(ValueError):
+    """A key names a user the user store does not hold (raised at startup)."""
+
+
 @dataclass(frozen=True)
 class Principal:
-    """The caller, as the key says: the role never comes from the request body."""
+    """The caller: the key's user as the user store holds it now (the role never comes from the request)."""
 
     key_id: str  # the first 12 hex digits of the key's digest: names the key in logs and rate limits
-    user: str
-    role: str
-    personas: tuple[str, ...]
+    user: User
     ingest: bool
 
-    def persona(self, requested: str | None) -> str:
-        """The persona a turn runs as: the key's first by default; another only if the key lists it (else 403)."""
-        persona = requested or self.personas[0]
-        if persona not in self.personas:
-            allowed = ", ".join(self.personas)
-            raise ApiError(403, "persona_not_allowed", f"this key may talk as {allowed}, not {persona}")
-        return persona
+    @property
+    def username(self) -> str:
+        """The user's name: owner of threads, uploads, jobs."""
+        return self.user.username
+
+    @property
+    def personas(self) -> tuple[str, ...]:
+        """The personas the user's role may chat as, the default first."""
+        return self.user.personas
+
+
+@dataclass(frozen=True)
+class _Key:
+    key_id: str
+    username: str
+    ingest: bool
 
 
 class KeyRing:
-    """The configured keys, looked up by digest."""
+    """The configured keys, looked up by digest; each names a user of ``users``."""
 
-    def __init__(self, entries: list[KeyEntry]) -> None:
-        """Index the entries by the digest of their key."""
-        self._by_digest = {
-            e.digest: Principal(e.digest[:12], e.user, e.role, tuple(e.personas), e.ingest) for e in entries
-        }
+    def __init__(self, entries: list[KeyEntry], users: UserStore) -> None:
+        """Index the entries by the digest of their key; UnknownUser when an entry names no stored user."""
+        unknown = sorted({e.user for e in entries if users.get(e.user) is None})
+        if unknown:
+            names = ", ".join(repr(u) for u in unknown)
+            raise UnknownUser(f"API key(s) name user(s) not in the user store ({users_hint(unknown[0])}): {names}")
+        self._users = users
+        self._by_digest = {e.digest: _Key(e.digest[:12], e.user, e.ingest) for e in entries}
 
     def __len__(self) -> int:
         return len(self._by_digest)
 
     def authenticate(self, authorization: str | None, api_key: str | None) -> Principal:
-        """The principal for the presented key; 401 when it is missing or unknown."""
+        """The principal for the presented key; 401 when it is missing, unknown, or its user was removed."""
         key = api_key
         if key is None and authorization:
             scheme, _, token = authorization.partition(" ")
@@ -51,11 +70,19 @@ class KeyRing:
         if not key:
             raise ApiError(401, "unauthorized", "send an API key: Authorization: Bearer KEY", _CHALLENGE)
         digest = hash_key(key)
-        principal = self._by_digest.get(digest)
+        entry = self._by_digest.get(digest)
         # Compare digests in constant time as well, so a near-miss is not faster to reject than a far one.
-        if principal is None or not hmac.compare_digest(principal.key_id, digest[:12]):
+        if entry is None or not hmac.compare_digest(entry.key_id, digest[:12]):
             raise ApiError(401, "unauthorized", "the API key is not valid", _CHALLENGE)
-        return principal
+        user = self._users.get(entry.username)  # read per request: a changed role applies at once
+        if user is None:
+            raise ApiError(401, "unauthorized", "the API key's user no longer exists", _CHALLENGE)
+        return Principal(entry.key_id, user, entry.ingest)
+
+
+def users_hint(username: str) -> str:
+    """How to create a missing user."""
+    return f"create one with 'careforge users add {username} --role ROLE'"
 
 
 _CHALLENGE = {"WWW-Authenticate": "Bearer"}

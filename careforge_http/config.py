@@ -1,9 +1,9 @@
 """HTTP service settings and the API key table (env prefix ``CAREFORGE_HTTP_``; keys from ``CAREFORGE_API_KEYS_FILE``).
 
-A key file is JSON or TOML holding ``keys``: a list of entries with ``user``, ``role`` (a persona) and either
-``sha256`` (the hex digest of the key: preferred, the file then holds no secret) or ``key`` (the key in clear, for
-local tests). ``personas``: what the key may talk as (its role first when the role is a persona; required for a
-reviewing role such as ``radiologist``); ``ingest`` lets it load data.
+A key file is JSON or TOML holding ``keys``: a list of entries with ``user`` (a user of the agent's user store,
+``careforge users add NAME --role ROLE``) and either ``sha256`` (the hex digest of the key: preferred, the file then
+holds no secret) or ``key`` (the key in clear, for local tests); ``ingest`` lets the key load data. The role, and so
+the personas and the reports the key may decide, come from the user store, never from the key file.
 Keys are long random tokens, so an unsalted SHA-256 is enough: there is nothing to guess from a digest.
 """
 
@@ -16,41 +16,42 @@ import secrets
 import sys
 import tomllib
 from pathlib import Path
+from typing import Any
 
-from pydantic import BaseModel, Field, SecretStr, model_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from agent.personas import PERSONAS
-from tools.reports import APPROVERS
-
-PERSONA_NAMES = frozenset(str(p.value) for p in PERSONAS)
-# A role is a persona or a reviewing role the report rules know (radiologist, supervisor...).
-ROLES = PERSONA_NAMES | frozenset(role for roles in APPROVERS.values() for role in roles)
+# Fields of the key file before users had roles in the user store: refused with a pointer, never silently ignored.
+_RETIRED = {
+    "role": "the role comes from the user store (careforge users add NAME --role ROLE)",
+    "personas": "the personas come from the user's role in the user store",
+}
 
 
 class KeyEntry(BaseModel):
-    """One API key: who it is, the role it acts in, and what else it may do."""
+    """One API key: the user it acts as, and whether it may load data."""
 
-    user: str = Field(min_length=1, max_length=200)
-    role: str
+    model_config = ConfigDict(extra="forbid")
+
+    user: str = Field(min_length=1, max_length=200, description="A username in the agent's user store.")
     sha256: str | None = Field(None, pattern=r"^[0-9a-f]{64}$")
     key: SecretStr | None = None
-    personas: list[str] = Field(default_factory=list)
     ingest: bool = False
+
+    @model_validator(mode="before")
+    @classmethod
+    def _retired(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            for name, why in _RETIRED.items():
+                if name in data:
+                    raise ValueError(f"key entry for {data.get('user')!r}: remove {name!r}: {why}")
+        return data
 
     @model_validator(mode="after")
     def _check(self) -> KeyEntry:
-        if self.role not in ROLES:
-            raise ValueError(f"role {self.role!r} is not one of {sorted(ROLES)}")
-        unknown = set(self.personas) - PERSONA_NAMES
-        if unknown:
-            raise ValueError(f"unknown persona(s) {sorted(unknown)}")
         if (self.sha256 is None) == (self.key is None):
             raise ValueError("give exactly one of sha256 or key")
-        if self.role in PERSONA_NAMES and self.role not in self.personas:
-            self.personas = [self.role, *self.personas]  # a persona role talks as itself first
-        if not self.personas:
-            raise ValueError(f"role {self.role!r} is not a persona: list the personas the key talks as")
+        self.user = self.user.strip().lower()  # the user store's spelling
         return self
 
     @property
@@ -110,14 +111,15 @@ class HttpSettings(BaseSettings):
 
 
 def main(argv: list[str] | None = None) -> None:
-    """``python -m careforge_http.config USER ROLE``: print a new key and its key-file entry (digest only)."""
+    """``python -m careforge_http.config USER``: print a new key and its key-file entry (digest only)."""
     args = sys.argv[1:] if argv is None else argv
-    if len(args) != 2 or args[1] not in ROLES:
-        raise SystemExit(f"usage: python -m careforge_http.config USER ROLE   (ROLE: {', '.join(sorted(ROLES))})")
+    if len(args) != 1 or args[0].startswith("-"):
+        raise SystemExit("usage: python -m careforge_http.config USER   (USER: see 'careforge users list')")
     key = "cf_" + secrets.token_urlsafe(32)
-    entry = {"user": args[0], "role": args[1], "sha256": hash_key(key)}
+    entry = {"user": args[0].strip().lower(), "sha256": hash_key(key)}
     sys.stdout.write(f"key (give to the client, not stored anywhere): {key}\n")
     sys.stdout.write(f"entry for the keys file: {json.dumps(entry)}\n")
+    sys.stdout.write(f"the user must exist: careforge users add {entry['user']} --role ROLE\n")
 
 
 if __name__ == "__main__":

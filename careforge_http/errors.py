@@ -43,9 +43,17 @@ class ApiError(StarletteHTTPException):
 
 
 _DEFAULT_CODES = {
-    400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
-    409: "conflict", 413: "payload_too_large", 415: "unsupported_media_type", 422: "invalid_request",
-    429: "rate_limited", 503: "unavailable",
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    422: "invalid_request",
+    429: "rate_limited",
+    503: "unavailable",
 }
 # Documented per-route responses, for the OpenAPI schema.
 RESPONSES: dict[int | str, dict[str, object]] = {

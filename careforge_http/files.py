@@ -75,10 +75,10 @@ def store_image(runtime: Runtime, principal: Principal, name: str, data: bytes) 
     except UnreadableImage as exc:
         raise ApiError(415, "unsupported_media_type", str(exc)) from exc
     # One folder per user (by a digest of the name, never the name itself): uploads are not shared across users.
-    folder = runtime.agent.settings.upload_dir / hashlib.sha256(principal.user.encode()).hexdigest()[:16]
+    folder = runtime.agent.settings.upload_dir / hashlib.sha256(principal.username.encode()).hexdigest()[:16]
     path = write_atomically(folder, name, data)
     upload_id = uuid.uuid4().hex
-    runtime.store.add_upload(upload_id, principal.user, path, Path(name).name or "upload", len(data), kind.value)
+    runtime.store.add_upload(upload_id, principal.username, path, Path(name).name or "upload", len(data), kind.value)
     return ImageInfo(id=upload_id, name=Path(name).name or "upload", size=len(data), kind=kind.value)
 
 
@@ -94,7 +94,8 @@ async def _read(upload: UploadFile, limit: int) -> bytes:
 
 @router.post("/images", status_code=201, response_model=ImageInfo, summary="Upload an image")
 async def upload_image(
-    file: Annotated[UploadFile, File(description="DICOM, PNG, JPEG or WebP")], runtime: RuntimeDep,
+    file: Annotated[UploadFile, File(description="DICOM, PNG, JPEG or WebP")],
+    runtime: RuntimeDep,
     principal: PrincipalDep,
 ) -> ImageInfo:
     """Store an image; its type is read from its bytes (415 otherwise); refer to its id in a turn."""
@@ -118,7 +119,7 @@ def _may_ingest(runtime: Runtime, principal: Principal) -> Any:
 
 def _start_job(runtime: Runtime, principal: Principal, kind: str, total: int, work: Any, cleanup: Path) -> Job:
     job_id = uuid.uuid4().hex
-    runtime.store.add_job(job_id, principal.user, kind, total)
+    runtime.store.add_job(job_id, principal.username, kind, total)
     last = [0.0]
 
     def progress(done: int) -> None:
@@ -131,15 +132,16 @@ def _start_job(runtime: Runtime, principal: Principal, kind: str, total: int, wo
         try:
             report = await asyncio.to_thread(work, progress)
             status = "failed" if report.error else "succeeded"
-            runtime.store.update_job(job_id, status, done=report.read, report=report.model_dump(mode="json"),
-                                     error=report.error)
+            runtime.store.update_job(
+                job_id, status, done=report.read, report=report.model_dump(mode="json"), error=report.error
+            )
         except Exception as exc:  # the job records the failure; the server stays up
             runtime.store.update_job(job_id, "failed", error=f"{type(exc).__name__}: {exc}"[:500])
         finally:
             shutil.rmtree(cleanup, ignore_errors=True)
 
     runtime.keep(asyncio.get_running_loop().create_task(run(), name=f"job-{job_id}"))
-    row = runtime.store.job(job_id, principal.user)
+    row = runtime.store.job(job_id, principal.username)
     assert row is not None
     return _job(row)
 
@@ -185,7 +187,7 @@ async def ingest_docs(
 @router.get("/jobs/{job_id}", response_model=Job, summary="An ingestion job's progress")
 async def get_job(job_id: str, runtime: RuntimeDep, principal: PrincipalDep) -> Job:
     """Status, rows done of the estimated total, and the ingest report at the end."""
-    row = runtime.store.job(job_id, principal.user)
+    row = runtime.store.job(job_id, principal.username)
     if row is None:
         raise ApiError(404, "job_not_found", f"no job {job_id}")
     return _job(row)

@@ -25,9 +25,9 @@ from fastapi import APIRouter
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 
+from agent.personas import PERSONAS
 from agent.service import TurnResult
 from careforge_http.auth import Principal
-from careforge_http.config import PERSONA_NAMES
 from careforge_http.errors import RESPONSES, ApiError
 from careforge_http.files import store_image
 from careforge_http.runtime import PrincipalDep, Runtime, RuntimeDep
@@ -35,6 +35,7 @@ from careforge_http.turns import SSE_HEADERS, THREAD_ID, Turn, event_data
 
 router = APIRouter(prefix="/v1", tags=["openai"], responses=RESPONSES)
 PREFIX = "careforge-"
+PERSONA_NAMES = frozenset(str(p.value) for p in PERSONAS)
 
 
 class ChatMessage(BaseModel):
@@ -87,7 +88,7 @@ async def _images(runtime: Runtime, principal: Principal, message: ChatMessage) 
             url = part.get("image_url")
             name, data = _decode_image(str(url.get("url", "") if isinstance(url, dict) else url or ""))
             info = await asyncio.to_thread(store_image, runtime, principal, name, data)
-            row = runtime.store.upload(info.id, principal.user)
+            row = runtime.store.upload(info.id, principal.username)
             assert row is not None
             paths.append(Path(row["path"]))
     return paths
@@ -97,8 +98,10 @@ def _answer_text(result: TurnResult) -> str:
     if result.review is not None:
         report = result.review.get("report", {})
         approvers = ", ".join(result.review["approvers"])
-        return (f"A draft {str(report.get('title', 'report')).lower()} awaits review: decide with POST "
-                f"/v1/threads/{result.thread_id}/reports/decision (approvers: {approvers}).")
+        return (
+            f"A draft {str(report.get('title', 'report')).lower()} awaits review: decide with POST "
+            f"/v1/threads/{result.thread_id}/reports/decision (approvers: {approvers})."
+        )
     missing = [c for c in result.citations if f"[{c['id']}]" not in result.answer and c["title"] not in result.answer]
     if missing:  # the composed answer lists its sources; anything it did not, is listed here
         return result.answer + "\n\nSources:\n" + "\n".join(f"- [{c['id']}] {c['title']}" for c in missing)
@@ -110,8 +113,12 @@ def _extras(result: TurnResult) -> dict[str, Any]:
     return {
         "citations": data["citations"],
         "careforge": {
-            "thread_id": result.thread_id, "persona": result.persona, "flags": data["flags"],
-            "tools": [t["tool"] for t in result.tool_calls], "review": data["review"], "timings": data["timings"],
+            "thread_id": result.thread_id,
+            "persona": result.persona,
+            "flags": data["flags"],
+            "tools": [t["tool"] for t in result.tool_calls],
+            "review": data["review"],
+            "timings": data["timings"],
         },
     }
 
@@ -126,24 +133,26 @@ async def _prepare(
     if last.role != "user":
         raise ApiError(422, "invalid_request", "the last message must be the user's")
     history: list[tuple[str, str]] = [(m.role, _text(m)) for m in body.messages[:-1]]
-    digest = _digest(principal.user, body.model, history)
-    thread_id = body.thread_id or runtime.store.chat_thread(digest, principal.user)
-    principal.persona(persona)  # refuse a persona the key may not use before decoding any image
+    digest = _digest(principal.username, body.model, history)
+    thread_id = body.thread_id or runtime.store.chat_thread(digest, principal.username)
+    runtime.persona(principal, persona)  # refuse a persona the user's role may not use before decoding any image
     images = await _images(runtime, principal, last)
     text = _text(last) or ("Describe this image." if images else "")
     turn = Turn(runtime, principal, text, thread_id=thread_id, persona=persona, attachments=images)
     return turn, body.model, [*history, ("user", _text(last))]
 
 
-def _remember(runtime: Runtime, principal: Principal, model: str, sent: list[tuple[str, str]], answer: str,
-              thread_id: str) -> None:
-    runtime.store.remember_chat(_digest(principal.user, model, [*sent, ("assistant", answer)]), principal.user,
-                                thread_id)
+def _remember(
+    runtime: Runtime, principal: Principal, model: str, sent: list[tuple[str, str]], answer: str, thread_id: str
+) -> None:
+    runtime.store.remember_chat(
+        _digest(principal.username, model, [*sent, ("assistant", answer)]), principal.username, thread_id
+    )
 
 
-@router.get("/models", summary="The personas this key may use, as models")
+@router.get("/models", summary="The personas this key's user may use, as models")
 async def list_models(principal: PrincipalDep) -> dict[str, Any]:
-    """OpenAI's model list: one model per persona the key may talk as."""
+    """OpenAI's model list: one model per persona the user's role may talk as, the default first."""
     data = [{"id": PREFIX + p, "object": "model", "created": 0, "owned_by": "careforge"} for p in principal.personas]
     return {"object": "list", "data": data}
 
@@ -157,13 +166,17 @@ async def chat_completions(
     completion_id, created = f"chatcmpl-{uuid.uuid4().hex}", int(time.time())
     if body.stream:
         chunks = _chunks(runtime, principal, turn, model, sent, completion_id, created)
-        return StreamingResponse(chunks, media_type="text/event-stream",
-                                 headers={**SSE_HEADERS, "X-CareForge-Thread": turn.thread_id})
+        return StreamingResponse(
+            chunks, media_type="text/event-stream", headers={**SSE_HEADERS, "X-CareForge-Thread": turn.thread_id}
+        )
     result = await turn.run()
     answer = _answer_text(result)
     _remember(runtime, principal, model, sent, answer, result.thread_id)
     body_out = {
-        "id": completion_id, "object": "chat.completion", "created": created, "model": model,
+        "id": completion_id,
+        "object": "chat.completion",
+        "created": created,
+        "model": model,
         "choices": [{"index": 0, "message": {"role": "assistant", "content": answer}, "finish_reason": "stop"}],
         "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0},  # not counted: no tokenizer here
         **_extras(result),
@@ -171,11 +184,24 @@ async def chat_completions(
     return JSONResponse(body_out, headers=turn.server_timing())
 
 
-async def _chunks(runtime: Runtime, principal: Principal, turn: Turn, model: str, sent: list[tuple[str, str]],
-                  completion_id: str, created: int) -> AsyncIterator[str]:
+async def _chunks(
+    runtime: Runtime,
+    principal: Principal,
+    turn: Turn,
+    model: str,
+    sent: list[tuple[str, str]],
+    completion_id: str,
+    created: int,
+) -> AsyncIterator[str]:
     def chunk(delta: dict[str, Any], finish: str | None = None, **extra: Any) -> str:
-        body = {"id": completion_id, "object": "chat.completion.chunk", "created": created, "model": model,
-                "choices": [{"index": 0, "delta": delta, "finish_reason": finish}], **extra}
+        body = {
+            "id": completion_id,
+            "object": "chat.completion.chunk",
+            "created": created,
+            "model": model,
+            "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
+            **extra,
+        }
         return f"data: {json.dumps(body, default=str, separators=(',', ':'))}\n\n"
 
     queue = turn.start()
@@ -193,7 +219,7 @@ async def _chunks(runtime: Runtime, principal: Principal, turn: Turn, model: str
             result: TurnResult = item.data
             answer = _answer_text(result)
             # What streamed is what stays: only text that extends it is sent (sources, or the review notice).
-            rest = answer[len(streamed):] if answer.startswith(streamed) else ""
+            rest = answer[len(streamed) :] if answer.startswith(streamed) else ""
             if rest:
                 yield chunk({"content": rest})
             _remember(runtime, principal, model, sent, streamed + rest, result.thread_id)

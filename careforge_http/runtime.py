@@ -1,5 +1,7 @@
-"""What every route shares: the agent, the key ring, the stores, the outbox; and who may see which thread.
+"""What every route shares: the agent, the key ring, the stores, the outbox; and the caller's view of threads.
 
+Who may open, continue or list a thread is the agent's rule (``CareForge.authorize`` and ``visible_threads``, owners
+in the agent's thread index), applied with the key's user; this module only maps its refusals to HTTP answers.
 Routes get these through FastAPI dependencies, so a test builds one app per agent without globals.
 """
 
@@ -15,6 +17,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Header, Request
 
 from agent.database import open_database
+from agent.personas import get_persona
 from agent.service import CareForge, TurnResult
 from agent.threads import ThreadInfo
 from careforge_http.auth import KeyRing, Principal, RateLimiter
@@ -27,7 +30,12 @@ from retrieval.records import IngestReport
 # (path, retriever, mapping or None, progress) -> report; injectable so tests need no embedding model.
 LogIngester = Callable[[Path, Any, dict[str, str] | None, Callable[[int], None]], IngestReport]
 DocIngester = Callable[[Path, Any], IngestReport]
-THREAD_FIELDS = ("thread_id", "title", "persona", "created_at", "updated_at")
+THREAD_FIELDS = ("thread_id", "title", "persona", "created_at", "updated_at", "owner")
+
+
+def thread_missing(thread_id: str) -> ApiError:
+    """The one answer for an unknown thread and for someone else's: ids cannot be probed."""
+    return ApiError(404, "thread_not_found", f"no thread {thread_id}")
 
 
 @dataclass
@@ -62,7 +70,8 @@ class Runtime:
     store: ServiceStore
     outbox: Outbox
     ingesters: Ingesters
-    index: sqlite3.Connection = field(init=False)  # the agent's thread index, read for listing and deletes
+    # The agent's thread index, for the two things its API lacks: one thread's row, and deleting a row.
+    index: sqlite3.Connection = field(init=False)
     tasks: set[asyncio.Task[Any]] = field(default_factory=set)  # turns and jobs that outlive their request
 
     def __post_init__(self) -> None:
@@ -73,84 +82,90 @@ class Runtime:
         self.tasks.add(task)
         task.add_done_callback(self.tasks.discard)
 
-    def thread_count(self) -> int:
-        """Rows in the thread index (readiness: raises when the index does not answer)."""
-        return int(self.index.execute("SELECT COUNT(*) FROM threads").fetchone()[0])
+    def ping_threads(self) -> None:
+        """Readiness: the thread index and the user store answer (raises otherwise)."""
+        self.agent.threads.owner("readiness-probe")
+        self.agent.users.get("readiness-probe")
 
-    # --- threads and their owners
+    # --- threads: the agent's owners and rules, with the key's user
+    def persona(self, principal: Principal, requested: str | None) -> str:
+        """The persona a turn runs as: the role's default, or another the role allows (403; 422 when unknown)."""
+        persona = requested or principal.personas[0]
+        try:
+            get_persona(persona)
+            self.agent.authorize(principal.user, None, persona)
+        except PermissionError as exc:
+            raise ApiError(403, "persona_not_allowed", str(exc)) from exc
+        except ValueError as exc:
+            raise ApiError(422, "invalid_request", str(exc)) from exc
+        return persona
+
+    def check_thread(self, thread_id: str, principal: Principal) -> None:
+        """404 unless the thread exists and the agent lets the key's user open it (own, care team, admin)."""
+        exists, _ = self.agent.threads.owner(thread_id)
+        if not exists:  # the facade would start a new thread under a client-chosen id: refused here
+            raise thread_missing(thread_id)
+        try:
+            self.agent.authorize(principal.user, thread_id)
+        except PermissionError as exc:
+            raise thread_missing(thread_id) from exc
+
     def thread_info(self, thread_id: str) -> ThreadInfo | None:
         """The index row of a thread, or None when no turn has finished in it."""
         row = self.index.execute(
-            f"SELECT {', '.join(THREAD_FIELDS)} FROM threads WHERE thread_id = ?", (thread_id,)  # noqa: S608
+            f"SELECT {', '.join(THREAD_FIELDS)} FROM threads WHERE thread_id = ?",
+            (thread_id,),  # noqa: S608
         ).fetchone()
         return None if row is None else ThreadInfo(**dict(zip(THREAD_FIELDS, row, strict=True)))
 
     def owned(self, thread_id: str, principal: Principal) -> ThreadInfo:
-        """The caller's thread; 404 for an unknown thread and for another user's (ids are not confirmed)."""
+        """A thread the caller may open; 404 for an unknown thread and for one they may not (same answer)."""
+        self.check_thread(thread_id, principal)
         info = self.thread_info(thread_id)
-        if info is None or self.store.owner(thread_id) != principal.user:
-            raise ApiError(404, "thread_not_found", f"no thread {thread_id}")
+        if info is None:  # deleted meanwhile
+            raise thread_missing(thread_id)
         return info
 
     def open_thread(self, thread_id: str | None, principal: Principal) -> tuple[str, bool]:
-        """The thread a turn runs in and whether it is new: a given id must be the caller's existing thread."""
+        """The thread a turn runs in and whether it is new: a given id must be a thread the caller may open."""
         if thread_id is None:
             import uuid
 
-            thread_id = uuid.uuid4().hex
-            if not self.store.claim(thread_id, principal.user):  # a uuid collision: never in practice
-                raise ApiError(409, "conflict", "thread id collision; retry")
-            return thread_id, True
-        self.owned(thread_id, principal)
+            return uuid.uuid4().hex, True  # owned by the key's user when the agent records the turn
+        self.check_thread(thread_id, principal)
         return thread_id, False
 
     def list_threads(self, principal: Principal, limit: int) -> list[ThreadInfo]:
-        """The caller's threads, most recently used first."""
-        ids = self.store.threads_of(principal.user)
-        rows = self.index.execute(
-            f"SELECT {', '.join(THREAD_FIELDS)} FROM threads WHERE thread_id IN (SELECT value FROM json_each(?)) "  # noqa: S608
-            "ORDER BY updated_at DESC, rowid DESC LIMIT ?",
-            (_json(ids), limit),
-        ).fetchall()
-        return [ThreadInfo(**dict(zip(THREAD_FIELDS, r, strict=True))) for r in rows]
+        """The threads the caller may list, most recently used first (the agent's ``visible_threads``)."""
+        return list(self.agent.visible_threads(principal.user, limit=limit))
 
     async def delete_thread(self, thread_id: str) -> None:
-        """Remove a thread's conversation, its index row, then its owner: each step may be retried alone.
+        """Remove a thread's conversation, its index row (and owner), then its chat continuations.
 
-        The audit trail keeps its rows: it is append-only by design (and holds no identifiers).
+        The agent has no delete yet, so this one lives here; each step may be retried alone. The audit trail keeps
+        its rows: it is append-only by design (and holds no identifiers).
         """
         async with self.agent.graph() as graph:
             saver = graph.checkpointer
             if saver is not None and not isinstance(saver, bool):
                 await saver.adelete_thread(thread_id)
         self.index.execute("DELETE FROM threads WHERE thread_id = ?", (thread_id,))
-        self.store.release(thread_id)
+        self.store.forget_chats(thread_id)
 
     def after_turn(self, result: TurnResult, principal: Principal, *, decided: bool = False) -> None:
         """Queue the turn's webhook events."""
-        for event, body in turn_events(result, principal.user, decided=decided):
+        for event, body in turn_events(result, principal.username, decided=decided):
             self.outbox.enqueue(event, body)
-
-    def abandon(self, thread_id: str, new: bool) -> None:
-        """A first turn that failed before it was recorded leaves no owned, empty thread behind."""
-        if new and self.thread_info(thread_id) is None:
-            self.store.release(thread_id)
 
     def attachments(self, ids: list[str], principal: Principal) -> list[Path]:
         """Paths of the caller's uploads; 404 for an unknown id or another user's."""
         paths = []
         for upload_id in ids:
-            row = self.store.upload(upload_id, principal.user)
+            row = self.store.upload(upload_id, principal.username)
             if row is None:
                 raise ApiError(404, "image_not_found", f"no image {upload_id}; upload it with POST /v1/images")
             paths.append(Path(row["path"]))
         return paths
-
-
-def _json(values: list[str]) -> str:
-    import json
-
-    return json.dumps(values)
 
 
 def get_runtime(request: Request) -> Runtime:
@@ -159,12 +174,15 @@ def get_runtime(request: Request) -> Runtime:
     return runtime
 
 
-def get_principal(
+async def get_principal(
     request: Request,
     authorization: Annotated[str | None, Header(include_in_schema=False)] = None,
     x_api_key: Annotated[str | None, Header(description="The API key (or send Authorization: Bearer).")] = None,
 ) -> Principal:
-    """Authenticate the key, then spend one token of its rate."""
+    """Authenticate the key (its user read from the user store), then spend one token of its rate.
+
+    Async on purpose: a sync dependency would run in the thread pool, a hop costing more than the lookup itself.
+    """
     runtime = get_runtime(request)
     principal = runtime.keys.authenticate(authorization, x_api_key)
     runtime.limiter.take(principal.key_id)

@@ -1,7 +1,8 @@
-"""The service's own SQLite tables beside the agent's stores: thread owners, uploads, jobs, chat continuations.
+"""The service's own SQLite tables beside the agent's stores: uploads, jobs, chat continuations.
 
-The thread index has no owner column, so ownership lives here, keyed by thread id. Every write is one statement in
-autocommit mode (or one transaction), so a crash leaves each row either written or not.
+Thread ownership is the agent's (the thread index's owner column); an ``owners`` table left by an earlier version of
+this service is moved into the index once, at startup. Every write is one statement in autocommit mode (or one
+transaction), so a crash leaves each row either written or not.
 """
 
 from __future__ import annotations
@@ -15,10 +16,6 @@ from typing import Any
 from agent.database import open_database
 
 _SCHEMA = """
-CREATE TABLE IF NOT EXISTS owners (
-    thread_id TEXT PRIMARY KEY, user TEXT NOT NULL, created_at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS owners_user ON owners (user);
 CREATE TABLE IF NOT EXISTS uploads (
     id TEXT PRIMARY KEY, user TEXT NOT NULL, path TEXT NOT NULL, name TEXT NOT NULL, size INTEGER NOT NULL,
     kind TEXT NOT NULL, created_at TEXT NOT NULL
@@ -40,7 +37,7 @@ def now() -> str:
 
 
 class ServiceStore:
-    """Owners, uploads, jobs and chat continuations for the HTTP service."""
+    """Uploads, jobs and chat continuations for the HTTP service."""
 
     def __init__(self, path: Path) -> None:
         """Open (and create) the tables; jobs that were running when the process died are marked failed."""
@@ -59,33 +56,40 @@ class ServiceStore:
 
     def ping(self) -> None:
         """Raise when the database does not answer (readiness)."""
-        self._conn.execute("SELECT COUNT(*) FROM owners").fetchone()
+        self._conn.execute("SELECT COUNT(*) FROM jobs").fetchone()
 
-    # --- thread owners
-    def claim(self, thread_id: str, user: str) -> bool:
-        """Make ``user`` the owner of an unowned thread; True when ``user`` owns it afterwards."""
+    # --- thread owners: the agent's thread index holds them; an earlier version of this service kept its own table
+    def migrate_owners(self, threads_path: Path) -> int:
+        """Move a legacy ``owners`` table into the thread index (only where the index has no owner), then drop it.
+
+        Without this, threads started through an earlier version of the service would have no owner in the index,
+        which the agent reads as a conversation from before sign-in. Idempotent: a crash midway is finished by the
+        next start. Returns the threads given an owner.
+        """
+        if not self._conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'owners'").fetchone():
+            return 0
+        rows = self._conn.execute("SELECT thread_id, user FROM owners").fetchall()
+        index = open_database(threads_path, "")
+        try:
+            has_index = index.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'threads'")
+            moved = 0
+            if has_index.fetchone():
+                index.execute("BEGIN")
+                for thread_id, user in rows:
+                    moved += index.execute(
+                        "UPDATE threads SET owner = ? WHERE thread_id = ? AND owner IS NULL", (user, thread_id)
+                    ).rowcount
+                index.execute("COMMIT")
+        finally:
+            index.close()
         with self._lock:
-            self._conn.execute("INSERT OR IGNORE INTO owners VALUES (?, ?, ?)", (thread_id, user, now()))
-            row = self._conn.execute("SELECT user FROM owners WHERE thread_id = ?", (thread_id,)).fetchone()
-        return row is not None and row[0] == user
+            self._conn.execute("DROP TABLE owners")
+        return moved
 
-    def owner(self, thread_id: str) -> str | None:
-        """The user owning the thread, or None."""
-        row = self._conn.execute("SELECT user FROM owners WHERE thread_id = ?", (thread_id,)).fetchone()
-        return None if row is None else str(row[0])
-
-    def threads_of(self, user: str) -> list[str]:
-        """The ids of the user's threads."""
-        rows = self._conn.execute("SELECT thread_id FROM owners WHERE user = ?", (user,)).fetchall()
-        return [str(r[0]) for r in rows]
-
-    def release(self, thread_id: str) -> None:
-        """Forget a thread's owner and its chat continuations (after a delete, or a first turn that failed)."""
+    def forget_chats(self, thread_id: str) -> None:
+        """Forget a thread's chat continuations (after the thread is deleted)."""
         with self._lock:
-            self._conn.execute("BEGIN")
             self._conn.execute("DELETE FROM chats WHERE thread_id = ?", (thread_id,))
-            self._conn.execute("DELETE FROM owners WHERE thread_id = ?", (thread_id,))
-            self._conn.execute("COMMIT")
 
     # --- uploads
     def add_upload(self, upload_id: str, user: str, path: Path, name: str, size: int, kind: str) -> None:
@@ -128,7 +132,8 @@ class ServiceStore:
     def job(self, job_id: str, user: str) -> dict[str, Any] | None:
         """The user's job, or None."""
         row = self._conn.execute(
-            f"SELECT {', '.join(JOB_FIELDS)} FROM jobs WHERE id = ? AND user = ?", (job_id, user)  # noqa: S608
+            f"SELECT {', '.join(JOB_FIELDS)} FROM jobs WHERE id = ? AND user = ?",
+            (job_id, user),  # noqa: S608
         ).fetchone()
         if row is None:
             return None
@@ -144,7 +149,5 @@ class ServiceStore:
 
     def chat_thread(self, digest: str, user: str) -> str | None:
         """The thread continuing this conversation, or None."""
-        row = self._conn.execute(
-            "SELECT thread_id FROM chats WHERE digest = ? AND user = ?", (digest, user)
-        ).fetchone()
+        row = self._conn.execute("SELECT thread_id FROM chats WHERE digest = ? AND user = ?", (digest, user)).fetchone()
         return None if row is None else str(row[0])

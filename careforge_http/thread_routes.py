@@ -1,4 +1,8 @@
-"""Threads (list, history, rename, delete) and their reports (list, decide, export), each the caller's own only."""
+"""Threads (list, history, rename, delete) and their reports (list, decide, export), as the agent lets the key's user.
+
+Every facade call carries the user: the agent decides what they may open (their own threads; a care team's patients;
+everything for an admin) and which reports their role may decide. A thread they may not open answers 404.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +13,11 @@ from fastapi import Path as PathParam
 from pydantic import BaseModel, Field
 
 from agent.threads import ThreadInfo
+from careforge_http.auth import Principal
 from careforge_http.errors import RESPONSES, ApiError
-from careforge_http.runtime import PrincipalDep, RuntimeDep
+from careforge_http.runtime import PrincipalDep, Runtime, RuntimeDep, thread_missing
 from careforge_http.turns import THREAD_ID
-from tools.reports import APPROVERS, ExportRefused, Report, ReviewDecision, export
+from tools.reports import ExportRefused, Report, export
 
 router = APIRouter(prefix="/v1/threads", tags=["threads"], responses=RESPONSES)
 ThreadPath = Annotated[str, PathParam(pattern=THREAD_ID)]
@@ -38,7 +43,7 @@ class Rename(BaseModel):
 
 
 class Decision(BaseModel):
-    """A reviewer's decision; who decides and in which role come from the API key."""
+    """A reviewer's decision; who decides and in which role come from the key's user, never from the body."""
 
     decision: Literal["approve", "edit", "reject"]
     edits: dict[str, str] = Field(default_factory=dict, description="Section name to new text (decision 'edit').")
@@ -52,15 +57,26 @@ class ReportList(BaseModel):
     awaiting_review: bool
 
 
-MEDIA = {"md": "text/markdown; charset=utf-8", "json": "application/json", "pdf": "application/pdf",
-         "fhir": "application/fhir+json"}
+MEDIA = {
+    "md": "text/markdown; charset=utf-8",
+    "json": "application/json",
+    "pdf": "application/pdf",
+    "fhir": "application/fhir+json",
+}
+
+
+async def _reports(runtime: Runtime, thread_id: str, principal: Principal) -> list[Report]:
+    try:
+        return await runtime.agent.areports(thread_id, user=principal.user)
+    except PermissionError as exc:
+        raise thread_missing(thread_id) from exc
 
 
 @router.get("", response_model=ThreadList, summary="List your threads")
 async def list_threads(
     runtime: RuntimeDep, principal: PrincipalDep, limit: Annotated[int, Query(ge=1, le=1000)] = 100
 ) -> ThreadList:
-    """Threads started with this key's user, most recently used first."""
+    """The threads the key's user may list (their own; an admin's is everyone's), most recently used first."""
     return ThreadList(threads=runtime.list_threads(principal, limit))
 
 
@@ -68,7 +84,11 @@ async def list_threads(
 async def get_thread(thread_id: ThreadPath, runtime: RuntimeDep, principal: PrincipalDep) -> ThreadHistory:
     """The thread's index entry and its user messages and final answers."""
     info = runtime.owned(thread_id, principal)
-    return ThreadHistory(thread=info, messages=await runtime.agent.ahistory(thread_id))
+    try:
+        messages = await runtime.agent.ahistory(thread_id, user=principal.user)
+    except PermissionError as exc:
+        raise thread_missing(thread_id) from exc
+    return ThreadHistory(thread=info, messages=messages)
 
 
 @router.patch("/{thread_id}", response_model=ThreadInfo, summary="Rename a thread")
@@ -96,7 +116,7 @@ async def delete_thread(thread_id: ThreadPath, runtime: RuntimeDep, principal: P
 async def list_reports(thread_id: ThreadPath, runtime: RuntimeDep, principal: PrincipalDep) -> ReportList:
     """Decided reports, then the draft awaiting review."""
     runtime.owned(thread_id, principal)
-    reports = await runtime.agent.areports(thread_id)
+    reports = await _reports(runtime, thread_id, principal)
     return ReportList(reports=reports, awaiting_review=bool(reports) and reports[-1].status == "draft")
 
 
@@ -104,27 +124,28 @@ async def list_reports(thread_id: ThreadPath, runtime: RuntimeDep, principal: Pr
 async def decide_report(thread_id: ThreadPath, body: Decision, runtime: RuntimeDep, principal: PrincipalDep) -> Report:
     """Apply the decision as the key's user and role; 403 when that role may not decide this kind of report.
 
-    ``edit`` changes sections and leaves a draft; ``approve`` is a separate step (the report rules decide).
+    The agent sets the editor and role from the user and its report policy refuses a role that may not decide (the
+    draft then still waits, with the reason). ``edit`` changes sections and leaves a draft; ``approve`` is its own step.
     """
     runtime.owned(thread_id, principal)
-    reports = await runtime.agent.areports(thread_id)
+    reports = await _reports(runtime, thread_id, principal)
     if not reports or reports[-1].status != "draft":
         raise ApiError(409, "nothing_to_review", f"thread {thread_id} has no report awaiting review")
     draft = reports[-1]
-    if principal.role not in APPROVERS[draft.kind]:  # the report rules require the role for every decision
-        allowed = " or ".join(sorted(APPROVERS[draft.kind]))
-        raise ApiError(403, "role_cannot_decide", f"a {principal.role} cannot decide a {draft.title.lower()}; "
-                       f"it needs a {allowed}")
-    decision = ReviewDecision(decision=body.decision, editor=principal.user, role=principal.role,
-                              edits=body.edits, note=body.note)
+    decision = {"decision": body.decision, "edits": body.edits, "note": body.note}
     try:
-        result = await runtime.agent.adecide(thread_id, decision, persona=principal.personas[0])
+        result = await runtime.agent.adecide(thread_id, decision, persona=principal.personas[0], user=principal.user)
+    except PermissionError as exc:
+        raise thread_missing(thread_id) from exc
     except ValueError as exc:  # decided meanwhile by another request
         raise ApiError(409, "nothing_to_review", str(exc)) from exc
-    if result.review is not None:  # refused by the graph (an unknown section...): still paused, nothing lost
-        raise ApiError(422, "decision_refused", str(result.review.get("error") or "the decision was not applied"))
+    if result.review is not None:  # refused by the report policy: still paused on the same draft, nothing lost
+        reason = str(result.review.get("error") or "the decision was not applied")
+        if principal.user.role.value not in result.review.get("approvers", ()):
+            raise ApiError(403, "role_cannot_decide", reason)
+        raise ApiError(422, "decision_refused", reason)
     runtime.after_turn(result, principal, decided=True)
-    reports = await runtime.agent.areports(thread_id)  # after an edit, the draft waits again: it is the last
+    reports = await _reports(runtime, thread_id, principal)  # after an edit, the draft waits again: it is the last
     return next((r for r in reports if r.id == draft.id), reports[-1])
 
 
@@ -143,7 +164,7 @@ async def export_report(
 ) -> Response:
     """The latest approved report (or with ``draft=true`` the latest report, marked as a draft), as the CLI does."""
     runtime.owned(thread_id, principal)
-    reports = await runtime.agent.areports(thread_id)
+    reports = await _reports(runtime, thread_id, principal)
     if not reports:
         raise ApiError(404, "report_not_found", f"thread {thread_id} has no reports")
     chosen = next((r for r in reversed(reports) if r.status == "approved"), None) or reports[-1]

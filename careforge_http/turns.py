@@ -23,7 +23,7 @@ from agent.service import StreamEvent, TurnResult
 from agent.settings import RoutingMode
 from careforge_http.auth import Principal
 from careforge_http.errors import RESPONSES, ApiError
-from careforge_http.runtime import PrincipalDep, Runtime, RuntimeDep
+from careforge_http.runtime import PrincipalDep, Runtime, RuntimeDep, thread_missing
 
 router = APIRouter(prefix="/v1", tags=["turns"], responses=RESPONSES)
 THREAD_ID = r"^[A-Za-z0-9_-]{1,64}$"
@@ -34,7 +34,7 @@ class TurnRequest(BaseModel):
 
     message: str = Field(min_length=1, description="The user's message.")
     thread_id: str | None = Field(None, pattern=THREAD_ID, description="Continue this thread (yours); omit to start.")
-    persona: str | None = Field(None, description="Defaults to the key's role; others only if the key allows them.")
+    persona: str | None = Field(None, description="Defaults to the user's role; another only if the role allows it.")
     attachments: list[str] = Field(default_factory=list, max_length=8, description="Image ids from POST /v1/images.")
     routing: RoutingMode | None = None
 
@@ -43,38 +43,52 @@ class Turn:
     """One turn's validated parameters, shared by the native and the OpenAI-compatible routes."""
 
     def __init__(
-        self, runtime: Runtime, principal: Principal, message: str, *, thread_id: str | None = None,
-        persona: str | None = None, attachments: list[Path] | None = None, routing: RoutingMode | None = None,
+        self,
+        runtime: Runtime,
+        principal: Principal,
+        message: str,
+        *,
+        thread_id: str | None = None,
+        persona: str | None = None,
+        attachments: list[Path] | None = None,
+        routing: RoutingMode | None = None,
     ) -> None:
         """Check everything a turn can be refused for before it starts, so a stream never opens to fail."""
         settings = runtime.agent.settings
         if not message.strip():
             raise ApiError(422, "invalid_request", "the message is empty")
         if len(message) > settings.max_message_chars:
-            raise ApiError(422, "message_too_long", f"the message is longer than {settings.max_message_chars:,} "
-                           "characters; send long documents through ingestion")
+            raise ApiError(
+                422,
+                "message_too_long",
+                f"the message is longer than {settings.max_message_chars:,} "
+                "characters; send long documents through ingestion",
+            )
         self.runtime, self.principal, self.message = runtime, principal, message
-        self.persona = principal.persona(persona)
+        self.persona = runtime.persona(principal, persona)
         self.attachments = attachments or []
         self.routing = routing
         self.thread_id, self.new = runtime.open_thread(thread_id, principal)
         self.facade_ms = 0.0
 
     def _kwargs(self) -> dict[str, Any]:
-        return {"persona": self.persona, "thread_id": self.thread_id, "attachments": self.attachments,
-                "routing": self.routing}
+        return {
+            "persona": self.persona,
+            "thread_id": self.thread_id,
+            "attachments": self.attachments,
+            "routing": self.routing,
+            "user": self.principal.user,
+        }
 
     async def run(self) -> TurnResult:
         """Run to completion and queue its events; ``facade_ms`` is the facade's own time (Server-Timing)."""
         started = time.perf_counter()
         try:
             result = await self.runtime.agent.arun(self.message, **self._kwargs())
+        except PermissionError as exc:  # the agent's own check, after ours: access changed meanwhile
+            raise thread_missing(self.thread_id) from exc
         except ValueError as exc:
-            self.runtime.abandon(self.thread_id, self.new)
             raise ApiError(422, "invalid_request", str(exc)) from exc
-        except BaseException:
-            self.runtime.abandon(self.thread_id, self.new)
-            raise
         self.facade_ms = (time.perf_counter() - started) * 1000
         self.runtime.after_turn(result, self.principal)
         return result
@@ -95,7 +109,6 @@ class Turn:
                     queue.put_nowait(event)
             except Exception as exc:  # delivered to the client as an error event; the thread keeps its last state
                 LOGGER.exception("streamed turn failed thread=%s", self.thread_id)
-                self.runtime.abandon(self.thread_id, self.new)
                 queue.put_nowait(exc)
             finally:
                 queue.put_nowait(None)
@@ -133,8 +146,15 @@ SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}  # proxie
 @router.post("/turns", response_model=TurnResult, summary="Run one turn to completion")
 async def post_turn(body: TurnRequest, runtime: RuntimeDep, principal: PrincipalDep) -> Response:
     """Ask one question; returns the whole turn (answer, tool calls, citations, flags, a review if paused)."""
-    turn = Turn(runtime, principal, body.message, thread_id=body.thread_id, persona=body.persona,
-                attachments=runtime.attachments(body.attachments, principal), routing=body.routing)
+    turn = Turn(
+        runtime,
+        principal,
+        body.message,
+        thread_id=body.thread_id,
+        persona=body.persona,
+        attachments=runtime.attachments(body.attachments, principal),
+        routing=body.routing,
+    )
     result = await turn.run()
     # Serialised once by pydantic: returning the model would have FastAPI validate it again (~1 ms a turn).
     return Response(result.model_dump_json(), media_type="application/json", headers=turn.server_timing())
@@ -148,7 +168,14 @@ async def post_turn(body: TurnRequest, runtime: RuntimeDep, principal: Principal
 )
 async def stream_turn(body: TurnRequest, runtime: RuntimeDep, principal: PrincipalDep) -> StreamingResponse:
     """Events ``flags``, ``tool``, ``token`` as they happen, then ``done`` (the TurnResult) or ``error``."""
-    turn = Turn(runtime, principal, body.message, thread_id=body.thread_id, persona=body.persona,
-                attachments=runtime.attachments(body.attachments, principal), routing=body.routing)
+    turn = Turn(
+        runtime,
+        principal,
+        body.message,
+        thread_id=body.thread_id,
+        persona=body.persona,
+        attachments=runtime.attachments(body.attachments, principal),
+        routing=body.routing,
+    )
     headers = {**SSE_HEADERS, "X-CareForge-Thread": turn.thread_id}
     return StreamingResponse(turn_events(turn.start()), media_type="text/event-stream", headers=headers)

@@ -106,9 +106,7 @@ class Outbox:
         ]
 
     def _next_due_in(self) -> float | None:
-        row = self._conn.execute(
-            "SELECT MIN(next_at) FROM outbox WHERE delivered_at IS NULL AND dead = 0"
-        ).fetchone()
+        row = self._conn.execute("SELECT MIN(next_at) FROM outbox WHERE delivered_at IS NULL AND dead = 0").fetchone()
         return None if row is None or row[0] is None else max(0.0, float(row[0]) - time.time())
 
     async def deliver_due(self, client: httpx.AsyncClient) -> int:

@@ -22,10 +22,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from retrieval.records import Hit, SearchResult  # noqa: E402
-from retrieval.render import search_output  # noqa: E402
 from tools.drugs import DrugNameResolver, check_drug_interactions, default_knowledge_base  # noqa: E402
 from tools.drugs.render import interaction_output  # noqa: E402
 from tools.reports import Report, draft_report, extract_case, gather  # noqa: E402
+from tools.search_render import search_output  # noqa: E402
 
 DATA = ROOT / "evaluation" / "data"
 LOGS = ROOT / "retrieval" / "data" / "medical_equipment_logs.csv"

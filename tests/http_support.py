@@ -20,19 +20,18 @@ from langchain_core.messages import AIMessage
 
 from agent.service import CareForge
 from agent.settings import Settings
+from agent.users import UserStore
 from careforge_http import create_app
 from careforge_http.config import HttpSettings
 from careforge_http.runtime import Ingesters
 from tests.conftest import TEXT_ONLY, ScriptedToolModel
 from tools.registry import ToolResources
 
-KEYS = {"alice": "key-alice-nurse", "bob": "key-bob-nurse", "pat": "key-pat-patient", "tom": "key-tom-tech"}
-ENTRIES = [
-    {"user": "alice", "role": "nurse", "key": KEYS["alice"], "personas": ["patient"], "ingest": True},
-    {"user": "bob", "role": "nurse", "key": KEYS["bob"]},
-    {"user": "pat", "role": "patient", "key": KEYS["pat"]},
-    {"user": "tom", "role": "technician", "key": KEYS["tom"]},
-]
+# The users behind the keys, in the agent's user store: the role is theirs, the key file only names them.
+ROLES = {"alice": "nurse", "bob": "nurse", "pat": "patient", "tom": "technician", "rita": "radiologist",
+         "ada": "admin"}
+KEYS = {name: f"key-{name}-{role}" for name, role in ROLES.items()}
+ENTRIES = [{"user": name, "key": KEYS[name], **({"ingest": True} if name == "alice" else {})} for name in ROLES]
 # An SBAR request whose required sections are all stated, so a plain approve applies.
 SBAR = {"message": "Situation: post-op day 1 on warfarin, asking about aspirin. Assessment: stable. "
         "Recommendation: hold aspirin. SBAR handoff please"}
@@ -62,10 +61,18 @@ def forever(text: str = "", delay_s: float = 0.0) -> SlowCycle:
     return SlowCycle(messages=itertools.cycle([AIMessage(content=text)]), seen=[], delay_s=delay_s)
 
 
+def add_users(users: UserStore) -> None:
+    """Create the test users (what ``careforge users add NAME --role ROLE`` does)."""
+    for name, role in ROLES.items():
+        users.add(name, f"{name}-password-long", role)
+
+
 def build_agent(data_dir: Path, resources: ToolResources, delay_s: float = 0.0) -> CareForge:
     settings = Settings(data_dir=data_dir, model_base_url="http://127.0.0.1:9/v1", request_timeout_s=2.0,
                         triage_semantic=False)
-    return CareForge(settings, model=forever(delay_s=delay_s), resources=resources, capabilities=TEXT_ONLY)
+    agent = CareForge(settings, model=forever(delay_s=delay_s), resources=resources, capabilities=TEXT_ONLY)
+    add_users(agent.users)
+    return agent
 
 
 def build_app(agent: CareForge, ingesters: Ingesters | None = None, **http: Any) -> FastAPI:

@@ -17,13 +17,13 @@ from langchain_core.tools import BaseTool, StructuredTool
 from langgraph.prebuilt import InjectedState
 from pydantic import BaseModel, Field
 
-from retrieval.render import search_output
 from tools.contract import ToolOutput
 from tools.drugs import DrugKnowledgeBase, DrugNameResolver, check_drug_interactions
 from tools.drugs.render import interaction_output
 from tools.images import ImageLimits, analyze_image
 from tools.reports import ReportKind, ReviewPolicy, draft_report, gather
 from tools.reports.render import report_output
+from tools.search_render import search_output
 
 if TYPE_CHECKING:
     from retrieval.search import Retriever
@@ -82,6 +82,9 @@ class ToolResources:
     preview_dir: Path | None = None
     # Applied to text the image tool sends to the model (identifier redaction when configured).
     model_text_filter: Callable[[str], str] = lambda text: text
+    # Applied to text read from images before it reaches anything (summary, thread, audit): always redaction in the
+    # app, since a wristband or a label carries identifiers whatever the model setting is.
+    read_text_filter: Callable[[str], str] = lambda text: text
     report_policy: ReviewPolicy = field(default_factory=ReviewPolicy)  # who may approve which report kind
     report_names: bool = False  # whether a drafted report may carry the patient's name
 
@@ -118,6 +121,8 @@ def build_tools(res: ToolResources) -> list[BaseTool]:
             vision=res.vision() if res.vision else None,
             limits=res.image_limits,
             preview_dir=res.preview_dir,
+            text_filter=res.read_text_filter,
+            resolver=res.resolver,
         )
 
     def report(kind: ReportKind, request: str = "", state: dict[str, Any] | None = None) -> ToolOutput:
@@ -142,8 +147,9 @@ def build_tools(res: ToolResources) -> list[BaseTool]:
         _tool(
             image,
             "analyze_image",
-            "Analyse an attached X-ray, CT/MR slice, ultrasound, skin or wound photo, or weld/PCB/equipment photo: "
-            "metadata and quality always, a preliminary visual read when the model can see images.",
+            "Analyse an attached X-ray, CT/MR slice, ultrasound, skin or wound photo, weld/PCB/equipment photo, or a "
+            "video (as key frames): metadata, quality and the printed text (labels, screens, nameplates) always, a "
+            "preliminary visual read when the model can see images.",
             ImageInput,
         ),
         _tool(

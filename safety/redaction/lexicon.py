@@ -75,26 +75,12 @@ def listed(base: str, which: frozenset[str]) -> bool:
     return key in which or any(p in which for p in key.split("-") if len(p) > 2)
 
 
-@lru_cache(maxsize=1)
-def drug_words() -> frozenset[str]:
-    """Words of drug ingredient and brand names from the bundled interaction knowledge base ("apixaban", "eliquis").
+def protected_words(names: frozenset[str]) -> frozenset[str]:
+    """Words of drug ingredient and brand names, which must never be taken for a person's ("apixaban", "eliquis").
 
-    Drug names are no English words and are capitalised at the start of a line, exactly like foreign names; this
-    set keeps them out (less any word on the name lists: 32,544 ingredient names hold a few surnames). Without the
-    knowledge base (a stripped install) the set is empty and names still work.
+    Drug names are no English words and are capitalised at the start of a line, exactly like foreign names. The
+    caller passes them (the drug knowledge base sits above this package); words on the name lists are kept out,
+    since a few ingredient names hold surnames.
     """
-    import sqlite3
-
-    try:
-        from tools.drugs.knowledge_base import DEFAULT_PATH
-
-        conn = sqlite3.connect(f"file:{DEFAULT_PATH}?mode=ro", uri=True)
-        try:
-            rows = conn.execute("SELECT name FROM ingredient UNION SELECT brand FROM brand").fetchall()
-        finally:
-            conn.close()
-    except (ImportError, sqlite3.Error):
-        return frozenset()
     first, last = name_lists()
-    words = {w for (name,) in rows for w in re.findall(r"[a-z]{4,}", name.lower())}
-    return frozenset(words - first - last)  # "smith" appears in an ingredient name, and is a surname first
+    return names - first - last

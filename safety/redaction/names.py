@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from safety.redaction.lexicon import drug_words, is_word, listed, name_lists
+from safety.redaction.lexicon import is_word, listed, name_lists, protected_words
 from safety.redaction.vocabulary import COMMON, EPONYMS, FACILITY, FUNCTION, PARTICLES
 
 # Cue patterns end where the word they introduce starts; each is run once over the whole text.
@@ -80,11 +80,11 @@ def _title_case(word: str) -> bool:
 class _Text:
     """The words of one text and what the lists say about each."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, protected: frozenset[str]) -> None:
         self.text = text
         self.words = [m for m in _WORD.finditer(text) if m.group() not in _PLACEHOLDERS]
         self.first, self.last = name_lists()
-        self.drugs = drug_words()
+        self.drugs = protected_words(protected)
         self._shouting: dict[int, bool] = {}
         self._breaks = [-1] + [n for n, c in enumerate(text) if c == "\n"]
         self.titled, self.strong_cued, self.cued, self.dashed = (
@@ -251,9 +251,12 @@ def _drop_institutions(t: _Text, hits: set[int]) -> set[int]:
     return hits
 
 
-def redact_names(text: str) -> str:
-    """Replace person names with ``[NAME]``; each run of name words becomes one placeholder."""
-    t = _Text(text)
+def redact_names(text: str, protected: frozenset[str] = frozenset()) -> str:
+    """Replace person names with ``[NAME]``; each run of name words becomes one placeholder.
+
+    ``protected``: words never taken for a name (drug names, from the caller that has the knowledge base).
+    """
+    t = _Text(text, protected)
     hits: set[int] = set()
     for i in range(len(t.words)):
         if t.word(i).islower() and t.word(i) in FUNCTION:

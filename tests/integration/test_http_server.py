@@ -28,8 +28,10 @@ def client(url: str, user: str = "alice") -> openai.OpenAI:
 
 def test_openai_client_lists_the_personas_its_key_may_use_as_models(server) -> None:
     url, _ = server
-    assert sorted(m.id for m in client(url).models.list()) == ["careforge-nurse", "careforge-patient"]
+    assert [m.id for m in client(url).models.list()] == ["careforge-nurse"]  # a nurse's role
     assert [m.id for m in client(url, "tom").models.list()] == ["careforge-technician"]
+    assert sorted(m.id for m in client(url, "ada").models.list()) == [
+        "careforge-nurse", "careforge-patient", "careforge-technician"]  # an admin's
 
 
 def test_openai_completion_carries_citations_and_a_follow_up_continues_the_thread(server) -> None:
@@ -113,8 +115,11 @@ def test_careforge_serve_starts_uvicorn_with_keys_from_the_environment(tmp_path)
     import subprocess
     import sys
 
-    from tests.http_support import ENTRIES, free_port
+    from agent.settings import Settings
+    from agent.users import UserStore
+    from tests.http_support import ENTRIES, add_users, free_port
 
+    add_users(UserStore(Settings(data_dir=tmp_path).users_path))  # as 'careforge users add NAME --role ROLE' does
     port = free_port()
     env = {**os.environ, "CAREFORGE_DATA_DIR": str(tmp_path), "CAREFORGE_API_KEYS": json.dumps(ENTRIES),
            "CAREFORGE_TRIAGE_SEMANTIC": "false", "CAREFORGE_MODEL_BASE_URL": "http://127.0.0.1:9/v1",

@@ -20,12 +20,12 @@ from agent.service import CareForge
 from agent.settings import Settings
 from retrieval import DEMO_DATA, default_embedder
 from retrieval.ingest import chunk_document, ingest_docs, ingest_logs
-from retrieval.render import search_output
 from retrieval.search import Retriever
 from retrieval.shorthand import default_shorthand
 from retrieval.store import LOGS, VectorStore, open_client
 from tests.conftest import TEXT_ONLY, scripted
 from tools.registry import ToolResources
+from tools.search_render import search_output
 
 LOGS_CSV = DEMO_DATA / "medical_equipment_logs.csv"
 

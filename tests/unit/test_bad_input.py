@@ -20,11 +20,11 @@ from agent.planner import RulePlanner
 from agent.privacy import redact
 from agent.service import CareForge
 from retrieval.records import SearchResult
-from retrieval.render import search_output
 from retrieval.search import to_hit
 from tests.conftest import DOWN, TEXT_ONLY, scripted
 from tools.drugs import check_drug_interactions
 from tools.images import analyze_image
+from tools.search_render import search_output
 
 ANY_TEXT = st.text(alphabet=st.characters(codec="utf-8"), max_size=3000)
 QUICK = hsettings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

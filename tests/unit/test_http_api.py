@@ -68,7 +68,12 @@ async def test_unknown_and_another_users_thread_are_the_same_404(agent) -> None:
         hijack = await c.post("/v1/turns", json={"message": "hello", "thread_id": tid}, headers=auth("bob"))
         assert hijack.status_code == 404
         assert (await c.delete(f"/v1/threads/{tid}", headers=auth("bob"))).status_code == 404
+        assert (await c.get(f"/v1/threads/{tid}/reports", headers=auth("bob"))).status_code == 404
         assert len((await c.get(f"/v1/threads/{tid}", headers=auth("alice"))).json()["messages"]) == 2  # untouched
+        # one set of rules, the agent's: an admin lists and opens everyone's threads
+        listed = (await c.get("/v1/threads", headers=auth("ada"))).json()["threads"]
+        assert [(t["thread_id"], t["owner"]) for t in listed] == [(tid, "alice")]
+        assert (await c.get(f"/v1/threads/{tid}", headers=auth("ada"))).status_code == 200
 
 
 async def test_bad_or_missing_key_is_401_on_every_route(agent) -> None:
@@ -83,14 +88,29 @@ async def test_bad_or_missing_key_is_401_on_every_route(agent) -> None:
         assert (await c.get("/v1/health", headers={"X-API-Key": "key-bob-nurse"})).status_code == 200
 
 
-async def test_persona_comes_from_the_key_and_others_need_the_keys_permission(agent) -> None:
+async def test_a_key_whose_user_was_removed_is_401_and_a_changed_role_applies_at_once(agent) -> None:
     async with client_for(build_app(agent)) as c:
-        r = await c.post("/v1/turns", json={"message": "warfarin and aspirin", "persona": "nurse"},
-                         headers=auth("pat"))
-        assert r.status_code == 403 and r.json()["error"]["code"] == "persona_not_allowed"
+        conn = agent.users._conn  # no removal or role change in the store's API yet: done as an admin would
+        conn.execute("UPDATE users SET role = 'patient' WHERE username = 'bob'")
+        r = await c.post("/v1/turns", json={"message": "warfarin and aspirin"}, headers=auth("bob"))
+        assert r.status_code == 200 and r.json()["persona"] == "patient"
+        conn.execute("DELETE FROM users WHERE username = 'bob'")
+        gone = await c.get("/v1/threads", headers=auth("bob"))
+        assert gone.status_code == 401 and gone.json()["error"]["code"] == "unauthorized"
+
+
+async def test_persona_comes_from_the_users_role_and_others_need_the_roles_permission(agent) -> None:
+    async with client_for(build_app(agent)) as c:
+        for user, persona in (("pat", "nurse"), ("alice", "patient"), ("tom", "nurse")):
+            r = await c.post("/v1/turns", json={"message": "warfarin and aspirin", "persona": persona},
+                             headers=auth(user))
+            assert r.status_code == 403 and r.json()["error"]["code"] == "persona_not_allowed", (user, persona)
+        unknown = await c.post("/v1/turns", json={"message": "warfarin", "persona": "pilot"}, headers=auth("ada"))
+        assert unknown.status_code == 422
         ok = await c.post("/v1/turns", json={"message": "warfarin and aspirin", "persona": "patient"},
-                          headers=auth("alice"))  # alice's key lists patient
+                          headers=auth("ada"))  # an admin may use any persona
         assert ok.status_code == 200 and ok.json()["persona"] == "patient"
+        assert (await c.get("/v1/threads", headers=auth("pat"))).json()["threads"] == []  # nothing was started
 
 
 async def test_malformed_json_is_400_and_invalid_fields_422_with_nothing_written(agent) -> None:

@@ -53,7 +53,7 @@ async def test_a_paused_report_is_approved_by_the_keys_user_and_role_then_export
         assert bad.status_code == 422
 
 
-async def test_a_role_that_may_not_approve_gets_403_and_the_draft_still_waits(agent) -> None:
+async def test_a_nurse_cannot_approve_a_radiology_report_a_radiologist_on_the_care_team_can(agent) -> None:
     async with client_for(build_app(agent)) as c:
         image = (await c.post("/v1/images", files={"file": ("chest.dcm", CHEST_CR.read_bytes())},
                               headers=auth("alice"))).json()["id"]
@@ -63,11 +63,37 @@ async def test_a_role_that_may_not_approve_gets_403_and_the_draft_still_waits(ag
         paused = await c.post("/v1/turns", json={"message": "draft a radiology report", "thread_id": tid},
                               headers=auth("alice"))
         assert paused.json()["review"]["report"]["kind"] == "radiology"
-        r = await c.post(f"/v1/threads/{tid}/reports/decision", json={"decision": "approve"}, headers=auth("alice"))
+        # the body claims a radiologist: the role is the user's, from the user store
+        r = await c.post(f"/v1/threads/{tid}/reports/decision", json={"decision": "approve", "role": "radiologist"},
+                         headers=auth("alice"))
         assert r.status_code == 403 and r.json()["error"]["code"] == "role_cannot_decide"
         assert "radiologist" in r.json()["error"]["message"]  # a nurse does not sign an imaging read
         reports = (await c.get(f"/v1/threads/{tid}/reports", headers=auth("alice"))).json()
         assert reports["awaiting_review"] and [x["status"] for x in reports["reports"]] == ["draft"]
+        # a radiologist may sign it, but only a thread the agent lets them open: a care-team grant
+        outsider = await c.post(f"/v1/threads/{tid}/reports/decision", json={"decision": "reject"},
+                                headers=auth("rita"))
+        assert outsider.status_code == 404 and outsider.json()["error"]["code"] == "thread_not_found"
+        agent.users.grant("rita", "alice")
+        signed = await c.post(f"/v1/threads/{tid}/reports/decision", json={"decision": "reject", "note": "repeat"},
+                              headers=auth("rita"))
+        assert signed.status_code == 200, signed.text
+        assert (signed.json()["status"], signed.json()["decided_by"], signed.json()["decided_role"]) == (
+            "rejected", "rita", "radiologist")
+
+
+async def test_a_patient_key_cannot_chat_as_careforge_nurse(agent) -> None:
+    async with client_for(build_app(agent)) as c:
+        models = (await c.get("/v1/models", headers=auth("pat"))).json()["data"]
+        assert [m["id"] for m in models] == ["careforge-patient"]
+        body = {"model": "careforge-nurse", "messages": [{"role": "user", "content": "warfarin and aspirin"}]}
+        for stream in (False, True):
+            r = await c.post("/v1/chat/completions", json={**body, "stream": stream}, headers=auth("pat"))
+            assert r.status_code == 403 and r.json()["error"]["code"] == "persona_not_allowed", r.text
+        assert (await c.get("/v1/threads", headers=auth("pat"))).json()["threads"] == []
+        assert agent.audit.read(None, None, 10) == []
+        ok = await c.post("/v1/chat/completions", json={**body, "model": "careforge-patient"}, headers=auth("pat"))
+        assert ok.status_code == 200 and ok.json()["careforge"]["persona"] == "patient"
 
 
 async def test_a_decision_the_report_rules_refuse_is_422_and_the_draft_still_waits(agent) -> None:

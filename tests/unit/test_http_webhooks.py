@@ -11,6 +11,8 @@ import httpx
 import pytest
 from pydantic import SecretStr
 
+from careforge_http import create_app
+from careforge_http.auth import UnknownUser
 from careforge_http.config import HttpSettings, KeyEntry, hash_key, load_keys
 from careforge_http.webhooks import Outbox, sign
 from tests.http_support import SBAR, auth, build_agent, build_app, client_for
@@ -83,15 +85,25 @@ async def test_turns_queue_red_flag_work_order_and_approval_events(tmp_path, res
     assert events == ["red_flag", "work_order.drafted", "report.approved"]
 
 
-def test_key_file_entries_need_a_known_role_and_one_key_form(tmp_path) -> None:
+def test_key_file_entries_name_a_user_with_one_key_form_and_no_role(tmp_path) -> None:
     path = tmp_path / "keys.toml"
-    path.write_text(f'[[keys]]\nuser = "ann"\nrole = "radiologist"\npersonas = ["nurse"]\nsha256 = "{hash_key("k")}"\n')
+    path.write_text(f'[[keys]]\nuser = "Ann"\nsha256 = "{hash_key("k")}"\ningest = true\n')
     [entry] = load_keys(path)
-    assert entry.personas == ["nurse"] and entry.digest == hash_key("k")
-    for bad in ({"user": "x", "role": "admin", "key": "k"}, {"user": "x", "role": "nurse"},
-                {"user": "x", "role": "radiologist", "key": "k"}):
+    assert (entry.user, entry.digest, entry.ingest) == ("ann", hash_key("k"), True)
+    for bad in ({"user": "x"}, {"user": "x", "key": "k", "sha256": hash_key("k")}, {"user": "", "key": "k"}):
         with pytest.raises(ValueError):
             KeyEntry.model_validate(bad)
+    # the role is the user store's: a key file still giving one is refused with the way to fix it
+    for retired in ({"role": "nurse"}, {"personas": ["nurse"]}):
+        with pytest.raises(ValueError, match="user store"):
+            KeyEntry.model_validate({"user": "x", "key": "k", **retired})
     with pytest.raises(ValueError, match="twice"):
-        load_keys(None, json.dumps([{"user": "a", "role": "nurse", "key": "k"},
-                                    {"user": "b", "role": "nurse", "sha256": hash_key("k")}]))
+        load_keys(None, json.dumps([{"user": "a", "key": "k"}, {"user": "b", "sha256": hash_key("k")}]))
+
+
+def test_a_key_naming_an_unknown_user_stops_the_service_at_startup(tmp_path, resources) -> None:
+    agent = build_agent(tmp_path, resources)
+    inline = json.dumps([{"user": "alice", "key": "k1"}, {"user": "ghost", "key": "k2"}])
+    with pytest.raises(UnknownUser, match=r"'ghost'.*|careforge users add ghost --role ROLE") as caught:
+        create_app(agent, http=HttpSettings(api_keys_file=None, api_keys=inline))
+    assert "careforge users add ghost --role ROLE" in str(caught.value) and "'ghost'" in str(caught.value)

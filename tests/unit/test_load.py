@@ -30,6 +30,7 @@ async def test_fifty_concurrent_sessions_do_not_cross(settings, resources) -> No
         assert sorted(d.lower() for d in drugs) == sorted([a, b])
         assert first.persona == PERSONAS[i % 2]
         assert a in first.answer.lower() and b in first.answer.lower()  # the composed answer is this session's
+        assert second.thread_id == f"s{i}" and second.answer  # the follow-up was answered in its own thread
         history = await agent.ahistory(f"s{i}")
         assert [h["content"] for h in history if h["role"] == "user"] == [
             f"session {i}: {a} with {b}?", f"session {i}: and tomorrow?"]

@@ -6,7 +6,7 @@ import pytest
 
 from agent.planner import RulePlanner
 from retrieval.records import SearchResult
-from retrieval.render import search_output
+from tools.search_render import search_output
 
 LOGS = {"search_maintenance_logs"}
 

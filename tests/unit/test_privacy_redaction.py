@@ -9,7 +9,8 @@ import pytest
 
 from agent.privacy import redact
 from agent.settings import Settings
-from safety.redaction.lexicon import dictionary, drug_words, name_lists
+from safety.redaction.lexicon import dictionary, name_lists
+from tools.drugs import name_words
 
 
 @pytest.mark.parametrize(
@@ -120,7 +121,7 @@ def test_model_input_is_redacted_unless_a_setting_turns_it_off(monkeypatch) -> N
      " ".join(f"020 7946 {i:04d}" for i in range(1_400)), "x" * 20_000, "a@" * 10_000, "Dr Smith 555-123-4567 " * 900],
 )
 def test_a_20000_character_hostile_message_is_redacted_quickly_and_stably(hostile: str) -> None:
-    dictionary(), drug_words(), name_lists()  # loaded once per process; not part of a message's cost
+    dictionary(), name_words(), name_lists()  # loaded once per process; not part of a message's cost
     text = hostile[:20_000]
     started = time.perf_counter()
     out = redact(text)

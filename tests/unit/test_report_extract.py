@@ -6,9 +6,9 @@ import csv
 from pathlib import Path
 
 from retrieval.records import Hit, SearchResult
-from retrieval.render import search_output
 from tools.reports import draft_report, extract_case, gather, to_markdown
 from tools.reports.render import report_output, review_hint
+from tools.search_render import search_output
 
 LOGS = Path(__file__).resolve().parents[2] / "retrieval" / "data" / "medical_equipment_logs.csv"
 JONES = [

@@ -17,10 +17,10 @@ from pypdf import PdfReader
 from agent.service import CareForge
 from agent.settings import Settings
 from retrieval.records import Hit, SearchResult
-from retrieval.render import search_output
 from tests.conftest import TEXT_ONLY, TOOL_CAPABLE, scripted
 from tools.registry import ToolResources
 from tools.reports import NOT_STATED, ExportRefused, Report, ReviewDecision, draft_report, export, gather
+from tools.search_render import search_output
 
 CHEST_CR = Path(__file__).resolve().parents[2] / "samples" / "dicom" / "RG1_J2KI.dcm"
 VISION = TOOL_CAPABLE.model_copy(update={"accepts_images": True, "vision_trusted": True})

@@ -7,6 +7,7 @@ ingredient knows the rules it takes part in and on which side, so a pair is one 
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -92,8 +93,14 @@ class DrugKnowledgeBase:
                 continue
             rule = self.rules[rule_id]
             out.append(
-                Fact(rule.severity, rule.effect, rule.mechanism, rule.management,
-                     self._rule_source(rule, a, b, ma, mb), "rule:" + rule.id)
+                Fact(
+                    rule.severity,
+                    rule.effect,
+                    rule.mechanism,
+                    rule.management,
+                    self._rule_source(rule, a, b, ma, mb),
+                    "rule:" + rule.id,
+                )
             )
         return out
 
@@ -175,6 +182,14 @@ def _rule_sides(rules: dict[str, Rule], classes: dict[str, set[str]]) -> dict[st
             for member in classes.get(cls, ()):
                 sides[member][rule.id] = sides[member].get(rule.id, 0) | mask
     return dict(sides)
+
+
+@lru_cache(maxsize=1)
+def name_words() -> frozenset[str]:
+    """Words (4+ letters) of every ingredient and brand name: redaction never takes them for a person's name."""
+    kb = default_knowledge_base()
+    names = [*kb.ingredients, *kb.brands]
+    return frozenset(w for name in names for w in re.findall(r"[a-z]{4,}", name.lower()))
 
 
 @lru_cache(maxsize=1)

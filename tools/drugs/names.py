@@ -212,7 +212,11 @@ class DrugNameResolver:
 
     def _prose_match(self, typed: str, name: str, start: int, end: int) -> NameMatch:
         return NameMatch(
-            typed=typed, resolution=self._kind(name), ingredients=list(self._targets[name]), start=start, end=end,
+            typed=typed,
+            resolution=self._kind(name),
+            ingredients=list(self._targets[name]),
+            start=start,
+            end=end,
             kind=_kind(name, self._targets[name]),
         )
 
@@ -239,4 +243,3 @@ def _kind(name: str, ingredients: list[str]) -> str:
     if name in SUPPLEMENTS or all(i in SUPPLEMENTS for i in ingredients):
         return "supplement"
     return "medicine"
-

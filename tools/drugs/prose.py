@@ -12,8 +12,22 @@ NOT_IN_PROSE = frozenset(
 # Interacting foods and supplements: reported with kind "food" / "supplement", never as medicines.
 FOODS = frozenset({"grapefruit juice", "alcohol", "ethanol", "caffeine", "green tea"})
 SUPPLEMENTS = frozenset(
-    {"fish oil", "omega-3 fatty acids", "st. john's wort", "ginkgo", "garlic", "ginseng", "turmeric", "vitamin e",
-     "valerian", "kava", "echinacea", "coenzyme q10", "melatonin", "phytonadione"}
+    {
+        "fish oil",
+        "omega-3 fatty acids",
+        "st. john's wort",
+        "ginkgo",
+        "garlic",
+        "ginseng",
+        "turmeric",
+        "vitamin e",
+        "valerian",
+        "kava",
+        "echinacea",
+        "coenzyme q10",
+        "melatonin",
+        "phytonadione",
+    }
 )
 # Common words of medication questions that must never be fuzzy-matched to a drug name (a build-time list of
 # English words close to drug names, from the knowledge base, covers the rest).
@@ -38,8 +52,9 @@ _INTRO = re.compile(
 _ITEM_SPLIT = re.compile(r"\s*(?:,|/|\+|;|\band\b|\bplus\b|\bwith\b|\n)\s*", re.IGNORECASE)
 _STOP = re.compile(r"[.?!]|\b(?:for|because|since|but|can|is|are|should|will|do|does|if|when|so)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-']{3,}")
-_DOSEISH = re.compile(r"^(?:\d|mg|mcg|ml|tabs?|tablets?|caps?|daily|bid|tid|qd|prn|once|twice|the|a|an|my|some)$",
-                      re.IGNORECASE)
+_DOSEISH = re.compile(
+    r"^(?:\d|mg|mcg|ml|tabs?|tablets?|caps?|daily|bid|tid|qd|prn|once|twice|the|a|an|my|some)$", re.IGNORECASE
+)
 
 
 def is_everyday_word(word: str, extra: frozenset[str] = frozenset()) -> bool:

@@ -19,6 +19,19 @@ class ImageKind(StrEnum):
     PNG = "png"
     JPEG = "jpeg"
     WEBP = "webp"
+    MP4 = "mp4"
+    MOV = "mov"
+    WEBM = "webm"
+
+    @property
+    def is_video(self) -> bool:
+        """Whether the file is a video (read as key frames, not as one picture)."""
+        return self in (ImageKind.MP4, ImageKind.MOV, ImageKind.WEBM)
+
+
+# ISO base media brands: QuickTime is MOV, HEIF/AVIF are still photos we do not decode, the rest is MP4.
+_QUICKTIME_ATOMS = (b"moov", b"mdat", b"wide", b"free", b"skip", b"pnot")
+_STILL_BRANDS = (b"heic", b"heix", b"mif1", b"msf1", b"avif", b"avis")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,10 +55,31 @@ def detect_kind(head: bytes) -> ImageKind:
         return ImageKind.JPEG
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
         return ImageKind.WEBP
+    video = _video_kind(head)
+    if video is not None:
+        return video
     # DICOM written without the 128-byte preamble starts with a group 0x0002 or 0x0008 tag.
     if head[:2] in (b"\x02\x00", b"\x08\x00") and head[2:4] in (b"\x00\x00", b"\x01\x00", b"\x05\x00", b"\x08\x00"):
         return ImageKind.DICOM
-    raise UnreadableImage(f"unsupported file type ({_describe(head)}); send DICOM, PNG, JPEG or WebP")
+    raise UnreadableImage(
+        f"unsupported file type ({_describe(head)}); send DICOM, PNG, JPEG or WebP, or an MP4, WebM or MOV video"
+    )
+
+
+def _video_kind(head: bytes) -> ImageKind | None:
+    """MP4 and MOV from their first box, WebM from its EBML header; HEIC and Matroska get a clear refusal."""
+    if head[4:8] == b"ftyp":
+        brand = head[8:12]
+        if brand in _STILL_BRANDS:
+            raise UnreadableImage("HEIC and AVIF photos are not supported; send JPEG or PNG")
+        return ImageKind.MOV if brand == b"qt  " else ImageKind.MP4
+    if head[4:8] in _QUICKTIME_ATOMS and int.from_bytes(head[:4]) >= 8:
+        return ImageKind.MOV
+    if head.startswith(b"\x1a\x45\xdf\xa3"):
+        if b"webm" in head[:64]:
+            return ImageKind.WEBM
+        raise UnreadableImage("Matroska (MKV) video is not supported; send MP4, WebM or MOV")
+    return None
 
 
 def _describe(head: bytes) -> str:
@@ -80,6 +114,15 @@ def open_checked(path: str | Path, limits: ImageLimits) -> tuple[ImageKind, int]
         if _parses_as_bare_dicom(file):
             return ImageKind.DICOM, size
         raise
+
+
+def is_video_file(path: str | Path) -> bool:
+    """Whether the file's first bytes say MP4, MOV or WebM; False for anything unreadable (checked later)."""
+    try:
+        with Path(path).open("rb") as handle:
+            return detect_kind(handle.read(512)).is_video
+    except (OSError, UnreadableImage):
+        return False
 
 
 def _parses_as_bare_dicom(file: Path) -> bool:

@@ -36,6 +36,8 @@ class RenderedImage:
     metadata: dict[str, Any] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    source: Image.Image | None = None  # the decoded, upright picture at full size, for text reading
+    text_document: bool = False  # a DICOM secondary capture or scanned document: printed text is expected
 
 
 def _encode(image: Image.Image, side: int) -> tuple[bytes, Image.Image]:
@@ -88,7 +90,25 @@ def _read_dicom(
     metadata["window"] = shown.window
     metadata["frames_shown"] = [i + 1 for i in shown.frames_used]
     cautions = [w for w in [burned_in_annotation(ds)] if w]
+    if is_text_document(header):
+        metadata["text_document"] = True
     return image, metadata, shown.notes, cautions
+
+
+# Secondary capture SOP classes (screenshots, scanned pages) and the modalities used for documents and photos.
+_SECONDARY_CAPTURE = "1.2.840.10008.5.1.4.1.1.7"
+_DOCUMENT_MODALITIES = frozenset({"OT", "SC", "DOC", "XC"})
+
+
+def is_text_document(header: pydicom.Dataset) -> bool:
+    """Whether a DICOM object is a secondary capture or a scanned document, where printed text is expected."""
+    sop_class = str(header.get("SOPClassUID", ""))
+    conversion = str(header.get("ConversionType", "")).upper()
+    return (
+        sop_class.startswith(_SECONDARY_CAPTURE)
+        or str(header.get("Modality", "")).upper() in _DOCUMENT_MODALITIES
+        or conversion in {"DF", "SD", "WSD", "SYN"}
+    )
 
 
 def _read_photo(path: Path, limits: ImageLimits) -> tuple[Image.Image, dict[str, Any], list[str]]:
@@ -124,6 +144,10 @@ def render_image(path: str | Path, limits: ImageLimits | None = None, question: 
     limits = limits or ImageLimits()
     file = Path(path)
     kind, _size = open_checked(file, limits)
+    if kind.is_video:
+        raise UnreadableImage(
+            f"{file.name} is a {kind.value.upper()} video: read it with analyze_image or analyze_video"
+        )
     cautions: list[str] = []
     if kind is ImageKind.DICOM:
         image, metadata, notes, cautions = _read_dicom(file, limits, question)
@@ -142,4 +166,6 @@ def render_image(path: str | Path, limits: ImageLimits | None = None, question: 
         metadata=metadata,
         notes=notes,
         warnings=cautions,
+        source=image,
+        text_document=bool(metadata.pop("text_document", False)),
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import json
 import re
-from typing import Literal
+from typing import Any, Literal
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage
@@ -45,8 +45,16 @@ def parse_reading(text: str) -> VisionReading:
 
 def read_image(model: BaseChatModel, png: bytes, prompt: str) -> VisionReading:
     """Send the PNG and the prompt to the model and parse its structured reading."""
-    url = "data:image/png;base64," + base64.b64encode(png).decode()
-    message = HumanMessage(content=[{"type": "text", "text": prompt}, {"type": "image_url", "image_url": {"url": url}}])
+    return read_images(model, [png], prompt)
+
+
+def read_images(model: BaseChatModel, pngs: list[bytes], prompt: str) -> VisionReading:
+    """Send several PNGs (a video's key frames, in time order) with one prompt; vLLM accepts several per request."""
+    content: list[str | dict[str, Any]] = [{"type": "text", "text": prompt}]
+    for png in pngs:
+        url = "data:image/png;base64," + base64.b64encode(png).decode()
+        content.append({"type": "image_url", "image_url": {"url": url}})
+    message = HumanMessage(content=content)
     try:
         reply = model.invoke([message])
     except Exception as exc:  # transport and server errors of any client library

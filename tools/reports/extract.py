@@ -14,6 +14,7 @@ from functools import cache
 from typing import Protocol
 
 from safety.redaction.names import redact_names
+from tools.drugs import name_words
 
 
 class NameLike(Protocol):
@@ -279,4 +280,4 @@ def _clauses(text: str, had_medicine: bool, case: Case) -> None:
 
 def private(text: str, allow_names: bool) -> str:
     """Text fit for a report: person names replaced unless the deployment allows them in reports."""
-    return text if allow_names else redact_names(text)
+    return text if allow_names else redact_names(text, name_words())

@@ -1,4 +1,4 @@
-"""Present a SearchResult: a summary for the model (retrieved text marked as data) and citations."""
+"""Present a SearchResult as a tool output: a summary for the model (retrieved text marked as data), citations."""
 
 from __future__ import annotations
 
