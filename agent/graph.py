@@ -109,6 +109,14 @@ def build_graph(services: Services) -> StateGraph[AgentState, Context, AgentStat
                 (deferred if p.runs_last else calls).append(call)
             if deferred and not calls:
                 calls, deferred = deferred, []
+        elif use_rules and step > 0 and not state.get("deferred"):
+            # what an image's text named (a label's medicines, a screen's alarm code) is followed up once
+            results = list(state.get("results", []))
+            for p in services.planner.follow_ups(results, known, allowed):  # type: ignore[arg-type]
+                calls.append({"name": p.name, "args": p.args, "id": f"rules-{uuid.uuid4().hex[:12]}"})
+            for call in calls:
+                if call["name"] == "check_drug_interactions":
+                    medications = list(dict.fromkeys([*medications, *call["args"]["drugs"]]))
         elif state.get("deferred") and not calls:
             calls = list(state["deferred"])
         permitted = []

@@ -150,6 +150,35 @@ class RulePlanner:
                     return [other]
         return []
 
+    def follow_ups(
+        self, results: list[dict[str, Any]], known: tuple[str, ...], available: set[str]
+    ) -> list[ProposedCall]:
+        """Calls that what an image's text named asks for, each once per turn.
+
+        Its medicines are checked against the thread's, its alarm codes and asset ids looked up in the logs.
+        """
+        ran = {r["tool"] for r in results}
+        calls: list[ProposedCall] = []
+        for result in results:
+            read = ((result.get("artifact") or {}).get("data") or {}).get("read") or {}
+            medicines = [i for m in read.get("medicines", []) for i in m.get("ingredients", [])]
+            in_play = list(dict.fromkeys([*known, *medicines]))
+            if (
+                medicines
+                and len(in_play) >= 2
+                and "check_drug_interactions" in available
+                and ("check_drug_interactions" not in ran)
+            ):
+                reason = f"{len(medicines)} medicine(s) read from the image"
+                calls.append(ProposedCall("check_drug_interactions", {"drugs": in_play}, reason, safety_relevant=True))
+            codes = [*read.get("codes", []), *read.get("asset_ids", [])]
+            if codes and "search_maintenance_logs" in available and "search_maintenance_logs" not in ran:
+                args: dict[str, Any] = {"query": " ".join(codes)[:500]}
+                if read.get("asset_ids"):
+                    args["asset"] = read["asset_ids"][0]
+                calls.append(ProposedCall("search_maintenance_logs", args, "codes read from the image"))
+        return calls[:2]
+
     def medicines_in_play(self, text: str, known: tuple[str, ...] = ()) -> list[str]:
         """The medicines this message is about: those it names, plus the thread's when it adds to or points at them."""
         named = self.medicine_names(text)

@@ -27,6 +27,9 @@ pytestmark = pytest.mark.skipif(
 )
 
 
+PASSWORD = "a long browser test password"
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -44,6 +47,9 @@ def app_url(vllm_server, tmp_path: Path) -> Iterator[str]:
     }
     command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "ui" / "app.py"), "--server.headless", "true",
                "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
+    from agent.users import UserStore
+
+    UserStore(tmp_path / "data" / "users.sqlite").add("pat", PASSWORD, "patient", display_name="Pat")
     log = (tmp_path / "streamlit.log").open("w")
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
@@ -83,6 +89,10 @@ def browser() -> Iterator[webdriver.Chrome]:
 def test_a_message_in_the_browser_gets_a_grounded_streamed_answer(app_url, browser, tmp_path: Path) -> None:
     browser.get(app_url)
     wait = WebDriverWait(browser, 180)
+    fields = wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "input[type='text'], input[type='password']"))
+    fields[0].send_keys("pat")
+    browser.find_element(By.CSS_SELECTOR, "input[type='password']").send_keys(PASSWORD)
+    next(b for b in browser.find_elements(By.TAG_NAME, "button") if b.text.strip() == "Sign in").click()
     box = wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, "textarea[data-testid='stChatInputTextArea']")))
     box.send_keys("I take warfarin and ibuprofen. Is that a problem?")
     box.send_keys(Keys.ENTER)
@@ -92,6 +102,7 @@ def test_a_message_in_the_browser_gets_a_grounded_streamed_answer(app_url, brows
     browser.save_screenshot(str(shot))
     page = browser.find_element(By.TAG_NAME, "body").text
     assert shot.stat().st_size > 10_000
-    assert "MAJOR: ibuprofen + warfarin" in page
+    assert "Ibuprofen and warfarin can interact in a serious way" in page  # the composed answer, in plain words
+    assert "Signed in as Pat (patient)" in page
     assert "check_drug_interactions" in page  # the tool panel is on the page
     assert "Degraded mode" not in page  # the real vLLM server answered
