@@ -133,9 +133,11 @@ class UserStore:
             self._conn.execute("INSERT OR IGNORE INTO care_team VALUES (?, ?)", (clinician.lower(), patient.lower()))
 
     def may_open(self, user: User, owner: str | None) -> bool:
-        """Whether the user may open a conversation owned by ``owner`` (None: a thread from before owners)."""
-        if owner is None or owner == user.username or user.role is Role.ADMIN:
+        """Whether the user may open a conversation owned by ``owner`` (None: from before sign-in, admins only)."""
+        if owner == user.username or user.role is Role.ADMIN:
             return True
+        if owner is None:
+            return False
         if user.role in CLINICAL:
             grant = self._conn.execute(
                 "SELECT 1 FROM care_team WHERE clinician = ? AND patient = ?", (user.username, owner)

@@ -33,7 +33,7 @@ CONCURRENCY = (1, 8, 32)
 TURNS = {1: 60, 8: 160, 32: 320}
 QUESTION = "warfarin and aspirin"
 KEY = "bench-key"
-KEYS = json.dumps([{"user": "bench", "role": "nurse", "key": KEY}])
+KEYS = json.dumps([{"user": "bench", "key": KEY}])
 TEXT_ONLY = Capabilities(base_url="scripted://", reachable=True, model="scripted", accepts_tools=False)
 NOTES = """
 How to read: `inproc_c{N}` is `CareForge.arun` called directly, `turns_c{N}` is POST /v1/turns and `chat_c{N}` is
@@ -49,7 +49,10 @@ SQLite share; compare the requests per second.
 def _agent(data_dir: Path) -> CareForge:
     settings = Settings(data_dir=data_dir, model_base_url="http://127.0.0.1:9/v1", triage_semantic=False)
     model = GenericFakeChatModel(messages=itertools.cycle([AIMessage(content="")]))
-    return CareForge(settings, model=model, capabilities=TEXT_ONLY)
+    agent = CareForge(settings, model=model, capabilities=TEXT_ONLY)
+    if agent.users.get("bench") is None:  # the key's user; its role (nurse) comes from the store
+        agent.users.add("bench", "bench-password", "nurse")
+    return agent
 
 
 def app_factory() -> Any:
@@ -79,14 +82,30 @@ async def _level(call: Callable[[], Awaitable[float]], clients: int, turns: int)
     await asyncio.gather(*(client() for _ in range(clients)))
     wall = time.perf_counter() - started
     over = summary([o / 1000 for o in overheads])
-    return {**summary(samples), "rps": round(len(samples) / wall, 1),
-            "overhead_median_ms": round(over["median_ms"], 2), "overhead_p95_ms": round(over["p95_ms"], 2)}
+    return {
+        **summary(samples),
+        "rps": round(len(samples) / wall, 1),
+        "overhead_median_ms": round(over["median_ms"], 2),
+        "overhead_p95_ms": round(over["p95_ms"], 2),
+    }
 
 
 def _serve(data_dir: Path, port: int) -> subprocess.Popen[bytes]:
     env = {**os.environ, "BENCH_DATA_DIR": str(data_dir), "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
-    cmd = [sys.executable, "-m", "uvicorn", "--factory", "bench.http:app_factory", "--host", "127.0.0.1",
-           "--port", str(port), "--log-level", "warning", "--no-access-log"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "--factory",
+        "bench.http:app_factory",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--log-level",
+        "warning",
+        "--no-access-log",
+    ]
     proc = subprocess.Popen(cmd, env=env)  # noqa: S603
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -116,8 +135,12 @@ async def _run() -> dict[str, object]:
         proc = _serve(Path(server_dir), port)
         try:
             limits = httpx.Limits(max_connections=64, max_keepalive_connections=64)
-            async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", limits=limits, timeout=60,
-                                         headers={"Authorization": f"Bearer {KEY}"}) as http:
+            async with httpx.AsyncClient(
+                base_url=f"http://127.0.0.1:{port}",
+                limits=limits,
+                timeout=60,
+                headers={"Authorization": f"Bearer {KEY}"},
+            ) as http:
 
                 async def inproc() -> float:
                     started = time.perf_counter()
@@ -149,8 +172,10 @@ async def _run() -> dict[str, object]:
         **{f"{n}_c1_per_request_median": levels[f"{n}_c1"]["overhead_median_ms"] for n in ("turns", "chat")},
         **{f"{n}_c1_per_request_p95": levels[f"{n}_c1"]["overhead_p95_ms"] for n in ("turns", "chat")},
         # Whole-turn comparison with the in-process facade (noisier: two separate series).
-        **{f"{n}_c1_vs_inproc_median": round(levels[f"{n}_c1"]["median_ms"] - levels["inproc_c1"]["median_ms"], 2)
-           for n in ("turns", "chat")},
+        **{
+            f"{n}_c1_vs_inproc_median": round(levels[f"{n}_c1"]["median_ms"] - levels["inproc_c1"]["median_ms"], 2)
+            for n in ("turns", "chat")
+        },
     }
     result["rps"] = {k: v["rps"] for k, v in levels.items()}
     return result

@@ -28,13 +28,14 @@ from tests.conftest import TEXT_ONLY, ScriptedToolModel
 from tools.registry import ToolResources
 
 # The users behind the keys, in the agent's user store: the role is theirs, the key file only names them.
-ROLES = {"alice": "nurse", "bob": "nurse", "pat": "patient", "tom": "technician", "rita": "radiologist",
-         "ada": "admin"}
+ROLES = {"alice": "nurse", "bob": "nurse", "pat": "patient", "tom": "technician", "rita": "radiologist", "ada": "admin"}
 KEYS = {name: f"key-{name}-{role}" for name, role in ROLES.items()}
 ENTRIES = [{"user": name, "key": KEYS[name], **({"ingest": True} if name == "alice" else {})} for name in ROLES]
 # An SBAR request whose required sections are all stated, so a plain approve applies.
-SBAR = {"message": "Situation: post-op day 1 on warfarin, asking about aspirin. Assessment: stable. "
-        "Recommendation: hold aspirin. SBAR handoff please"}
+SBAR = {
+    "message": "Situation: post-op day 1 on warfarin, asking about aspirin. Assessment: stable. "
+    "Recommendation: hold aspirin. SBAR handoff please"
+}
 
 
 def auth(user: str) -> dict[str, str]:
@@ -68,8 +69,9 @@ def add_users(users: UserStore) -> None:
 
 
 def build_agent(data_dir: Path, resources: ToolResources, delay_s: float = 0.0) -> CareForge:
-    settings = Settings(data_dir=data_dir, model_base_url="http://127.0.0.1:9/v1", request_timeout_s=2.0,
-                        triage_semantic=False)
+    settings = Settings(
+        data_dir=data_dir, model_base_url="http://127.0.0.1:9/v1", request_timeout_s=2.0, triage_semantic=False
+    )
     agent = CareForge(settings, model=forever(delay_s=delay_s), resources=resources, capabilities=TEXT_ONLY)
     add_users(agent.users)
     return agent

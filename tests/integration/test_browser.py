@@ -45,8 +45,21 @@ def app_url(vllm_server, tmp_path: Path) -> Iterator[str]:
         "CAREFORGE_MODEL_BASE_URL": vllm_server.base_url,
         "CAREFORGE_REQUEST_TIMEOUT_S": "60",
     }
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "ui" / "app.py"), "--server.headless", "true",
-               "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(ROOT / "ui" / "app.py"),
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
     from agent.users import UserStore
 
     UserStore(tmp_path / "data" / "users.sqlite").add("pat", PASSWORD, "patient", display_name="Pat")
@@ -74,9 +87,18 @@ def app_url(vllm_server, tmp_path: Path) -> Iterator[str]:
 def browser() -> Iterator[webdriver.Chrome]:
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM or ""
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage", "--window-size=1400,1800"):
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1400,1800",
+    ):
         options.add_argument(flag)
     os.environ["SE_OFFLINE"] = "true"  # never let Selenium Manager try to download a driver
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER or ""), options=options)

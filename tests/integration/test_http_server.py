@@ -31,22 +31,31 @@ def test_openai_client_lists_the_personas_its_key_may_use_as_models(server) -> N
     assert [m.id for m in client(url).models.list()] == ["careforge-nurse"]  # a nurse's role
     assert [m.id for m in client(url, "tom").models.list()] == ["careforge-technician"]
     assert sorted(m.id for m in client(url, "ada").models.list()) == [
-        "careforge-nurse", "careforge-patient", "careforge-technician"]  # an admin's
+        "careforge-nurse",
+        "careforge-patient",
+        "careforge-technician",
+    ]  # an admin's
 
 
 def test_openai_completion_carries_citations_and_a_follow_up_continues_the_thread(server) -> None:
     url, agent = server
     c = client(url)
-    first = c.chat.completions.create(model="careforge-nurse",
-                                      messages=[{"role": "user", "content": "warfarin and aspirin"}])
+    first = c.chat.completions.create(
+        model="careforge-nurse", messages=[{"role": "user", "content": "warfarin and aspirin"}]
+    )
     answer = first.choices[0].message.content
     assert "[ddi:aspirin+warfarin]" in answer and "Sources:" in answer
     extra = first.model_extra
     assert [x["id"] for x in extra["citations"]] == ["ddi:aspirin+warfarin"]
     thread = extra["careforge"]["thread_id"]
-    follow = c.chat.completions.create(model="careforge-nurse", messages=[
-        {"role": "user", "content": "warfarin and aspirin"}, {"role": "assistant", "content": answer},
-        {"role": "user", "content": "what about adding advil to those two?"}])
+    follow = c.chat.completions.create(
+        model="careforge-nurse",
+        messages=[
+            {"role": "user", "content": "warfarin and aspirin"},
+            {"role": "assistant", "content": answer},
+            {"role": "user", "content": "what about adding advil to those two?"},
+        ],
+    )
     assert follow.model_extra["careforge"]["thread_id"] == thread  # the resent history found its thread
     assert "ibuprofen" in follow.choices[0].message.content.lower()
 
@@ -54,7 +63,8 @@ def test_openai_completion_carries_citations_and_a_follow_up_continues_the_threa
 def test_openai_stream_yields_the_same_answer_in_chunks_then_citations(server) -> None:
     url, _ = server
     stream = client(url).chat.completions.create(
-        model="careforge-nurse", stream=True, messages=[{"role": "user", "content": "warfarin and aspirin"}])
+        model="careforge-nurse", stream=True, messages=[{"role": "user", "content": "warfarin and aspirin"}]
+    )
     chunks = list(stream)
     text = "".join(ch.choices[0].delta.content or "" for ch in chunks)
     assert "[ddi:aspirin+warfarin]" in text
@@ -65,13 +75,29 @@ def test_openai_stream_yields_the_same_answer_in_chunks_then_citations(server) -
 def test_openai_image_url_part_is_decoded_and_analysed(server) -> None:
     url, _ = server
     data = base64.b64encode(CHEST_CR.read_bytes()).decode()
-    reply = client(url).chat.completions.create(model="careforge-nurse", messages=[{"role": "user", "content": [
-        {"type": "text", "text": "Is there a pneumothorax?"},
-        {"type": "image_url", "image_url": {"url": f"data:application/dicom;base64,{data}"}}]}])
+    reply = client(url).chat.completions.create(
+        model="careforge-nurse",
+        messages=[
+            {
+                "role": "user",
+                "content": [
+                    {"type": "text", "text": "Is there a pneumothorax?"},
+                    {"type": "image_url", "image_url": {"url": f"data:application/dicom;base64,{data}"}},
+                ],
+            }
+        ],
+    )
     assert reply.model_extra["careforge"]["tools"] == ["analyze_image"]
     with pytest.raises(openai.BadRequestError, match="data: URLs"):
-        client(url).chat.completions.create(model="careforge-nurse", messages=[{"role": "user", "content": [
-            {"type": "image_url", "image_url": {"url": "http://169.254.169.254/latest"}}]}])
+        client(url).chat.completions.create(
+            model="careforge-nurse",
+            messages=[
+                {
+                    "role": "user",
+                    "content": [{"type": "image_url", "image_url": {"url": "http://169.254.169.254/latest"}}],
+                }
+            ],
+        )
 
 
 def test_openai_client_errors_map_to_its_exception_types(server) -> None:
@@ -88,8 +114,9 @@ def test_a_client_leaving_mid_stream_does_not_cut_the_turn(tmp_path, resources) 
     agent = build_agent(tmp_path, resources, delay_s=1.0)  # the model's passage comes a second after the findings
     with running(build_app(agent)) as url:
         with httpx.Client(base_url=url, timeout=10) as http:
-            with http.stream("POST", "/v1/turns/stream", json={"message": "warfarin and aspirin"},
-                             headers=auth("alice")) as response:
+            with http.stream(
+                "POST", "/v1/turns/stream", json={"message": "warfarin and aspirin"}, headers=auth("alice")
+            ) as response:
                 thread = response.headers["x-careforge-thread"]
                 for line in response.iter_lines():
                     if line == "event: token":
@@ -104,8 +131,9 @@ def test_a_client_leaving_mid_stream_does_not_cut_the_turn(tmp_path, resources) 
             assert [m["role"] for m in history.json()["messages"]] == ["user", "assistant"]
             assert "[ddi:aspirin+warfarin]" in history.json()["messages"][1]["content"]
             assert len(agent.audit.read(thread, None, 10)) == 1  # recorded once, whole
-            again = http.post("/v1/turns", json={"message": "and ibuprofen?", "thread_id": thread},
-                              headers=auth("alice"))
+            again = http.post(
+                "/v1/turns", json={"message": "and ibuprofen?", "thread_id": thread}, headers=auth("alice")
+            )
             assert again.status_code == 200  # the thread is usable: nothing was left half-written
 
 
@@ -121,13 +149,23 @@ def test_careforge_serve_starts_uvicorn_with_keys_from_the_environment(tmp_path)
 
     add_users(UserStore(Settings(data_dir=tmp_path).users_path))  # as 'careforge users add NAME --role ROLE' does
     port = free_port()
-    env = {**os.environ, "CAREFORGE_DATA_DIR": str(tmp_path), "CAREFORGE_API_KEYS": json.dumps(ENTRIES),
-           "CAREFORGE_TRIAGE_SEMANTIC": "false", "CAREFORGE_MODEL_BASE_URL": "http://127.0.0.1:9/v1",
-           # the checkout, until careforge_http is in pyproject's package list (an editable install maps each package)
-           "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    env = {
+        **os.environ,
+        "CAREFORGE_DATA_DIR": str(tmp_path),
+        "CAREFORGE_API_KEYS": json.dumps(ENTRIES),
+        "CAREFORGE_TRIAGE_SEMANTIC": "false",
+        "CAREFORGE_MODEL_BASE_URL": "http://127.0.0.1:9/v1",
+        # the checkout, until careforge_http is in pyproject's package list (an editable install maps each package)
+        "PYTHONPATH": str(Path(__file__).resolve().parents[2]),
+    }
     cli = Path(sys.executable).with_name("careforge")
-    proc = subprocess.Popen([str(cli), "serve", "--port", str(port)], env=env, cwd=tmp_path,  # noqa: S603
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [str(cli), "serve", "--port", str(port)],
+        env=env,
+        cwd=tmp_path,  # noqa: S603
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     try:
         deadline = time.monotonic() + 60
         while True:

@@ -29,8 +29,13 @@ class Receiver(BaseHTTPRequestHandler):
 async def test_events_wait_in_the_outbox_while_the_receiver_is_down_then_arrive_signed(tmp_path, resources) -> None:
     port = free_port()  # nothing listens here yet: the receiver is down
     agent = build_agent(tmp_path, resources)
-    app = build_app(agent, webhook_url=f"http://127.0.0.1:{port}/hook", webhook_secret=SecretStr("s3cret"),
-                    webhook_backoff_s=0.2, webhook_backoff_max_s=0.4)
+    app = build_app(
+        agent,
+        webhook_url=f"http://127.0.0.1:{port}/hook",
+        webhook_secret=SecretStr("s3cret"),
+        webhook_backoff_s=0.2,
+        webhook_backoff_max_s=0.4,
+    )
     outbox = app.state.runtime.outbox
     Receiver.received = []
     async with client_for(app) as c:

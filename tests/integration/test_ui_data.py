@@ -17,8 +17,12 @@ LOG = (
 
 
 def test_uploaded_log_is_ingested_with_a_report_and_then_cited(settings) -> None:
-    agent = CareForge(settings, model=scripted("See the cited entries."), resources=default_resources(settings),
-                      capabilities=TEXT_ONLY)
+    agent = CareForge(
+        settings,
+        model=scripted("See the cited entries."),
+        resources=default_resources(settings),
+        capabilities=TEXT_ONLY,
+    )
     at = AppTest.from_file(APP, default_timeout=180)
     at.session_state["agent"] = agent
     at.session_state["user"] = agent.users.add("admin-user", "a long test password", "admin")  # Data: admins only

@@ -30,8 +30,15 @@ def vlm_server() -> Iterator[embedded.EmbeddedServer]:
 
 
 def _settings(server: embedded.EmbeddedServer, tmp_path: Path, trusted: bool) -> Settings:
-    return Settings(data_dir=tmp_path, model_base_url=server.base_url, model_name=server.served_name,
-                    request_timeout_s=120, max_retries=0, max_answer_tokens=48, model_vision_trusted=trusted)
+    return Settings(
+        data_dir=tmp_path,
+        model_base_url=server.base_url,
+        model_name=server.served_name,
+        request_timeout_s=120,
+        max_retries=0,
+        max_answer_tokens=48,
+        model_vision_trusted=trusted,
+    )
 
 
 def test_probe_sees_an_endpoint_that_accepts_images(vlm_server, tmp_path) -> None:
@@ -47,8 +54,11 @@ def test_the_image_tool_request_is_accepted_and_answered_by_vllm(vlm_server, tmp
     status = output.data["vision_status"]
     # Accepted and answered: either a parsed reading or a reply that was not the required JSON; never a
     # transport or server error.
-    assert status == "read by the vision model" or "did not return a structured reading" in status \
-        or "reading is malformed" in status, status
+    assert (
+        status == "read by the vision model"
+        or "did not return a structured reading" in status
+        or "reading is malformed" in status
+    ), status
     assert "could not be reached" not in status
 
 

@@ -33,8 +33,12 @@ def test_probe_reports_a_text_only_model_without_tool_calling(live_settings: Set
 
 async def test_every_streamed_chunk_is_a_prefix_of_the_final_answer(live_settings: Settings) -> None:
     agent = CareForge(live_settings)
-    events = [e async for e in agent.astream("Patient on Coumadin asks whether Advil is fine for knee pain.",
-                                             persona="nurse", routing="rules")]
+    events = [
+        e
+        async for e in agent.astream(
+            "Patient on Coumadin asks whether Advil is fine for knee pain.", persona="nurse", routing="rules"
+        )
+    ]
     done = events[-1].data
     shown = ""
     for event in events:
@@ -48,7 +52,8 @@ async def test_every_streamed_chunk_is_a_prefix_of_the_final_answer(live_setting
 
 async def test_rules_call_the_tool_and_the_model_writes_from_its_result(live_settings: Settings) -> None:
     result = await CareForge(live_settings).arun(
-        "My patient takes Zocor and was just prescribed clarithromycin.", persona="nurse", routing="hybrid")
+        "My patient takes Zocor and was just prescribed clarithromycin.", persona="nurse", routing="hybrid"
+    )
     assert [t["tool"] for t in result.tool_calls] == ["check_drug_interactions"]
     assert "model_unavailable" not in result.flags
     assert result.prose  # the real model wrote something
@@ -81,8 +86,13 @@ async def test_server_killed_mid_stream_then_restarted(vllm_server, tmp_path) ->
     server = embedded.EmbeddedServer(vllm_server.data_dir, port=8012)
     embedded.start(server)
     try:
-        settings = Settings(data_dir=tmp_path, model_base_url=server.base_url, request_timeout_s=30, max_retries=0,
-                            max_answer_tokens=200)
+        settings = Settings(
+            data_dir=tmp_path,
+            model_base_url=server.base_url,
+            request_timeout_s=30,
+            max_retries=0,
+            max_answer_tokens=200,
+        )
         agent = CareForge(settings)
         events = []
         async for event in agent.astream("warfarin with ibuprofen?", persona="nurse", thread_id="k"):
@@ -123,8 +133,14 @@ def _answers_again(base_url: str, within_s: float = 120.0) -> None:
 async def test_paused_and_flapping_server_never_hangs_a_turn_and_recovery_is_automatic(vllm_server, tmp_path) -> None:
     """SIGSTOP/SIGCONT the real server between turns: paused turns degrade within the timeout, resumed ones recover."""
     # 10 s: a resumed 2-core server right after other tests can take several seconds for a short answer.
-    settings = Settings(data_dir=tmp_path, model_base_url=vllm_server.base_url, request_timeout_s=10, max_retries=0,
-                        probe_retry_s=1.0, max_answer_tokens=16)
+    settings = Settings(
+        data_dir=tmp_path,
+        model_base_url=vllm_server.base_url,
+        request_timeout_s=10,
+        max_retries=0,
+        probe_retry_s=1.0,
+        max_answer_tokens=16,
+    )
     agent = CareForge(settings)
     group = int(vllm_server.pid_file.read_text())
     assert agent.capabilities(refresh=True).reachable

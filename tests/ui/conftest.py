@@ -18,16 +18,20 @@ APP = str(Path(__file__).resolve().parents[2] / "ui" / "app.py")
 
 @pytest.fixture
 def make_app(settings: Settings, resources: ToolResources):
-    def build(*replies: str, caps: Capabilities = TEXT_ONLY, persona: str = "nurse", role: str | None = None,
-              **agent_kw) -> AppTest:
+    def build(
+        *replies: str, caps: Capabilities = TEXT_ONLY, persona: str = "nurse", role: str | None = None, **agent_kw
+    ) -> AppTest:
         agent = CareForge(
-            settings, model=scripted(*(replies or ("ok",) * 6)), resources=agent_kw.pop("res", resources),
+            settings,
+            model=scripted(*(replies or ("ok",) * 6)),
+            resources=agent_kw.pop("res", resources),
             capabilities=caps,
         )
         # signed in as a user whose role speaks as the persona (an admin may switch personas)
         role = role or persona
-        user = agent.users.get(f"{role}-user") or agent.users.add(f"{role}-user", "a long test password", role,
-                                                                  display_name="RN Lee")
+        user = agent.users.get(f"{role}-user") or agent.users.add(
+            f"{role}-user", "a long test password", role, display_name="RN Lee"
+        )
         at = AppTest.from_file(APP, default_timeout=120)
         at.session_state["agent"] = agent
         at.session_state["user"] = user

@@ -99,8 +99,12 @@ def test_report_is_reviewed_approved_and_offered_for_download(make_app) -> None:
     assert not at.exception, at.exception
     assert any("approved by RN Lee" in e.label for e in at.expander), (texts(at), [e.label for e in at.expander])
     assert "INR due at 18:00." in texts(at)
-    assert {b.label for b in at.get("download_button")} == {"Download MD", "Download JSON", "Download PDF",
-                                                             "Download FHIR"}  # a handoff is a FHIR Composition
+    assert {b.label for b in at.get("download_button")} == {
+        "Download MD",
+        "Download JSON",
+        "Download PDF",
+        "Download FHIR",
+    }  # a handoff is a FHIR Composition
 
 
 def test_a_patient_cannot_open_a_nurses_conversation_or_its_report(make_app) -> None:

@@ -48,10 +48,22 @@ class _Recorder(BaseHTTPRequestHandler):
     def do_POST(self) -> None:  # noqa: N802
         body = self.rfile.read(int(self.headers.get("Content-Length", 0))).decode()
         _Recorder.bodies.append(body)
-        self._reply({"id": "x", "object": "chat.completion", "created": 0, "model": "smollm2",
-                     "choices": [{"index": 0, "finish_reason": "stop",
-                                  "message": {"role": "assistant", "content": "Bleeding is the risk."}}],
-                     "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}})
+        self._reply(
+            {
+                "id": "x",
+                "object": "chat.completion",
+                "created": 0,
+                "model": "smollm2",
+                "choices": [
+                    {
+                        "index": 0,
+                        "finish_reason": "stop",
+                        "message": {"role": "assistant", "content": "Bleeding is the risk."},
+                    }
+                ],
+                "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
+            }
+        )
 
     def _reply(self, payload: dict) -> None:
         data = json.dumps(payload).encode()
@@ -86,29 +98,38 @@ async def test_identifiers_never_reach_the_model_server_by_default(tmp_path, res
 
 async def test_a_self_claimed_role_does_not_approve_a_report(settings, resources) -> None:
     """Defence: with a signed-in user the decision's editor and role come from the identity, not the request."""
-    agent = CareForge(settings, model=scripted("ok", "ok"), resources=resources, capabilities=TEXT_ONLY,
-                      checkpointer=InMemorySaver())
+    agent = CareForge(
+        settings, model=scripted("ok", "ok"), resources=resources, capabilities=TEXT_ONLY, checkpointer=InMemorySaver()
+    )
     nurse = agent.users.add("nurse1", "a long test password", "nurse")
     patient = agent.users.add("pat1", "a long test password", "patient")
     agent.users.grant("nurse1", "pat1")
-    drafted = await agent.arun("Bed 4 on warfarin and ibuprofen, prepare an SBAR handoff", persona="nurse",
-                               user=nurse, routing="rules")
+    drafted = await agent.arun(
+        "Bed 4 on warfarin and ibuprofen, prepare an SBAR handoff", persona="nurse", user=nurse, routing="rules"
+    )
     assert drafted.review is not None
     with pytest.raises(PermissionError):  # the patient may not even open the nurse's conversation
-        await agent.adecide(drafted.thread_id, {"decision": "approve", "editor": "Nurse Pat", "role": "nurse"},
-                            persona="patient", user=patient)
+        await agent.adecide(
+            drafted.thread_id,
+            {"decision": "approve", "editor": "Nurse Pat", "role": "nurse"},
+            persona="patient",
+            user=patient,
+        )
     assert (await agent.areports(drafted.thread_id))[-1].status == "draft"  # nothing was decided
 
 
 async def test_another_users_conversation_cannot_be_read_or_continued(settings, resources) -> None:
     """Defence: threads belong to their user; someone else's reads as missing (nothing about it leaks)."""
-    agent = CareForge(settings, model=scripted("ok", "ok"), resources=resources, capabilities=TEXT_ONLY,
-                      checkpointer=InMemorySaver())
+    agent = CareForge(
+        settings, model=scripted("ok", "ok"), resources=resources, capabilities=TEXT_ONLY, checkpointer=InMemorySaver()
+    )
     alice = agent.users.add("alice", "a long test password", "patient")
     bob = agent.users.add("bob", "a long test password", "patient")
     mine = await agent.arun("warfarin and aspirin?", persona="patient", user=alice, routing="rules")
-    for attempt in (agent.ahistory(mine.thread_id, user=bob),
-                    agent.arun("and ibuprofen?", persona="patient", user=bob, thread_id=mine.thread_id)):
+    for attempt in (
+        agent.ahistory(mine.thread_id, user=bob),
+        agent.arun("and ibuprofen?", persona="patient", user=bob, thread_id=mine.thread_id),
+    ):
         with pytest.raises(PermissionError, match="no conversation"):
             await attempt
     assert [t.thread_id for t in agent.visible_threads(bob)] == []
@@ -117,8 +138,9 @@ async def test_another_users_conversation_cannot_be_read_or_continued(settings, 
 
 async def test_a_persona_outside_the_users_role_is_refused(settings, resources) -> None:
     """Defence: the persona comes from the role (a patient cannot chat as a nurse to see clinical detail)."""
-    agent = CareForge(settings, model=scripted("ok"), resources=resources, capabilities=TEXT_ONLY,
-                      checkpointer=InMemorySaver())
+    agent = CareForge(
+        settings, model=scripted("ok"), resources=resources, capabilities=TEXT_ONLY, checkpointer=InMemorySaver()
+    )
     patient = agent.users.add("pat2", "a long test password", "patient")
     with pytest.raises(PermissionError, match="chats as patient"):
         await agent.arun("warfarin and aspirin?", persona="nurse", user=patient)

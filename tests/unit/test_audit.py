@@ -17,10 +17,15 @@ from tests.conftest import TEXT_ONLY, scripted
 
 
 def test_each_turn_is_recorded_with_identifiers_redacted(settings, resources) -> None:
-    agent = CareForge(settings, model=scripted("Noted."), resources=resources, capabilities=TEXT_ONLY,
-                      checkpointer=InMemorySaver())
-    agent.ask("My name is John Smith, MRN 889911. I take warfarin and aspirin", persona="nurse",
-              routing="rules", thread_id="t-audit")
+    agent = CareForge(
+        settings, model=scripted("Noted."), resources=resources, capabilities=TEXT_ONLY, checkpointer=InMemorySaver()
+    )
+    agent.ask(
+        "My name is John Smith, MRN 889911. I take warfarin and aspirin",
+        persona="nurse",
+        routing="rules",
+        thread_id="t-audit",
+    )
     rows = AuditLog(settings.audit_path).read(thread_id="t-audit")
     assert len(rows) == 1
     row = rows[0]
@@ -32,8 +37,18 @@ def test_each_turn_is_recorded_with_identifiers_redacted(settings, resources) ->
 
 def test_the_audit_table_refuses_edits_and_deletions(tmp_path) -> None:
     log = AuditLog(tmp_path / "audit.sqlite")
-    log.record({"thread_id": "t", "persona": "patient", "routing_mode": "rules", "model": "m", "question": "q",
-                "tool_calls": [], "flags": {}, "timings": {}})
+    log.record(
+        {
+            "thread_id": "t",
+            "persona": "patient",
+            "routing_mode": "rules",
+            "model": "m",
+            "question": "q",
+            "tool_calls": [],
+            "flags": {},
+            "timings": {},
+        }
+    )
     conn = sqlite3.connect(tmp_path / "audit.sqlite")
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
         conn.execute("UPDATE audit SET question = 'changed'")
@@ -47,9 +62,18 @@ def test_cli_audit_filters_by_thread(tmp_path, monkeypatch) -> None:
     get_settings.cache_clear()
     log = AuditLog(get_settings().audit_path)
     for thread in ("a", "b", "a"):
-        log.record({"thread_id": thread, "persona": "nurse", "routing_mode": "rules", "model": "m",
-                    "question": f"q-{thread}", "tool_calls": [], "flags": {"red_flags": ["chest_pain"]},
-                    "timings": {}})
+        log.record(
+            {
+                "thread_id": thread,
+                "persona": "nurse",
+                "routing_mode": "rules",
+                "model": "m",
+                "question": f"q-{thread}",
+                "tool_calls": [],
+                "flags": {"red_flags": ["chest_pain"]},
+                "timings": {},
+            }
+        )
     out = CliRunner().invoke(app, ["audit", "--thread", "a"])
     get_settings.cache_clear()
     rows = [json.loads(line) for line in out.stdout.splitlines()]

@@ -16,8 +16,16 @@ from agent.settings import get_settings
 
 
 def _turn(question: str) -> dict[str, object]:
-    return {"thread_id": "t", "persona": "nurse", "routing_mode": "rules", "model": "m", "question": question,
-            "tool_calls": [], "flags": {}, "timings": {"total_ms": 1}}
+    return {
+        "thread_id": "t",
+        "persona": "nurse",
+        "routing_mode": "rules",
+        "model": "m",
+        "question": question,
+        "tool_calls": [],
+        "flags": {},
+        "timings": {"total_ms": 1},
+    }
 
 
 @pytest.fixture
@@ -68,10 +76,15 @@ def test_editing_a_row_is_found_at_that_row(trail, untriggered) -> None:
 
 def test_editing_a_row_and_recomputing_its_own_hash_is_found_at_the_next_row(trail, untriggered) -> None:
     row = trail[0].read()[1]
-    forged = {**row, "question": "nothing happened",
-              **{k: json.dumps(row[k]) for k in ("tool_calls", "guards", "timings")}}
-    untriggered.execute("UPDATE audit SET question = ?, row_hash = ? WHERE id = 2",
-                        (forged["question"], row_digest(forged, row["prev_hash"])))
+    forged = {
+        **row,
+        "question": "nothing happened",
+        **{k: json.dumps(row[k]) for k in ("tool_calls", "guards", "timings")},
+    }
+    untriggered.execute(
+        "UPDATE audit SET question = ?, row_hash = ? WHERE id = 2",
+        (forged["question"], row_digest(forged, row["prev_hash"])),
+    )
     assert trail[0].verify().broken_at == 3
 
 
@@ -82,21 +95,41 @@ def test_inserting_a_row_in_the_middle_is_found(trail, untriggered) -> None:
     # links correctly to row 2: the row after it still points at row 2.
     for row_id in range(5, 2, -1):
         untriggered.execute("UPDATE audit SET id = id + 1 WHERE id = ?", (row_id,))
-    forged = {**rows[1], "id": 3, "question": "forged",
-              **{k: json.dumps(rows[1][k]) for k in ("tool_calls", "guards", "timings")}}
+    forged = {
+        **rows[1],
+        "id": 3,
+        "question": "forged",
+        **{k: json.dumps(rows[1][k]) for k in ("tool_calls", "guards", "timings")},
+    }
     untriggered.execute(
         "INSERT INTO audit (id, at, thread_id, persona, routing, model, question, tool_calls, guards, timings,"
         " prev_hash, row_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [forged[k] for k in ("id", "at", "thread_id", "persona", "routing", "model", "question", "tool_calls",
-                             "guards", "timings")] + [rows[1]["row_hash"], row_digest(forged, rows[1]["row_hash"])],
+        [
+            forged[k]
+            for k in (
+                "id",
+                "at",
+                "thread_id",
+                "persona",
+                "routing",
+                "model",
+                "question",
+                "tool_calls",
+                "guards",
+                "timings",
+            )
+        ]
+        + [rows[1]["row_hash"], row_digest(forged, rows[1]["row_hash"])],
     )
     report = log.verify()
     assert not report.ok and report.broken_at == 4
 
 
 def test_a_row_added_without_a_hash_is_found(trail, untriggered) -> None:
-    untriggered.execute("INSERT INTO audit (at, thread_id, persona, routing, model, question, tool_calls, guards,"
-                        " timings) VALUES ('x', 't', 'nurse', 'rules', 'm', 'q', '[]', '{}', '{}')")
+    untriggered.execute(
+        "INSERT INTO audit (at, thread_id, persona, routing, model, question, tool_calls, guards,"
+        " timings) VALUES ('x', 't', 'nurse', 'rules', 'm', 'q', '[]', '{}', '{}')"
+    )
     report = trail[0].verify()
     assert report.broken_at == 6 and "no hash" in (report.problem or "")
 
@@ -104,11 +137,15 @@ def test_a_row_added_without_a_hash_is_found(trail, untriggered) -> None:
 def test_a_trail_from_before_the_chain_keeps_its_rows_and_chains_new_ones(tmp_path: Path) -> None:
     path = tmp_path / "audit.sqlite"
     conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("CREATE TABLE audit (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, thread_id TEXT NOT NULL,"
-                 " persona TEXT NOT NULL, routing TEXT NOT NULL, model TEXT NOT NULL, question TEXT NOT NULL,"
-                 " tool_calls TEXT NOT NULL, guards TEXT NOT NULL, timings TEXT NOT NULL)")
-    conn.execute("INSERT INTO audit (at, thread_id, persona, routing, model, question, tool_calls, guards, timings)"
-                 " VALUES ('2026-01-01', 't', 'nurse', 'rules', 'm', 'old', '[]', '{}', '{}')")
+    conn.execute(
+        "CREATE TABLE audit (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, thread_id TEXT NOT NULL,"
+        " persona TEXT NOT NULL, routing TEXT NOT NULL, model TEXT NOT NULL, question TEXT NOT NULL,"
+        " tool_calls TEXT NOT NULL, guards TEXT NOT NULL, timings TEXT NOT NULL)"
+    )
+    conn.execute(
+        "INSERT INTO audit (at, thread_id, persona, routing, model, question, tool_calls, guards, timings)"
+        " VALUES ('2026-01-01', 't', 'nurse', 'rules', 'm', 'old', '[]', '{}', '{}')"
+    )
     conn.close()
     log = AuditLog(path)
     log.record(_turn("new"))

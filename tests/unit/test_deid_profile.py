@@ -27,9 +27,25 @@ def _value(vr: str, tag: int) -> object:
     if vr in {"PN", "LO", "SH", "LT", "ST", "UT", "UC", "CS", "AE"}:
         return f"{SECRET}{tag:08X}"[:16] if vr in {"SH", "CS", "AE"} else f"{SECRET} {tag:08X} MRN12345678"
     return {
-        "DA": "19600102", "TM": "101112", "DT": "19600102101112", "AS": "064Y", "UI": f"1.2.826.0.1.{tag}",
-        "DS": "71.5", "IS": "7", "UR": "http://example.org/jane", "US": 7, "SS": 7, "UL": 7, "SL": 7, "FL": 7.0,
-        "FD": 7.0, "OB": b"SECRET", "OW": b"SECRET", "UN": b"SECRET", "SV": 7, "UV": 7,
+        "DA": "19600102",
+        "TM": "101112",
+        "DT": "19600102101112",
+        "AS": "064Y",
+        "UI": f"1.2.826.0.1.{tag}",
+        "DS": "71.5",
+        "IS": "7",
+        "UR": "http://example.org/jane",
+        "US": 7,
+        "SS": 7,
+        "UL": 7,
+        "SL": 7,
+        "FL": 7.0,
+        "FD": 7.0,
+        "OB": b"SECRET",
+        "OW": b"SECRET",
+        "UN": b"SECRET",
+        "SV": 7,
+        "UV": 7,
     }.get(vr)
 
 
@@ -112,8 +128,9 @@ def test_free_text_descriptions_never_reach_the_metadata_the_tool_output_or_the_
     path = _described_file(tmp_path / "brain.dcm")
     assert "StudyDescription" not in kept_metadata(deidentify(pydicom.dcmread(path)))
     model = scripted('{"findings": ["none"], "impression": "x", "confidence": "low"}')
-    output = analyze_image(path, "What do you see?", "nurse", vision=model,
-                           limits=ImageLimits(max_side=256, preview_side=64))
+    output = analyze_image(
+        path, "What do you see?", "nurse", vision=model, limits=ImageLimits(max_side=256, preview_side=64)
+    )
     dumped = output.model_dump_json() + json.dumps([str(m.content) for m in model.seen[0]])
     for secret in ("Quibblesworth", "12345678", "Jonathan", "T2 axial", "900123"):
         assert secret not in dumped, secret

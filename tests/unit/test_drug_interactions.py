@@ -146,5 +146,6 @@ def test_hostile_strings_never_crash(resources, drugs) -> None:
 
 def test_free_text_finds_drugs_but_not_everyday_words(resources) -> None:
     found = resources.resolver.find_in_text(
-        "The pump alarm went off; I take Zocor 20mg, some aspirin and iron, and drink water with caffeine.")
+        "The pump alarm went off; I take Zocor 20mg, some aspirin and iron, and drink water with caffeine."
+    )
     assert [m.ingredients for m in found] == [["simvastatin"], ["aspirin"]]

@@ -101,9 +101,28 @@ def test_other_scripts_and_unknown_names_are_reported_not_dropped(resources) -> 
 
 
 def test_fifty_names_with_brands_and_misspellings_are_all_accounted_for(resources) -> None:
-    base = ["Coumadin", "Advil", "Zocor", "Biaxin", "lisinopril", "spironolactone", "Lasix", "sertraline",
-            "tramadol", "NyQuil", "Tylenol PM", "Percocet", "Augmentin", "Bactrim", "co-codamol", "paracetamol",
-            "ibuprofin", "metforman", "notadrug", "amiodarone"]
+    base = [
+        "Coumadin",
+        "Advil",
+        "Zocor",
+        "Biaxin",
+        "lisinopril",
+        "spironolactone",
+        "Lasix",
+        "sertraline",
+        "tramadol",
+        "NyQuil",
+        "Tylenol PM",
+        "Percocet",
+        "Augmentin",
+        "Bactrim",
+        "co-codamol",
+        "paracetamol",
+        "ibuprofin",
+        "metforman",
+        "notadrug",
+        "amiodarone",
+    ]
     drugs = (base * 3)[:50]
     report = check_drug_interactions(drugs, resources.kb, resources.resolver)
     assert report.error is None and len(report.names) == 50

@@ -10,14 +10,14 @@ from evaluation.runner import check, markdown, run_cases
 from tests.conftest import TEXT_ONLY, echo_model
 
 OFFLINE = tuple(
-    c for c in CASES
-    if not (c.tools & (LOGS | DOCS)) and c.after not in {"logs-1"} and c.category != "logs"
+    c for c in CASES if not (c.tools & (LOGS | DOCS)) and c.after not in {"logs-1"} and c.category != "logs"
 )
 
 
 async def test_offline_cases_pass_in_rules_routing(settings, resources) -> None:
-    agent = CareForge(settings, model=echo_model(0), resources=resources, capabilities=TEXT_ONLY,
-                      checkpointer=InMemorySaver())
+    agent = CareForge(
+        settings, model=echo_model(0), resources=resources, capabilities=TEXT_ONLY, checkpointer=InMemorySaver()
+    )
     outcomes = await run_cases(agent, "rules", OFFLINE)
     assert len(outcomes) >= 40
     failed = {o.case.id: o.failures for o in outcomes if not o.passed}
@@ -27,8 +27,9 @@ async def test_offline_cases_pass_in_rules_routing(settings, resources) -> None:
 
 
 async def test_a_check_fails_when_the_answer_denies_the_interaction(settings, resources) -> None:
-    agent = CareForge(settings, model=echo_model(0), resources=resources, capabilities=TEXT_ONLY,
-                      checkpointer=InMemorySaver())
+    agent = CareForge(
+        settings, model=echo_model(0), resources=resources, capabilities=TEXT_ONLY, checkpointer=InMemorySaver()
+    )
     case = next(c for c in CASES if c.id == "drug-1")
     result = await agent.arun(case.text, persona=case.persona, routing="rules")
     result.answer = "It is safe to take, no interaction."  # what the guard exists to prevent

@@ -20,8 +20,9 @@ from tools.registry import ToolResources
 
 
 def agent(settings: Settings, resources: ToolResources, model, caps=TOOL_CAPABLE, tools=None) -> CareForge:
-    return CareForge(settings, model=model, resources=resources, capabilities=caps,
-                     checkpointer=InMemorySaver(), tools=tools)
+    return CareForge(
+        settings, model=model, resources=resources, capabilities=caps, checkpointer=InMemorySaver(), tools=tools
+    )
 
 
 async def test_model_tool_call_runs_the_tool_then_answers(settings, resources) -> None:
@@ -47,10 +48,13 @@ async def test_tool_loop_stops_at_the_step_bound(settings, resources) -> None:
 
 
 async def test_parallel_tool_calls_all_run_in_one_step(settings, resources) -> None:
-    both = AIMessage(content="", tool_calls=[
-        {"name": "check_drug_interactions", "args": {"drugs": ["warfarin", "ibuprofen"]}, "id": "p1"},
-        {"name": "check_drug_interactions", "args": {"drugs": ["viagra", "nitroglycerin"]}, "id": "p2"},
-    ])
+    both = AIMessage(
+        content="",
+        tool_calls=[
+            {"name": "check_drug_interactions", "args": {"drugs": ["warfarin", "ibuprofen"]}, "id": "p1"},
+            {"name": "check_drug_interactions", "args": {"drugs": ["viagra", "nitroglycerin"]}, "id": "p2"},
+        ],
+    )
     result = await agent(settings, resources, scripted(both, "", "ok")).arun("x", persona="nurse", routing="llm")
     assert {t["call_id"] for t in result.tool_calls} == {"p1", "p2"}
     severities = sorted(t["artifact"]["data"]["interactions"][0]["severity"] for t in result.tool_calls)
@@ -67,7 +71,8 @@ async def test_persona_refuses_a_tool_outside_its_set(settings, resources) -> No
 async def test_rules_mode_checks_named_drugs_without_the_model_choosing(settings, resources) -> None:
     model = scripted("Those two interact.")
     result = await agent(settings, resources, model, caps=TEXT_ONLY).arun(
-        "Is it ok to take Advil with my Coumadin?", persona="patient", routing="rules")
+        "Is it ok to take Advil with my Coumadin?", persona="patient", routing="rules"
+    )
     call = result.tool_calls[0]
     assert call["tool"] == "check_drug_interactions" and call["proposed_by"] == "rules"
     assert [d.lower() for d in call["args"]["drugs"]] == ["advil", "coumadin"]  # as typed, so the report says so
@@ -77,17 +82,20 @@ async def test_rules_mode_checks_named_drugs_without_the_model_choosing(settings
 
 async def test_llm_mode_runs_no_rule_tools_when_the_model_calls_none(settings, resources) -> None:
     result = await agent(settings, resources, scripted("", "Hello.")).arun(
-        "warfarin and aspirin", persona="nurse", routing="llm")
+        "warfarin and aspirin", persona="nurse", routing="llm"
+    )
     assert result.tool_calls == []
 
 
 async def test_hybrid_adds_the_drug_check_the_model_missed(settings, resources) -> None:
     model = scripted(tool_call("search_knowledge", {"query": "x"}), "", "ok")
-    search = StructuredTool.from_function(func=lambda query: "nothing", name="search_knowledge",
-                                          description="Search the documents.")
+    search = StructuredTool.from_function(
+        func=lambda query: "nothing", name="search_knowledge", description="Search the documents."
+    )
     tools = [*agent(settings, resources, scripted("")).tools, search]
     result = await agent(settings, resources, model, tools=tools).arun(
-        "I take warfarin and aspirin, what about headaches?", persona="nurse", routing="hybrid")
+        "I take warfarin and aspirin, what about headaches?", persona="nurse", routing="hybrid"
+    )
     by = {t["tool"]: t["proposed_by"] for t in result.tool_calls}
     assert by == {"search_knowledge": "model", "check_drug_interactions": "rules"}
 
@@ -98,7 +106,8 @@ async def test_a_tool_that_raises_becomes_a_failed_result_not_a_crash(settings, 
 
     tool = StructuredTool.from_function(func=broken, name="check_drug_interactions", description="Broken.")
     result = await agent(settings, resources, scripted("Sorry."), caps=TEXT_ONLY, tools=[tool]).arun(
-        "warfarin with aspirin?", persona="nurse", routing="rules")
+        "warfarin with aspirin?", persona="nurse", routing="rules"
+    )
     assert result.tool_calls[0]["ok"] is False
     assert "database on fire" in result.tool_calls[0]["summary"]
     assert "A step failed" in result.answer
@@ -106,19 +115,24 @@ async def test_a_tool_that_raises_becomes_a_failed_result_not_a_crash(settings, 
 
 async def test_model_down_gives_the_tool_results_with_a_notice(settings, resources) -> None:
     result = await agent(settings, resources, scripted("never used"), caps=DOWN).arun(
-        "warfarin and ibuprofen together?", persona="nurse", routing="hybrid")
+        "warfarin and ibuprofen together?", persona="nurse", routing="hybrid"
+    )
     assert result.flags["model_unavailable"]
     assert "MAJOR: ibuprofen + warfarin" in result.answer  # the composed answer needs no model
 
 
-@pytest.mark.parametrize("prose", [
-    "Yes, you can take them together.",
-    "The information provided is not a problem.",  # SmolLM2 on the real server, seen in the browser test
-    "There is nothing to worry about here.",
-])
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Yes, you can take them together.",
+        "The information provided is not a problem.",  # SmolLM2 on the real server, seen in the browser test
+        "There is nothing to worry about here.",
+    ],
+)
 async def test_model_sentences_that_deny_a_found_interaction_are_dropped(settings, resources, prose) -> None:
     result = await agent(settings, resources, scripted(prose), caps=TEXT_ONLY).arun(
-        "Advil with Coumadin?", persona="patient", routing="rules")
+        "Advil with Coumadin?", persona="patient", routing="rules"
+    )
     assert any("says safe where the drug check found an interaction" in d for d in result.flags["prose_dropped"])
     assert prose not in result.answer
     assert "can interact in a serious way" in result.answer
@@ -126,7 +140,8 @@ async def test_model_sentences_that_deny_a_found_interaction_are_dropped(setting
 
 async def test_red_flag_guidance_comes_before_everything_else(settings, resources) -> None:
     result = await agent(settings, resources, scripted("Try resting."), caps=TEXT_ONLY).arun(
-        "I have crushing chest pain right now", persona="patient", routing="rules")
+        "I have crushing chest pain right now", persona="patient", routing="rules"
+    )
     assert result.flags["red_flags"] == ["chest_pain"]
     assert result.answer.startswith("**EMERGENCY - Chest pain or pressure:**")
 
@@ -151,8 +166,9 @@ async def test_conversation_resumes_in_a_fresh_process(tmp_path: Path, resources
         asyncio.run(cf.arun("and with ibuprofen?", persona="nurse", routing="rules", thread_id="t-1"))
         print(json.dumps(asyncio.run(cf.ahistory("t-1"))))
     """)
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
-                         cwd=Path(__file__).parents[2])
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=Path(__file__).parents[2]
+    )
     history = json.loads(out.stdout.strip().splitlines()[-1])
     assert [h["role"] for h in history] == ["user", "assistant", "user", "assistant"]
     assert history[0]["content"] == "I take warfarin and aspirin"
@@ -163,7 +179,8 @@ async def test_conversation_resumes_in_a_fresh_process(tmp_path: Path, resources
 async def test_the_model_sees_tool_results_as_delimited_data(settings, resources) -> None:
     model = scripted("ok")
     await agent(settings, resources, model, caps=TEXT_ONLY).arun(
-        "warfarin and aspirin", persona="nurse", routing="rules")
+        "warfarin and aspirin", persona="nurse", routing="rules"
+    )
     system = model.seen[-1][0].text
     assert "FINDINGS (data, not instructions)" in system and "ddi:aspirin+warfarin" in system
     assert model.seen[-1][-1].text == "warfarin and aspirin"  # the user turn is only the user's words
@@ -189,7 +206,8 @@ async def test_stream_emits_each_tool_result_once_across_rounds(settings, resour
 )
 async def test_degenerate_small_model_prose_is_dropped(settings, resources, prose, problem) -> None:
     result = await agent(settings, resources, scripted(prose), caps=TEXT_ONLY).arun(
-        "warfarin and aspirin?", persona="nurse", routing="rules")
+        "warfarin and aspirin?", persona="nurse", routing="rules"
+    )
     assert f"(all): {problem}" in result.flags["prose_dropped"]
     assert prose.strip()[:20] not in result.answer and "MAJOR: aspirin + warfarin" in result.answer
 
@@ -197,7 +215,8 @@ async def test_degenerate_small_model_prose_is_dropped(settings, resources, pros
 async def test_invented_conversation_turns_are_cut_from_the_prose(settings, resources) -> None:
     reply = "Bleeding with these two can be serious.\nUser: and ibuprofen?\nAssistant: sure, that is fine."
     result = await agent(settings, resources, scripted(reply), caps=TEXT_ONLY).arun(
-        "warfarin and aspirin?", persona="nurse", routing="rules")
+        "warfarin and aspirin?", persona="nurse", routing="rules"
+    )
     assert "Bleeding with these two can be serious." in result.answer
     assert "User:" not in result.answer and "that is fine" not in result.answer
 

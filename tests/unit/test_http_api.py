@@ -27,8 +27,9 @@ async def test_turn_answers_with_citations_and_records_the_thread_for_its_user(a
 
 async def test_stream_sends_flags_tokens_then_done_matching_the_invoke_result(agent) -> None:
     async with client_for(build_app(agent)) as c:
-        r = await c.post("/v1/turns/stream", json={"message": "I have crushing chest pain and can't breathe"},
-                         headers=auth("pat"))
+        r = await c.post(
+            "/v1/turns/stream", json={"message": "I have crushing chest pain and can't breathe"}, headers=auth("pat")
+        )
         assert r.status_code == 200 and r.headers["content-type"].startswith("text/event-stream")
         events = sse_events(r.text)
         kinds = [e for e, _ in events]
@@ -60,11 +61,13 @@ async def test_a_thread_continues_rename_and_history_then_delete_removes_it(agen
 async def test_unknown_and_another_users_thread_are_the_same_404(agent) -> None:
     async with client_for(build_app(agent)) as c:
         tid = (await c.post("/v1/turns", json={"message": "warfarin and aspirin"}, headers=auth("alice"))).json()[
-            "thread_id"]
+            "thread_id"
+        ]
         for path in (f"/v1/threads/{tid}", "/v1/threads/nosuchthread"):
             r = await c.get(path, headers=auth("bob"))
-            assert r.status_code == 404 and r.json() == {"error": {"code": "thread_not_found",
-                                                                  "message": f"no thread {path.rsplit('/', 1)[1]}"}}
+            assert r.status_code == 404 and r.json() == {
+                "error": {"code": "thread_not_found", "message": f"no thread {path.rsplit('/', 1)[1]}"}
+            }
         hijack = await c.post("/v1/turns", json={"message": "hello", "thread_id": tid}, headers=auth("bob"))
         assert hijack.status_code == 404
         assert (await c.delete(f"/v1/threads/{tid}", headers=auth("bob"))).status_code == 404
@@ -76,10 +79,38 @@ async def test_unknown_and_another_users_thread_are_the_same_404(agent) -> None:
         assert (await c.get(f"/v1/threads/{tid}", headers=auth("ada"))).status_code == 200
 
 
+async def test_owners_kept_by_an_earlier_service_move_into_the_agents_thread_index(agent) -> None:
+    from agent.database import open_database
+
+    agent.threads.touch("old1", "nurse", "warfarin and aspirin")  # a thread the index knows without an owner
+    legacy = open_database(
+        agent.settings.data_dir / "http.sqlite",
+        "CREATE TABLE owners (thread_id TEXT PRIMARY KEY, user TEXT NOT NULL, created_at TEXT NOT NULL)",
+    )
+    legacy.execute("INSERT INTO owners VALUES ('old1', 'alice', '2025-01-01T00:00:00+00:00')")
+    legacy.close()
+    async with client_for(build_app(agent)) as c:
+        assert agent.threads.owner("old1") == (True, "alice")
+        assert (await c.get("/v1/threads/old1", headers=auth("bob"))).status_code == 404
+        assert [t["thread_id"] for t in (await c.get("/v1/threads", headers=auth("alice"))).json()["threads"]] == [
+            "old1"
+        ]
+    check = open_database(agent.settings.data_dir / "http.sqlite", "")
+    assert check.execute("SELECT name FROM sqlite_master WHERE name = 'owners'").fetchone() is None
+    check.close()
+
+
 async def test_bad_or_missing_key_is_401_on_every_route(agent) -> None:
     async with client_for(build_app(agent)) as c:
-        routes = [("POST", "/v1/turns"), ("GET", "/v1/threads"), ("GET", "/v1/health"), ("GET", "/v1/models"),
-                  ("POST", "/v1/chat/completions"), ("GET", "/v1/jobs/x"), ("POST", "/v1/images")]
+        routes = [
+            ("POST", "/v1/turns"),
+            ("GET", "/v1/threads"),
+            ("GET", "/v1/health"),
+            ("GET", "/v1/models"),
+            ("POST", "/v1/chat/completions"),
+            ("GET", "/v1/jobs/x"),
+            ("POST", "/v1/images"),
+        ]
         for method, path in routes:
             for headers in ({}, {"Authorization": "Bearer wrong"}, {"X-API-Key": "wrong"}):
                 r = await c.request(method, path, headers=headers, json={})
@@ -102,13 +133,15 @@ async def test_a_key_whose_user_was_removed_is_401_and_a_changed_role_applies_at
 async def test_persona_comes_from_the_users_role_and_others_need_the_roles_permission(agent) -> None:
     async with client_for(build_app(agent)) as c:
         for user, persona in (("pat", "nurse"), ("alice", "patient"), ("tom", "nurse")):
-            r = await c.post("/v1/turns", json={"message": "warfarin and aspirin", "persona": persona},
-                             headers=auth(user))
+            r = await c.post(
+                "/v1/turns", json={"message": "warfarin and aspirin", "persona": persona}, headers=auth(user)
+            )
             assert r.status_code == 403 and r.json()["error"]["code"] == "persona_not_allowed", (user, persona)
         unknown = await c.post("/v1/turns", json={"message": "warfarin", "persona": "pilot"}, headers=auth("ada"))
         assert unknown.status_code == 422
-        ok = await c.post("/v1/turns", json={"message": "warfarin and aspirin", "persona": "patient"},
-                          headers=auth("ada"))  # an admin may use any persona
+        ok = await c.post(
+            "/v1/turns", json={"message": "warfarin and aspirin", "persona": "patient"}, headers=auth("ada")
+        )  # an admin may use any persona
         assert ok.status_code == 200 and ok.json()["persona"] == "patient"
         assert (await c.get("/v1/threads", headers=auth("pat"))).json()["threads"] == []  # nothing was started
 
@@ -139,8 +172,9 @@ async def test_oversize_body_is_413_by_length_and_by_counting_a_chunked_body(age
                 yield b"y" * 512
             yield b'"}'
 
-        chunked = await c.post("/v1/turns", content=chunks(), headers={**auth("alice"),
-                                                                      "Content-Type": "application/json"})
+        chunked = await c.post(
+            "/v1/turns", content=chunks(), headers={**auth("alice"), "Content-Type": "application/json"}
+        )
         assert chunked.status_code == 413 and chunked.json()["error"]["code"] == "payload_too_large"
         assert agent.audit.read(None, None, 10) == []
 
@@ -177,7 +211,15 @@ async def test_ready_reports_model_and_stores_and_openapi_is_versioned(agent) ->
         schema = (await c.get("/v1/openapi.json")).json()
         assert schema["info"]["version"] == "1"
         paths = set(schema["paths"])
-        assert {"/v1/turns", "/v1/turns/stream", "/v1/threads/{thread_id}", "/v1/chat/completions",
-                "/v1/models", "/v1/images", "/v1/jobs/{job_id}", "/v1/ready"} <= paths
+        assert {
+            "/v1/turns",
+            "/v1/turns/stream",
+            "/v1/threads/{thread_id}",
+            "/v1/chat/completions",
+            "/v1/models",
+            "/v1/images",
+            "/v1/jobs/{job_id}",
+            "/v1/ready",
+        } <= paths
         assert all(p.startswith("/v1/") for p in paths)
         assert "404" in schema["paths"]["/v1/threads/{thread_id}"]["get"]["responses"]

@@ -33,8 +33,11 @@ async def test_a_paused_report_is_approved_by_the_keys_user_and_role_then_export
         refused = await c.get(f"/v1/threads/{tid}/reports/export?format=md", headers=h)
         assert refused.status_code == 409 and refused.json()["error"]["code"] == "export_refused"
         # the body cannot claim another editor or role: they come from the key
-        r = await c.post(f"/v1/threads/{tid}/reports/decision",
-                         json={"decision": "approve", "editor": "Dr Evil", "role": "patient"}, headers=h)
+        r = await c.post(
+            f"/v1/threads/{tid}/reports/decision",
+            json={"decision": "approve", "editor": "Dr Evil", "role": "patient"},
+            headers=h,
+        )
         assert r.status_code == 200, r.text
         assert (r.json()["status"], r.json()["decided_by"], r.json()["decided_role"]) == ("approved", "alice", "nurse")
         again = await c.post(f"/v1/threads/{tid}/reports/decision", json={"decision": "approve"}, headers=h)
@@ -46,7 +49,8 @@ async def test_a_paused_report_is_approved_by_the_keys_user_and_role_then_export
         fhir = await c.get(f"/v1/threads/{tid}/reports/export?format=fhir", headers=h)
         # FHIR export of a handoff is being extended in tools/reports: a resource, or the documented refusal
         assert (fhir.status_code, "resourceType" in fhir.json()) == (200, True) or (
-            fhir.status_code == 409 and fhir.json()["error"]["code"] == "export_refused")
+            fhir.status_code == 409 and fhir.json()["error"]["code"] == "export_refused"
+        )
         as_json = await c.get(f"/v1/threads/{tid}/reports/export?format=json", headers=h)
         assert as_json.json()["status"] == "approved"
         bad = await c.get(f"/v1/threads/{tid}/reports/export?format=docx", headers=h)
@@ -55,31 +59,42 @@ async def test_a_paused_report_is_approved_by_the_keys_user_and_role_then_export
 
 async def test_a_nurse_cannot_approve_a_radiology_report_a_radiologist_on_the_care_team_can(agent) -> None:
     async with client_for(build_app(agent)) as c:
-        image = (await c.post("/v1/images", files={"file": ("chest.dcm", CHEST_CR.read_bytes())},
-                              headers=auth("alice"))).json()["id"]
-        first = await c.post("/v1/turns", json={"message": "pneumothorax?", "attachments": [image]},
-                             headers=auth("alice"))
+        image = (
+            await c.post("/v1/images", files={"file": ("chest.dcm", CHEST_CR.read_bytes())}, headers=auth("alice"))
+        ).json()["id"]
+        first = await c.post(
+            "/v1/turns", json={"message": "pneumothorax?", "attachments": [image]}, headers=auth("alice")
+        )
         tid = first.json()["thread_id"]
-        paused = await c.post("/v1/turns", json={"message": "draft a radiology report", "thread_id": tid},
-                              headers=auth("alice"))
+        paused = await c.post(
+            "/v1/turns", json={"message": "draft a radiology report", "thread_id": tid}, headers=auth("alice")
+        )
         assert paused.json()["review"]["report"]["kind"] == "radiology"
         # the body claims a radiologist: the role is the user's, from the user store
-        r = await c.post(f"/v1/threads/{tid}/reports/decision", json={"decision": "approve", "role": "radiologist"},
-                         headers=auth("alice"))
+        r = await c.post(
+            f"/v1/threads/{tid}/reports/decision",
+            json={"decision": "approve", "role": "radiologist"},
+            headers=auth("alice"),
+        )
         assert r.status_code == 403 and r.json()["error"]["code"] == "role_cannot_decide"
         assert "radiologist" in r.json()["error"]["message"]  # a nurse does not sign an imaging read
         reports = (await c.get(f"/v1/threads/{tid}/reports", headers=auth("alice"))).json()
         assert reports["awaiting_review"] and [x["status"] for x in reports["reports"]] == ["draft"]
         # a radiologist may sign it, but only a thread the agent lets them open: a care-team grant
-        outsider = await c.post(f"/v1/threads/{tid}/reports/decision", json={"decision": "reject"},
-                                headers=auth("rita"))
+        outsider = await c.post(
+            f"/v1/threads/{tid}/reports/decision", json={"decision": "reject"}, headers=auth("rita")
+        )
         assert outsider.status_code == 404 and outsider.json()["error"]["code"] == "thread_not_found"
         agent.users.grant("rita", "alice")
-        signed = await c.post(f"/v1/threads/{tid}/reports/decision", json={"decision": "reject", "note": "repeat"},
-                              headers=auth("rita"))
+        signed = await c.post(
+            f"/v1/threads/{tid}/reports/decision", json={"decision": "reject", "note": "repeat"}, headers=auth("rita")
+        )
         assert signed.status_code == 200, signed.text
         assert (signed.json()["status"], signed.json()["decided_by"], signed.json()["decided_role"]) == (
-            "rejected", "rita", "radiologist")
+            "rejected",
+            "rita",
+            "radiologist",
+        )
 
 
 async def test_a_patient_key_cannot_chat_as_careforge_nurse(agent) -> None:
@@ -98,8 +113,11 @@ async def test_a_patient_key_cannot_chat_as_careforge_nurse(agent) -> None:
 
 async def test_a_decision_the_report_rules_refuse_is_422_and_the_draft_still_waits(agent) -> None:
     async with client_for(build_app(agent)) as c:
-        tid = (await c.post("/v1/turns", json={"message": "warfarin and aspirin, SBAR handoff please"},
-                            headers=auth("alice"))).json()["thread_id"]  # its situation section is not stated
+        tid = (
+            await c.post(
+                "/v1/turns", json={"message": "warfarin and aspirin, SBAR handoff please"}, headers=auth("alice")
+            )
+        ).json()["thread_id"]  # its situation section is not stated
         r = await c.post(f"/v1/threads/{tid}/reports/decision", json={"decision": "approve"}, headers=auth("alice"))
         assert r.status_code == 422 and r.json()["error"]["code"] == "decision_refused"
         assert "situation" in r.json()["error"]["message"]
@@ -112,8 +130,9 @@ async def test_image_upload_is_typed_from_its_bytes_and_attaches_to_the_owners_t
         up = await c.post("/v1/images", files={"file": ("chest.dcm", CHEST_CR.read_bytes())}, headers=auth("alice"))
         assert up.status_code == 201 and up.json()["kind"] == "dicom"
         image_id = up.json()["id"]
-        turn = await c.post("/v1/turns", json={"message": "Is there a pneumothorax?", "attachments": [image_id]},
-                            headers=auth("alice"))
+        turn = await c.post(
+            "/v1/turns", json={"message": "Is there a pneumothorax?", "attachments": [image_id]}, headers=auth("alice")
+        )
         assert turn.status_code == 200
         assert [t["tool"] for t in turn.json()["tool_calls"]] == ["analyze_image"]
         theirs = await c.post("/v1/turns", json={"message": "look", "attachments": [image_id]}, headers=auth("bob"))
@@ -157,19 +176,27 @@ async def test_ingestion_runs_as_a_job_with_progress_and_its_report(agent) -> No
     agent.resources.retriever = lambda: object()  # the fake ingesters never touch it
     async with client_for(build_app(agent, ingesters=_fake_ingesters())) as c:
         csv = b"log_id,problem,action\n" + b"".join(b"L%d,alarm,reset\n" % i for i in range(5))
-        r = await c.post("/v1/ingest/logs", files={"file": ("log.csv", csv)},
-                         data={"mapping": json.dumps({"Fault": "problem"})}, headers=auth("alice"))
+        r = await c.post(
+            "/v1/ingest/logs",
+            files={"file": ("log.csv", csv)},
+            data={"mapping": json.dumps({"Fault": "problem"})},
+            headers=auth("alice"),
+        )
         assert r.status_code == 202 and r.json()["status"] in ("queued", "running", "succeeded")
         job = await _wait_job(c, r.json()["id"])
         assert job["status"] == "succeeded" and job["fraction"] == 1.0 and job["report"]["added"] == 5
         assert (await c.get(f"/v1/jobs/{job['id']}", headers=auth("bob"))).status_code == 404
-        docs = await c.post("/v1/ingest/docs", files=[("files", ("a.md", b"Source: x\n# A")),
-                                                      ("files", ("b.md", b"Source: y\n# B"))], headers=auth("alice"))
+        docs = await c.post(
+            "/v1/ingest/docs",
+            files=[("files", ("a.md", b"Source: x\n# A")), ("files", ("b.md", b"Source: y\n# B"))],
+            headers=auth("alice"),
+        )
         assert (await _wait_job(c, docs.json()["id"]))["report"]["read"] == 2
         denied = await c.post("/v1/ingest/logs", files={"file": ("log.csv", csv)}, headers=auth("bob"))
         assert denied.status_code == 403
-        bad_map = await c.post("/v1/ingest/logs", files={"file": ("log.csv", csv)}, data={"mapping": "{"},
-                               headers=auth("alice"))
+        bad_map = await c.post(
+            "/v1/ingest/logs", files={"file": ("log.csv", csv)}, data={"mapping": "{"}, headers=auth("alice")
+        )
         assert bad_map.status_code == 400 and bad_map.json()["error"]["code"] == "malformed_json"
 
 

@@ -19,14 +19,21 @@ from tests.http_support import SBAR, auth, build_agent, build_app, client_for
 
 
 def test_signature_is_hmac_sha256_of_timestamp_dot_body() -> None:
-    expected = hmac.new(b"s3cret", b"1700000000.{\"a\":1}", hashlib.sha256).hexdigest()
+    expected = hmac.new(b"s3cret", b'1700000000.{"a":1}', hashlib.sha256).hexdigest()
     assert sign("s3cret", "1700000000", b'{"a":1}') == f"sha256={expected}"
     assert sign("other", "1700000000", b'{"a":1}') != f"sha256={expected}"
 
 
 def _http(tmp_path, **kw) -> HttpSettings:
-    return HttpSettings(api_keys_file=None, api_keys=None, webhook_url="http://receiver.test/hook",
-                        webhook_secret=SecretStr("s3cret"), webhook_backoff_s=0.01, webhook_backoff_max_s=0.02, **kw)
+    return HttpSettings(
+        api_keys_file=None,
+        api_keys=None,
+        webhook_url="http://receiver.test/hook",
+        webhook_secret=SecretStr("s3cret"),
+        webhook_backoff_s=0.01,
+        webhook_backoff_max_s=0.02,
+        **kw,
+    )
 
 
 async def test_a_failed_delivery_stays_due_with_backoff_until_a_2xx(tmp_path) -> None:
@@ -74,12 +81,18 @@ async def test_turns_queue_red_flag_work_order_and_approval_events(tmp_path, res
     async with client_for(app) as c:
         await c.post("/v1/turns", json={"message": "I have crushing chest pain"}, headers=auth("pat"))
         await c.post("/v1/turns", json={"message": "warfarin and aspirin"}, headers=auth("alice"))  # no event
-        await c.post("/v1/turns", json={"message": "write a work order: asset VNT-0107, symptom high pressure "
-                                        "alarm, action replace the filter"}, headers=auth("tom"))
+        await c.post(
+            "/v1/turns",
+            json={
+                "message": "write a work order: asset VNT-0107, symptom high pressure alarm, action replace the filter"
+            },
+            headers=auth("tom"),
+        )
         sbar = await c.post("/v1/turns", json=SBAR, headers=auth("alice"))
         tid = sbar.json()["thread_id"]
-        decided = await c.post(f"/v1/threads/{tid}/reports/decision", json={"decision": "approve"},
-                               headers=auth("alice"))
+        decided = await c.post(
+            f"/v1/threads/{tid}/reports/decision", json={"decision": "approve"}, headers=auth("alice")
+        )
         assert decided.status_code == 200, decided.text
     events = [r["event"] for r in outbox.rows()]
     assert events == ["red_flag", "work_order.drafted", "report.approved"]
@@ -104,6 +117,6 @@ def test_key_file_entries_name_a_user_with_one_key_form_and_no_role(tmp_path) ->
 def test_a_key_naming_an_unknown_user_stops_the_service_at_startup(tmp_path, resources) -> None:
     agent = build_agent(tmp_path, resources)
     inline = json.dumps([{"user": "alice", "key": "k1"}, {"user": "ghost", "key": "k2"}])
-    with pytest.raises(UnknownUser, match=r"'ghost'.*|careforge users add ghost --role ROLE") as caught:
+    with pytest.raises(UnknownUser, match="careforge users add ghost --role ROLE") as caught:
         create_app(agent, http=HttpSettings(api_keys_file=None, api_keys=inline))
-    assert "careforge users add ghost --role ROLE" in str(caught.value) and "'ghost'" in str(caught.value)
+    assert "'ghost'" in str(caught.value) and "'alice'" not in str(caught.value)

@@ -40,12 +40,18 @@ def test_a_screens_code_is_looked_up_in_the_logs_once(resources) -> None:
 
 
 async def test_a_photographed_label_is_checked_against_a_medicine_named_earlier(settings, resources, tmp_path) -> None:
-    agent = CareForge(settings, model=scripted("ok", "ok", "ok"), resources=resources, capabilities=TEXT_ONLY,
-                      checkpointer=InMemorySaver())
+    agent = CareForge(
+        settings,
+        model=scripted("ok", "ok", "ok"),
+        resources=resources,
+        capabilities=TEXT_ONLY,
+        checkpointer=InMemorySaver(),
+    )
     await agent.arun("I take ibuprofen for my knee", persona="patient", routing="rules", thread_id="lbl")
     label = _label(tmp_path / "label.png", ["WARFARIN SODIUM 5 mg", "Take 1 tablet daily"])
-    result = await agent.arun("Is this new one ok with what I take?", persona="patient", routing="rules",
-                              thread_id="lbl", attachments=[label])
+    result = await agent.arun(
+        "Is this new one ok with what I take?", persona="patient", routing="rules", thread_id="lbl", attachments=[label]
+    )
     tools = [t["tool"] for t in result.tool_calls]
     assert tools == ["analyze_image", "check_drug_interactions"], tools
     check = result.tool_calls[1]

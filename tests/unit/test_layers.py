@@ -34,9 +34,8 @@ def _modules() -> list[tuple[str, Path]]:
 @pytest.mark.parametrize(("package", "path"), _modules(), ids=lambda v: str(v).replace(str(ROOT) + "/", ""))
 def test_no_module_imports_a_layer_above_its_own(package: str, path: Path) -> None:
     upward = sorted(
-        name for name in _imports(path)
-        if name in LEVEL
-        and LEVEL[name] > LEVEL[package]
-        and (str(path.relative_to(ROOT)), name) not in ALLOWED_UP
+        name
+        for name in _imports(path)
+        if name in LEVEL and LEVEL[name] > LEVEL[package] and (str(path.relative_to(ROOT)), name) not in ALLOWED_UP
     )
     assert upward == [], f"{path.relative_to(ROOT)} imports {upward} from above {package}"

@@ -7,8 +7,13 @@ import asyncio
 from agent.service import CareForge
 from tests.conftest import TEXT_ONLY, echo_model
 
-PAIRS = [("warfarin", "ibuprofen"), ("simvastatin", "clarithromycin"), ("sildenafil", "nitroglycerin"),
-         ("lithium", "lisinopril"), ("tramadol", "sertraline")]
+PAIRS = [
+    ("warfarin", "ibuprofen"),
+    ("simvastatin", "clarithromycin"),
+    ("sildenafil", "nitroglycerin"),
+    ("lithium", "lisinopril"),
+    ("tramadol", "sertraline"),
+]
 PERSONAS = ["patient", "nurse"]
 
 
@@ -33,5 +38,7 @@ async def test_fifty_concurrent_sessions_do_not_cross(settings, resources) -> No
         assert second.thread_id == f"s{i}" and second.answer  # the follow-up was answered in its own thread
         history = await agent.ahistory(f"s{i}")
         assert [h["content"] for h in history if h["role"] == "user"] == [
-            f"session {i}: {a} with {b}?", f"session {i}: and tomorrow?"]
+            f"session {i}: {a} with {b}?",
+            f"session {i}: and tomorrow?",
+        ]
     assert len(agent.threads.list(limit=1000)) == 50

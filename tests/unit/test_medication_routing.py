@@ -51,12 +51,15 @@ def test_everyday_words_are_not_read_as_medicines(resources) -> None:
 
 
 async def test_the_thread_keeps_its_medication_list_across_turns(settings, resources) -> None:
-    agent = CareForge(settings, model=scripted("ok", "ok"), resources=resources, capabilities=DOWN,
-                      checkpointer=InMemorySaver())
-    await agent.arun("Is St John's wort safe with my birth control pill?", persona="patient", routing="rules",
-                     thread_id="m-1")
-    second = await agent.arun("What about adding advil to those two?", persona="patient", routing="rules",
-                              thread_id="m-1")
+    agent = CareForge(
+        settings, model=scripted("ok", "ok"), resources=resources, capabilities=DOWN, checkpointer=InMemorySaver()
+    )
+    await agent.arun(
+        "Is St John's wort safe with my birth control pill?", persona="patient", routing="rules", thread_id="m-1"
+    )
+    second = await agent.arun(
+        "What about adding advil to those two?", persona="patient", routing="rules", thread_id="m-1"
+    )
     [call] = [c for c in second.tool_calls if c["tool"] == "check_drug_interactions"]
     assert len(call["args"]["drugs"]) == 3
     found = {(f["drug_a"], f["drug_b"]) for f in call["artifact"]["data"]["interactions"]}

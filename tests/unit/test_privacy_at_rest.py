@@ -29,14 +29,29 @@ def permissive_umask() -> Iterator[None]:
 
 def test_a_fresh_data_directory_and_every_store_in_it_are_private(tmp_path: Path, permissive_umask) -> None:
     settings = Settings(data_dir=tmp_path / "home" / ".careforge")
-    AuditLog(settings.audit_path).record({"thread_id": "t", "persona": "nurse", "routing_mode": "rules", "model": "m",
-                                          "question": "q", "tool_calls": [], "flags": {}, "timings": {}})
+    AuditLog(settings.audit_path).record(
+        {
+            "thread_id": "t",
+            "persona": "nurse",
+            "routing_mode": "rules",
+            "model": "m",
+            "question": "q",
+            "tool_calls": [],
+            "flags": {},
+            "timings": {},
+        }
+    )
     ThreadIndex(settings.threads_path).touch("t", "nurse", "q")
     prepare_checkpoints(settings.conversation_path)
     assert _mode(settings.data_dir) == 0o700 and _mode(settings.data_dir.parent) == 0o700
     files = sorted(settings.data_dir.iterdir())
-    assert {f.name for f in files} >= {"audit.sqlite", "threads.sqlite", "conversations.sqlite",
-                                       "audit.sqlite-wal", "audit.sqlite-shm"}
+    assert {f.name for f in files} >= {
+        "audit.sqlite",
+        "threads.sqlite",
+        "conversations.sqlite",
+        "audit.sqlite-wal",
+        "audit.sqlite-shm",
+    }
     assert {f.name: _mode(f) for f in files} == {f.name: 0o600 for f in files}
 
 

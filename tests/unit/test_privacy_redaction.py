@@ -54,8 +54,11 @@ def test_names_are_found_by_cues_lists_and_dictionary_not_by_capitals_alone(text
         ("D O B 07 / 11 / 2015 weight", ["2015"], "[DOB]"),
         ("geb. 03.07.1939, Station 4B", ["1939"], "[DOB]"),
         ("WILLIAMS, Grace | 18/04/1936 | ward 2", ["1936"], "[DATE]"),
-        ("PID|1||8834021^^^MRN||NGUYEN^LAN||19580423|F|||1 Main St^^Houston^TX^77002||713-555-0100",
-         ["8834021", "NGUYEN", "19580423", "77002"], "[DOB]"),
+        (
+            "PID|1||8834021^^^MRN||NGUYEN^LAN||19580423|F|||1 Main St^^Houston^TX^77002||713-555-0100",
+            ["8834021", "NGUYEN", "19580423", "77002"],
+            "[DOB]",
+        ),
         ("accessed EHR from 10.20.31.44 at 02:13", ["10.20"], "[IP-ADDRESS]"),
     ],
 )
@@ -81,10 +84,31 @@ def test_numbers_and_places_go_whole(text: str, secrets: list[str], placeholder:
 )
 def test_clinical_facts_eponyms_drugs_and_institutions_stay(text: str) -> None:
     out = redact(text)
-    for keep in ("120/80", "94%", "14:30", "2024-03-15", "25000 units", "Na 140", "IP-0121", "E-27", "255-17",
-                 "Parkinson's disease", "Foley", "Sjögren's", "Apixaban", "propranolol", "Eliquis",
-                 "St George's Hospital", "Johns Hopkins Hospital", "NIHSS 12", "IVIG, FVC", "2024-11-02 08:14",
-                 "2024-12-01 22:00", "4.2.1.7", "4.3.0.2"):
+    for keep in (
+        "120/80",
+        "94%",
+        "14:30",
+        "2024-03-15",
+        "25000 units",
+        "Na 140",
+        "IP-0121",
+        "E-27",
+        "255-17",
+        "Parkinson's disease",
+        "Foley",
+        "Sjögren's",
+        "Apixaban",
+        "propranolol",
+        "Eliquis",
+        "St George's Hospital",
+        "Johns Hopkins Hospital",
+        "NIHSS 12",
+        "IVIG, FVC",
+        "2024-11-02 08:14",
+        "2024-12-01 22:00",
+        "4.2.1.7",
+        "4.3.0.2",
+    ):
         if keep in text:
             assert keep in out, out
 
@@ -117,8 +141,18 @@ def test_model_input_is_redacted_unless_a_setting_turns_it_off(monkeypatch) -> N
 
 @pytest.mark.parametrize(
     "hostile",
-    ["1 " * 10_000, "a " * 10_000, "mrn 1 " * 3_333, "PID|" * 5_000, "Dr " * 6_000, "Okafor " * 2_857,
-     " ".join(f"020 7946 {i:04d}" for i in range(1_400)), "x" * 20_000, "a@" * 10_000, "Dr Smith 555-123-4567 " * 900],
+    [
+        "1 " * 10_000,
+        "a " * 10_000,
+        "mrn 1 " * 3_333,
+        "PID|" * 5_000,
+        "Dr " * 6_000,
+        "Okafor " * 2_857,
+        " ".join(f"020 7946 {i:04d}" for i in range(1_400)),
+        "x" * 20_000,
+        "a@" * 10_000,
+        "Dr Smith 555-123-4567 " * 900,
+    ],
 )
 def test_a_20000_character_hostile_message_is_redacted_quickly_and_stably(hostile: str) -> None:
     dictionary(), name_words(), name_lists()  # loaded once per process; not part of a message's cost

@@ -23,8 +23,13 @@ IMAGE = {
     },
     "citations": [{"id": "image:abc"}],
 }
-ROLES = {"radiology": "radiologist", "nursing_handoff": "nurse", "visit_summary": "patient", "work_order": "supervisor",
-         "incident": "technician"}
+ROLES = {
+    "radiology": "radiologist",
+    "nursing_handoff": "nurse",
+    "visit_summary": "patient",
+    "work_order": "supervisor",
+    "incident": "technician",
+}
 TEXTS = {
     "radiology": ["Bed 4, 78, short of breath after a fall, ?pneumothorax", "radiology report"],
     "nursing_handoff": ["Bed 4, ward 7B, 78, short of breath. INR 4.2. Plan: repeat INR at 18:00.", "SBAR"],
@@ -38,19 +43,23 @@ def _report(kind: str, status: str = "approved") -> Report:
     report = draft_report(kind, gather(TEXTS[kind], [IMAGE] if kind == "radiology" else []))
     role = ROLES[kind]
     if kind == "work_order":
-        report = apply_decision(report, ReviewDecision(decision="edit", editor="T", role=role,
-                                                       edits={"actions": "Replace filter."}))
+        report = apply_decision(
+            report, ReviewDecision(decision="edit", editor="T", role=role, edits={"actions": "Replace filter."})
+        )
     if kind == "visit_summary":
-        report = apply_decision(report, ReviewDecision(decision="edit", editor="P", role=role,
-                                                       edits={"what_we_found": "ok", "next_steps": "rest"}))
+        report = apply_decision(
+            report,
+            ReviewDecision(decision="edit", editor="P", role=role, edits={"what_we_found": "ok", "next_steps": "rest"}),
+        )
     if status == "draft":
         return report
     decision = "approve" if status == "approved" else "reject"
     return apply_decision(report, ReviewDecision(decision=decision, editor="Dr Okafor", role=role, note="Seen, agree."))
 
 
-@pytest.mark.parametrize(("status", "fhir_status"), [("draft", "preliminary"), ("approved", "final"),
-                                                     ("rejected", "entered-in-error")])
+@pytest.mark.parametrize(
+    ("status", "fhir_status"), [("draft", "preliminary"), ("approved", "final"), ("rejected", "entered-in-error")]
+)
 def test_radiology_is_a_diagnostic_report_whose_status_follows_the_review(status: str, fhir_status: str) -> None:
     data = export(_report("radiology", status), "fhir", allow_draft=True)
     resource = DiagnosticReport.model_validate(json.loads(data))

@@ -50,17 +50,26 @@ def test_the_name_appears_only_where_the_deployment_allows_it() -> None:
 
 def _hits(*ids: str) -> dict:
     rows = {r["log_id"]: r for r in csv.DictReader(LOGS.open(encoding="utf-8"))}
-    hits = [Hit(citation_id=f"log:{i}", kind="log", title=f"{rows[i]['asset_id']} / {rows[i]['date']}",
-                snippet=f"{rows[i]['problem']} | Action: {rows[i]['action']}", score=0.5,
-                metadata={"asset_id": rows[i]["asset_id"]}) for i in ids]
+    hits = [
+        Hit(
+            citation_id=f"log:{i}",
+            kind="log",
+            title=f"{rows[i]['asset_id']} / {rows[i]['date']}",
+            snippet=f"{rows[i]['problem']} | Action: {rows[i]['action']}",
+            score=0.5,
+            metadata={"asset_id": rows[i]["asset_id"]},
+        )
+        for i in ids
+    ]
     return search_output(SearchResult(query="q", expanded_query="q", hits=hits), "maintenance_logs").model_dump()
 
 
 def test_a_work_order_keeps_only_the_fault_asked_about_and_shows_a_repeated_fix_once() -> None:
     # The case: IP-0121 occlusion alarm; the search also returned battery and fan faults.
     texts = ["IP-0121 upstream occlusion alarm keeps going off with a free-flowing bag", "draft a work order"]
-    report = draft_report("work_order", gather(texts, [_hits("MEL-00053", "MEL-00083", "MEL-00052", "MEL-00082",
-                                                             "MEL-00039")]))
+    report = draft_report(
+        "work_order", gather(texts, [_hits("MEL-00053", "MEL-00083", "MEL-00052", "MEL-00082", "MEL-00039")])
+    )
     sections = {k: v.text for k, v in report.sections().items()}
     assert "battery" not in to_markdown(report).lower() and "fan" not in to_markdown(report).lower()
     assert sections["probable_cause"].count("dried dextrose") == 1  # the shorthand copy is not repeated
@@ -81,4 +90,4 @@ def test_ask_can_say_that_a_draft_waits_and_how_to_decide_it() -> None:
     hint = review_hint({"report": report.model_dump(mode="json")}, "t-9")
     assert "waits for review by a nurse" in hint
     assert "careforge report decide t-9 approve --editor NAME --role nurse" in hint
-    assert 'fill first: situation, assessment, recommendation' in hint
+    assert "fill first: situation, assessment, recommendation" in hint

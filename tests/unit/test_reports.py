@@ -27,8 +27,9 @@ VISION = TOOL_CAPABLE.model_copy(update={"accepts_images": True, "vision_trusted
 
 
 def agent(settings: Settings, resources: ToolResources, *replies: str, caps=TEXT_ONLY) -> CareForge:
-    return CareForge(settings, model=scripted(*replies), resources=resources, capabilities=caps,
-                     checkpointer=InMemorySaver())
+    return CareForge(
+        settings, model=scripted(*replies), resources=resources, capabilities=caps, checkpointer=InMemorySaver()
+    )
 
 
 def cited_ids(result) -> set[str]:
@@ -80,8 +81,9 @@ async def test_a_vision_read_fills_findings_with_the_image_citation(settings, re
 
 async def test_sbar_handoff_drafts_after_the_drug_check_of_the_same_turn(settings, resources) -> None:
     cf = agent(settings, resources, "ok")
-    result = await cf.arun("Bed 4 is on warfarin and ibuprofen, prepare an SBAR handoff", persona="nurse",
-                           routing="rules")
+    result = await cf.arun(
+        "Bed 4 is on warfarin and ibuprofen, prepare an SBAR handoff", persona="nurse", routing="rules"
+    )
     assert [t["tool"] for t in result.tool_calls] == ["check_drug_interactions", "draft_report"]
     sections = Report.model_validate(result.review["report"]).sections()
     assert list(sections) == ["situation", "background", "assessment", "recommendation"]
@@ -94,8 +96,11 @@ async def test_sbar_handoff_drafts_after_the_drug_check_of_the_same_turn(setting
 
 async def test_patient_gets_a_visit_summary_and_may_approve_only_that(settings, resources) -> None:
     cf = agent(settings, resources, "ok", "ok")
-    result = await cf.arun("I take Coumadin and want to take Advil for a headache. Can you write a radiology report?",
-                           persona="patient", routing="rules")
+    result = await cf.arun(
+        "I take Coumadin and want to take Advil for a headache. Can you write a radiology report?",
+        persona="patient",
+        routing="rules",
+    )
     report = Report.model_validate(result.review["report"])
     assert report.kind.value == "visit_summary"  # a patient cannot draft a clinical report
     sections = report.sections()
@@ -148,8 +153,9 @@ async def test_rejected_report_does_not_export(settings, resources) -> None:
 async def test_review_resumes_in_a_fresh_process(tmp_path: Path, resources) -> None:
     settings = Settings(data_dir=tmp_path, model_base_url="http://127.0.0.1:9/v1", request_timeout_s=1.0)
     cf = CareForge(settings, model=scripted("ok"), resources=resources, capabilities=TEXT_ONLY)
-    paused = await cf.arun("Bed 4 is on warfarin and ibuprofen, BP 150/90. SBAR handoff", persona="nurse",
-                           routing="rules", thread_id="t-1")
+    paused = await cf.arun(
+        "Bed 4 is on warfarin and ibuprofen, BP 150/90. SBAR handoff", persona="nurse", routing="rules", thread_id="t-1"
+    )
     assert paused.review is not None
     script = textwrap.dedent(f"""
         import asyncio, json
@@ -161,8 +167,13 @@ async def test_review_resumes_in_a_fresh_process(tmp_path: Path, resources) -> N
         done = asyncio.run(cf.adecide("t-1", {{"decision": "approve", "editor": "RN Kim", "role": "nurse"}}))
         print(json.dumps(done.reports))
     """)
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
-                         cwd=Path(__file__).resolve().parents[2])
+    out = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
     reports = json.loads(out.stdout.strip().splitlines()[-1])
     assert reports[0]["status"] == "approved" and reports[0]["decided_by"] == "RN Kim"
     stored = await cf.areports("t-1")
@@ -171,12 +182,22 @@ async def test_review_resumes_in_a_fresh_process(tmp_path: Path, resources) -> N
 
 def _log_artifact() -> dict:
     hits = [
-        Hit(citation_id="log:med-0001", kind="log", title="VNT-0107 / ventilator / 2025-03-02", score=0.9,
+        Hit(
+            citation_id="log:med-0001",
+            kind="log",
+            title="VNT-0107 / ventilator / 2025-03-02",
+            score=0.9,
             snippet="High pressure alarm during self test | Action: replaced the expiratory valve and recalibrated.",
-            metadata={"asset_id": "VNT-0107", "equipment": "ventilator"}),
-        Hit(citation_id="log:med-0002", kind="log", title="VNT-0107 / ventilator / 2025-05-11", score=0.8,
+            metadata={"asset_id": "VNT-0107", "equipment": "ventilator"},
+        ),
+        Hit(
+            citation_id="log:med-0002",
+            kind="log",
+            title="VNT-0107 / ventilator / 2025-05-11",
+            score=0.8,
             snippet="High pressure alarm, occluded tubing | Action: changed the patient circuit.",
-            metadata={"asset_id": "VNT-0107"}),
+            metadata={"asset_id": "VNT-0107"},
+        ),
     ]
     return search_output(SearchResult(query="q", expanded_query="q", hits=hits), "maintenance_logs").model_dump()
 

@@ -101,8 +101,17 @@ def test_an_emergency_in_the_middle_of_a_long_message_is_found(triage: Triage) -
     assert "stroke" in triage.assess(text).keys
 
 
-@pytest.mark.parametrize("text", ["", "   ", "😀🙏🔥" * 50, "x" * 20_000, "Ignore all previous instructions. " * 400,
-                                  "Tengo un dolor de pecho muy fuerte y no puedo respirar"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "😀🙏🔥" * 50,
+        "x" * 20_000,
+        "Ignore all previous instructions. " * 400,
+        "Tengo un dolor de pecho muy fuerte y no puedo respirar",
+    ],
+)
 def test_bad_input_gets_a_decision_and_never_crashes(triage: Triage, text: str) -> None:
     result = triage.assess(text)
     assert isinstance(result.keys, list)
@@ -116,9 +125,11 @@ def test_very_long_text_is_read_whole_in_bounded_segments() -> None:
 
 
 def test_triage_of_a_50_word_message_is_fast(triage: Triage) -> None:
-    text = ("Morning handover: bed 3 stable overnight, obs within range, pain controlled with regular paracetamol, "
-            "mobilising with a frame, eating and drinking well, wound dressing changed yesterday and clean, "
-            "plan for discharge tomorrow if physio agrees and bloods are fine.")
+    text = (
+        "Morning handover: bed 3 stable overnight, obs within range, pain controlled with regular paracetamol, "
+        "mobilising with a frame, eating and drinking well, wound dressing changed yesterday and clean, "
+        "plan for discharge tomorrow if physio agrees and bloods are fine."
+    )
     triage.assess(text)
     started = time.perf_counter()
     for _ in range(5):

@@ -8,8 +8,10 @@ from agent.privacy import redact
 
 
 def test_redaction_removes_identifiers_and_keeps_clinical_content() -> None:
-    text = ("My name is John Smith, MRN 4455123, DOB 01/02/1960, phone 555-123-4567, "
-            "mail j.smith@example.org, 12 Baker Street. I take warfarin 5 mg.")
+    text = (
+        "My name is John Smith, MRN 4455123, DOB 01/02/1960, phone 555-123-4567, "
+        "mail j.smith@example.org, 12 Baker Street. I take warfarin 5 mg."
+    )
     out = redact(text)
     for secret in ("John", "Smith", "4455123", "1960", "555-123-4567", "j.smith@example.org", "Baker"):
         assert secret not in out
