@@ -25,6 +25,7 @@ class Context:
     redact_model_input: bool = False
     model_timeout_s: float = 30.0
     addendum_tokens: int = 40  # the model's short passage on top of the composed answer; 0 leaves it out
+    addendum_timeout_s: float = 15.0  # the findings are already shown: a hung model costs this once, then is skipped
 
 
 @dataclass(slots=True)

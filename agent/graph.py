@@ -256,7 +256,7 @@ def build_graph(services: Services) -> StateGraph[AgentState, Context, AgentStat
             model_started = time.perf_counter()
             try:
                 model = services.model().bind(max_tokens=ctx.addendum_tokens)
-                reply = await asyncio.wait_for(model.ainvoke(messages), ctx.model_timeout_s)
+                reply = await asyncio.wait_for(model.ainvoke(messages), ctx.addendum_timeout_s)
                 prose = reply.text.strip()
             except Exception as exc:  # noqa: BLE001 - the turn must finish without the model
                 flags["model_unavailable"] = f"{type(exc).__name__}: {exc}"[:300]

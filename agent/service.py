@@ -115,6 +115,7 @@ class CareForge:
             redact_model_input=self.settings.redact_model_input,
             model_timeout_s=self.settings.request_timeout_s * (self.settings.max_retries + 1) + 1,
             addendum_tokens=self.settings.addendum_tokens,
+            addendum_timeout_s=min(self.settings.addendum_timeout_s, self.settings.request_timeout_s),
         )
 
     def authorize(self, user: User | None, thread_id: str | None, persona: str | None = None) -> None:

@@ -85,6 +85,9 @@ class Settings(BaseSettings):
     addendum_tokens: int = Field(
         40, ge=0, le=512, description="Token budget of the model's short passage after the composed answer; 0: none."
     )
+    addendum_timeout_s: float = Field(
+        15.0, gt=0, description="Longest wait for the model's passage; the findings are already shown, so it is short."
+    )
     triage_semantic: bool = Field(
         True, description="Run the semantic red-flag detector (the embedding model) beside the rules."
     )
