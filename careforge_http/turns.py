@@ -143,10 +143,9 @@ async def turn_events(queue: asyncio.Queue[StreamEvent | BaseException | None]) 
 SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}  # proxies must not buffer the stream
 
 
-@router.post("/turns", response_model=TurnResult, summary="Run one turn to completion")
-async def post_turn(body: TurnRequest, runtime: RuntimeDep, principal: PrincipalDep) -> Response:
-    """Ask one question; returns the whole turn (answer, tool calls, citations, flags, a review if paused)."""
-    turn = Turn(
+def _turn(body: TurnRequest, runtime: Any, principal: Any) -> Turn:
+    """One turn of the request's user, with its uploads resolved to files (shared by the plain and streamed routes)."""
+    return Turn(
         runtime,
         principal,
         body.message,
@@ -155,6 +154,12 @@ async def post_turn(body: TurnRequest, runtime: RuntimeDep, principal: Principal
         attachments=runtime.attachments(body.attachments, principal),
         routing=body.routing,
     )
+
+
+@router.post("/turns", response_model=TurnResult, summary="Run one turn to completion")
+async def post_turn(body: TurnRequest, runtime: RuntimeDep, principal: PrincipalDep) -> Response:
+    """Ask one question; returns the whole turn (answer, tool calls, citations, flags, a review if paused)."""
+    turn = _turn(body, runtime, principal)
     result = await turn.run()
     # Serialised once by pydantic: returning the model would have FastAPI validate it again (~1 ms a turn).
     return Response(result.model_dump_json(), media_type="application/json", headers=turn.server_timing())
@@ -168,14 +173,6 @@ async def post_turn(body: TurnRequest, runtime: RuntimeDep, principal: Principal
 )
 async def stream_turn(body: TurnRequest, runtime: RuntimeDep, principal: PrincipalDep) -> StreamingResponse:
     """Events ``flags``, ``tool``, ``token`` as they happen, then ``done`` (the TurnResult) or ``error``."""
-    turn = Turn(
-        runtime,
-        principal,
-        body.message,
-        thread_id=body.thread_id,
-        persona=body.persona,
-        attachments=runtime.attachments(body.attachments, principal),
-        routing=body.routing,
-    )
+    turn = _turn(body, runtime, principal)
     headers = {**SSE_HEADERS, "X-CareForge-Thread": turn.thread_id}
     return StreamingResponse(turn_events(turn.start()), media_type="text/event-stream", headers=headers)

@@ -55,14 +55,7 @@ def text_summary(result: OcrResult, read: TextRead, text_filter: Callable[[str],
             for m in read.medicines
         )
         lines.append(f"Medicines named in the image: {named}.")
-    for label, values in (
-        ("Error or alarm codes", read.codes),
-        ("Asset ids", read.asset_ids),
-        ("Model numbers", read.models),
-        ("Serial numbers", read.serials),
-    ):
-        if values:
-            lines.append(f"{label} read from the image: {', '.join(values)}.")
+    lines.extend(equipment_lines(read, "image"))
     lines.extend(f"Text reading: {note}." for note in result.notes)
     return lines
 
@@ -94,3 +87,17 @@ def text_data(
         },
         "read": read_data,
     }
+
+
+def equipment_lines(read: TextRead, source: str) -> list[str]:
+    """One line per kind of equipment identifier read (codes, asset ids, model and serial numbers)."""
+    return [
+        f"{label} read from the {source}: {', '.join(values)}."
+        for label, values in (
+            ("Error or alarm codes", read.codes),
+            ("Asset ids", read.asset_ids),
+            ("Model numbers", read.models),
+            ("Serial numbers", read.serials),
+        )
+        if values
+    ]

@@ -18,7 +18,7 @@ from tools.images.ocr import OcrSettings
 from tools.images.prompts import build_prompt, choose_domain
 from tools.images.quality import assess_quality
 from tools.images.reading import read_text_uses
-from tools.images.text_report import read_image_text, text_data, text_summary
+from tools.images.text_report import equipment_lines, read_image_text, text_data, text_summary
 from tools.images.video import KeyFrames, VideoLimits, contact_sheet, key_frames
 from tools.images.vision import VisionFailed, read_images
 
@@ -166,12 +166,5 @@ def _uses(read: Any) -> list[str]:
         out.append("The video shows text that reads like instructions to an assistant; it is quoted as data only.")
     if read.medicines:
         out.append("Medicines named in the video: " + ", ".join(", ".join(m.ingredients) for m in read.medicines) + ".")
-    for label, values in (
-        ("Error or alarm codes", read.codes),
-        ("Asset ids", read.asset_ids),
-        ("Model numbers", read.models),
-        ("Serial numbers", read.serials),
-    ):
-        if values:
-            out.append(f"{label} read from the video: {', '.join(values)}.")
+    out.extend(equipment_lines(read, "video"))
     return out
