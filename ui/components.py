@@ -19,15 +19,59 @@ SEVERITY_COLOURS = {
 PERSONA_LOOK = {"patient": ("🧑", "#2563eb"), "nurse": ("🩺", "#059669"), "technician": ("🔧", "#d97706")}
 
 
+# What CareForge does for each persona, in plain words (no function names), and what it does not do.
+WELCOME = {
+    "patient": (
+        "I can check your medicines for interactions, read a photo of a label or prescription, and explain what the "
+        "vetted notes say. I am not a doctor: I do not diagnose or change doses, and in an emergency I tell you to "
+        "call for help first.",
+        [
+            "Can I take ibuprofen with my warfarin?",
+            "Is St John's wort safe with my birth control pill?",
+            "I take Zocor and was prescribed clarithromycin. Is that ok?",
+        ],
+    ),
+    "nurse": (
+        "I check medication lists against a sourced interaction knowledge base, give a preliminary read of images for "
+        "a clinician to confirm, search the vetted notes and draft handoffs and reports for you to review and sign.",
+        [
+            "Patient on Coumadin asks whether Advil is fine for knee pain.",
+            "Check lithium, lisinopril and furosemide",
+            "Bed 4 on warfarin 5 mg, INR 3.4, asks about ibuprofen: prepare an SBAR handoff",
+        ],
+    ),
+    "technician": (
+        "I search the maintenance logs for recorded fixes (each cited), read error screens and nameplates in photos, "
+        "and draft work orders and incident reports. Safety first: I tell you to stop work when something is live.",
+        [
+            "Ventilator shows a high pressure alarm after a filter change, what fixed this before?",
+            "Infusion pump occlusion alarm keeps coming back",
+            "Write a work order for IP-0121 battery fault",
+        ],
+    ),
+}
+
+
 def persona_badge(persona: Persona) -> None:
-    """The persona's icon, colour and the tools it may use."""
+    """The persona's icon and colour, and what CareForge does for it, in plain words."""
     icon, colour = PERSONA_LOOK[persona.name.value]
-    tools = ", ".join(sorted(persona.allowed_tools))
+    does, _examples = WELCOME[persona.name.value]
     st.markdown(
         f"<div style='border-left: 6px solid {colour}; padding-left: 8px'><b>{icon} {persona.title}</b><br>"
-        f"<small>Tools: {tools}</small></div>",
+        f"<small>{does}</small></div>",
         unsafe_allow_html=True,
     )
+
+
+def examples(persona: Persona) -> str | None:
+    """Three example questions for an empty conversation; the one clicked, if any."""
+    _does, questions = WELCOME[persona.name.value]
+    st.caption("Try one of these:")
+    chosen = None
+    for n, (column, question) in enumerate(zip(st.columns(len(questions)), questions, strict=True)):
+        if column.button(question, key=f"example-{persona.name.value}-{n}"):
+            chosen = question
+    return chosen
 
 
 def emergency(flags: dict[str, Any]) -> None:

@@ -47,10 +47,19 @@ def test_degraded_banner_when_the_model_is_down_and_tools_still_answer(make_app)
     assert "MAJOR: ibuprofen + warfarin" in texts(at)  # the composed answer needs no model
 
 
-def test_persona_badge_lists_the_personas_tools(make_app) -> None:
+def test_persona_badge_says_what_careforge_does_in_plain_words(make_app) -> None:
     at = make_app(persona="technician")
     badge = at.markdown[0].value
-    assert "Technician" in badge and "search_maintenance_logs" in badge and "check_drug_interactions" not in badge
+    assert "Technician" in badge and "maintenance logs" in badge
+    assert "search_maintenance_logs" not in badge and "check_drug_interactions" not in badge  # no function names
+
+
+def test_an_example_question_runs_when_clicked(make_app) -> None:
+    at = make_app(persona="patient")
+    example = next(b for b in at.button if b.key and b.key.startswith("example-patient-"))
+    example.click().run()
+    assert not at.exception, at.exception
+    assert "warfarin" in texts(at).lower() and "serious" in texts(at)
 
 
 def test_uploaded_image_gets_a_preview_and_is_analysed(make_app) -> None:

@@ -62,7 +62,8 @@ def page(agent: CareForge, persona: Persona, thread_id: str) -> None:
             else:
                 st.markdown(item["text"])
     attachment = _attachment(agent)
-    prompt = st.chat_input(f"Message CareForge as {persona.title.lower()}...")
+    example = components.examples(persona) if not history else None
+    prompt = st.chat_input(f"Message CareForge as {persona.title.lower()}...") or example
     if not prompt:
         return
     history.append({"role": "user", "text": prompt})
