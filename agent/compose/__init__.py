@@ -8,7 +8,7 @@ safety net. The model may add a short, checked passage between the findings and 
 from __future__ import annotations
 
 from agent.compose.drugs import compose_drugs
-from agent.compose.other import compose_docs, compose_image, compose_logs, compose_report
+from agent.compose.other import compose_docs, compose_logs
 from agent.personas import Persona, PersonaName
 from agent.state import Citation, Flags, ToolResult
 
@@ -23,10 +23,7 @@ def _body(result: ToolResult, persona: str, withheld: list[str]) -> str:
         return compose_logs(data, persona)
     if kind == "knowledge":
         return compose_docs(data, persona, withheld)
-    if kind == "image_analysis":
-        return compose_image(data, result["summary"])
-    if kind == "report_draft":
-        return compose_report(data, result["summary"])
+    # image facts and report drafts are already written for people by their tools
     return result["summary"] if result["ok"] else f"A step failed: {result['summary']}"
 
 

@@ -1,4 +1,4 @@
-"""Log fixes as steps for a technician, document passages, image facts and report drafts in plain words."""
+"""Log fixes as steps for a technician, and document passages quoted with their ids."""
 
 from __future__ import annotations
 
@@ -64,13 +64,3 @@ def compose_docs(data: dict[str, Any], persona: str = "nurse", withheld: list[st
             continue
         lines.append(f'- {hit["title"]}: "{hit["snippet"][:300].strip()}" [{hit["citation_id"]}]')
     return "\n".join(lines)
-
-
-def compose_image(data: dict[str, Any], summary: str) -> str:
-    """What the image tool established in code (format, domain, quality, cautions) and a trusted visual read."""
-    return summary
-
-
-def compose_report(data: dict[str, Any], summary: str) -> str:
-    """A drafted report: what it holds and who must decide it."""
-    return summary
