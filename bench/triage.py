@@ -14,8 +14,15 @@ FIFTY = (
     "said his left arm felt heavy and his words came out wrong for a few minutes, then it settled. He seems fine "
     "now and wants to nap. Should we just watch him tonight?"
 )
-SENTENCE = "The ward round ran late, the dressing trolley was restocked and the pharmacy order went in on time. "
-LONG = (SENTENCE * 60 + "Bed 6 suddenly has a facial droop and slurred speech. " + SENTENCE * 60).strip()
+_ROUTINE = (
+    "Bed {n} had a quiet night, observations stayed in range and the dressing was changed at {h}:00. ",
+    "Pharmacy sent up the order for ward {n} and the trolley was restocked before {h}:30. ",
+    "Physio saw the patient in bed {n} at {h}:15 and mobilised with a frame to the bathroom. ",
+)
+# Distinct sentences: a repeated one would be embedded once and make the long message look cheaper than it is.
+_FILLER = [_ROUTINE[i % 3].format(n=i % 40 + 1, h=i % 24) for i in range(120)]
+EMERGENCY = "Bed 6 suddenly has a facial droop and slurred speech. "
+LONG = ("".join(_FILLER[:60]) + EMERGENCY + "".join(_FILLER[60:])).strip()
 
 NOTES = """
 Targets (issue 17): p95 under 15 ms for a 50-word message with the embedding model loaded once per process.

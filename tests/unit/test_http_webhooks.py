@@ -25,19 +25,19 @@ def test_signature_is_hmac_sha256_of_timestamp_dot_body() -> None:
 
 
 def _http(tmp_path, **kw) -> HttpSettings:
+    values = {"webhook_backoff_s": 0.01, "webhook_backoff_max_s": 0.02, **kw}
     return HttpSettings(
         api_keys_file=None,
         api_keys=None,
         webhook_url="http://receiver.test/hook",
         webhook_secret=SecretStr("s3cret"),
-        webhook_backoff_s=0.01,
-        webhook_backoff_max_s=0.02,
-        **kw,
+        **values,
     )
 
 
 async def test_a_failed_delivery_stays_due_with_backoff_until_a_2xx(tmp_path) -> None:
-    outbox = Outbox(tmp_path / "o.sqlite", _http(tmp_path))
+    # a backoff long enough that a loaded CI machine cannot outrun it between two calls (10 ms once did)
+    outbox = Outbox(tmp_path / "o.sqlite", _http(tmp_path, webhook_backoff_s=0.5, webhook_backoff_max_s=1.0))
     event_id = outbox.enqueue("red_flag", {"thread_id": "t1"})
     answers = iter([503, 200])
     seen: list[httpx.Request] = []
@@ -51,7 +51,7 @@ async def test_a_failed_delivery_stays_due_with_backoff_until_a_2xx(tmp_path) ->
         row = outbox.rows()[0]
         assert (row["attempts"], row["delivered_at"], row["last_error"]) == (1, None, "HTTP 503")
         assert await outbox.deliver_due(client) == 0  # not due yet: the backoff holds it
-        await asyncio.sleep(0.05)
+        await asyncio.sleep(0.7)  # past the longest jittered first delay (0.5 s x 1.2)
         assert await outbox.deliver_due(client) == 1
     assert outbox.rows()[0]["delivered_at"] is not None
     request = seen[-1]
