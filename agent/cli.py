@@ -172,12 +172,22 @@ def ingest_logs_cmd(
 
 
 @ingest_app.command("docs")
-def ingest_docs_cmd(directory: Path) -> None:
-    """Ingest Markdown and text documents (each with a 'Source:' line); admins only (they become vetted notes)."""
+def ingest_docs_cmd(
+    directory: Path,
+    unvetted: Annotated[bool, typer.Option("--unvetted", help="Mark them unvetted (needed for non-admins).")] = False,
+) -> None:
+    """Ingest Markdown, text and PDF documents (each with a 'Source:' line).
+
+    Vetted documents are quoted to anyone and need an admin; unvetted ones are labelled and never quoted to a patient.
+    """
+    from agent.service import CareForge
     from retrieval.ingest import ingest_docs
 
-    _admin()
-    _report(ingest_docs(directory, _retriever().store))
+    if not unvetted:
+        _admin()
+    else:
+        _local_user(CareForge(_settings()))  # any signed-in user may add unvetted documents
+    _report(ingest_docs(directory, _retriever().store, trust="unvetted" if unvetted else "vetted"))
 
 
 @ingest_app.command("demo")

@@ -257,8 +257,11 @@ def chunk_document(path: Path, size: int = 800, overlap: int = 150) -> list[DocC
     return chunks
 
 
-def ingest_docs(directory: Path, store: VectorStore, collection: str = DOCS) -> IngestReport:
-    """Ingest every .md, .txt and .pdf file below a directory; unreadable files are counted with the reason."""
+def ingest_docs(directory: Path, store: VectorStore, collection: str = DOCS, trust: str = "vetted") -> IngestReport:
+    """Ingest every .md, .txt and .pdf file below a directory; unreadable files are counted with the reason.
+
+    ``trust`` is stored on every chunk: "vetted" (bundled, or added by an admin) or "unvetted" (anyone else's).
+    """
     report = IngestReport(source=str(directory), collection=collection)
     started = time.perf_counter()
     if not directory.is_dir():
@@ -282,7 +285,7 @@ def ingest_docs(directory: Path, store: VectorStore, collection: str = DOCS) -> 
                 report.malformed_examples.append(f"{path.name}: no text")
             chunks.extend(found)
     if chunks:
-        hashes = [_hash(c.title, c.section, c.text, c.source) for c in chunks]
+        hashes = [_hash(c.title, c.section, c.text, c.source, trust) for c in chunks]
         have = store.existing(collection, [c.chunk_id for c in chunks])
         todo = [i for i, c in enumerate(chunks) if have.get(c.chunk_id) != hashes[i]]
         report.unchanged = len(chunks) - len(todo)
@@ -300,6 +303,7 @@ def ingest_docs(directory: Path, store: VectorStore, collection: str = DOCS) -> 
                         "source": c.source,
                         "path": c.path,
                         "content_hash": hashes[todo[start + j]],
+                        "trust": trust,
                     }
                     for j, c in enumerate(part)
                 ],

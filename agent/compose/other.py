@@ -49,10 +49,16 @@ def compose_docs(data: dict[str, Any], persona: str = "nurse", withheld: list[st
     hits = data.get("hits", [])
     if not hits:
         return "No vetted document matched this question."
-    lines = ["From the vetted documents:"]
+    lines = ["From the documents:"]
     for hit in hits[:3]:
+        vetted = (hit.get("metadata") or {}).get("trust", "vetted") == "vetted"
         if hit.get("suspicious"):
             lines.append(f"- {hit['title']}: contains instruction-like text; not quoted [{hit['citation_id']}]")
+            continue
+        if persona == "patient" and not vetted:  # nobody vouched for it: a patient gets the citation, not the text
+            lines.append(f"- {hit['title']} (an unvetted document): not quoted [{hit['citation_id']}]")
+            if withheld is not None:
+                withheld.append(hit["citation_id"])
             continue
         if persona == "patient" and _DOSING.search(hit["snippet"]):
             lines.append(
@@ -62,5 +68,6 @@ def compose_docs(data: dict[str, Any], persona: str = "nurse", withheld: list[st
             if withheld is not None:
                 withheld.append(hit["citation_id"])
             continue
-        lines.append(f'- {hit["title"]}: "{hit["snippet"][:300].strip()}" [{hit["citation_id"]}]')
+        label = "" if vetted else " (unvetted document)"
+        lines.append(f'- {hit["title"]}{label}: "{hit["snippet"][:300].strip()}" [{hit["citation_id"]}]')
     return "\n".join(lines)

@@ -75,6 +75,7 @@ def listed(base: str, which: frozenset[str]) -> bool:
     return key in which or any(p in which for p in key.split("-") if len(p) > 2)
 
 
+@lru_cache(maxsize=4)  # called for every text redacted, always with the same set: compute the difference once
 def protected_words(names: frozenset[str]) -> frozenset[str]:
     """Words of drug ingredient and brand names, which must never be taken for a person's ("apixaban", "eliquis").
 

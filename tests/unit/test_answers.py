@@ -185,3 +185,21 @@ def test_the_final_answer_starts_with_what_was_shown(resources) -> None:
     assert "Serious bleeding is possible." in final and "high blood pressure" not in final
     assert any("high blood pressure" in d for d in flags["prose_dropped"])
     assert evidence(results, [], head, "q", persona).findings
+
+
+def _doc_result(trust: str) -> dict:
+    hit = {"citation_id": "doc:upload#1", "title": "Uploaded note", "suspicious": False,
+           "snippet": "Warfarin users should avoid ibuprofen.", "metadata": {"trust": trust}}
+    return {"call_id": "c", "tool": "search_knowledge", "args": {}, "ok": True, "summary": "",
+            "artifact": {"kind": "knowledge", "data": {"hits": [hit]}}, "duration_ms": 0.0, "proposed_by": "rules"}
+
+
+def test_an_unvetted_document_is_cited_but_not_quoted_to_a_patient_and_labelled_for_a_nurse() -> None:
+    flags: dict = {}
+    patient = compose_head(flags, [_doc_result("unvetted")], get_persona("patient"))  # type: ignore[arg-type]
+    assert "avoid ibuprofen" not in patient and "(an unvetted document)" in patient and "[doc:upload#1]" in patient
+    assert flags["withheld_passages"] == ["doc:upload#1"]
+    nurse = compose_head({}, [_doc_result("unvetted")], get_persona("nurse"))
+    assert "(unvetted document)" in nurse and "avoid ibuprofen" in nurse
+    vetted = compose_head({}, [_doc_result("vetted")], get_persona("patient"))
+    assert "avoid ibuprofen" in vetted and "unvetted" not in vetted
