@@ -73,6 +73,8 @@ def main() -> None:
         lines.append(row(f"{name} | **test**", s_test))
     lines += ["", f"Targets on test: recall 100% (met: {'yes' if final.recall == 1.0 else 'no'}), look-alike false "
               f"positives under 3% (met: {'yes' if final.false_positive_rate < 0.03 else 'no'}).", "",
+              "Flags raised on test, by the detectors that raised them: "
+              + ", ".join(f"{k} {v}" for k, v in sorted(final.by_detector.items())) + ".", "",
               f"Ordinary medication questions (the blind drug-question test split, {len(ordinary)} questions, none an "
               f"emergency): {len(alarms)} flagged ({len(alarms) / len(ordinary):.1%}).", "",
               f"### Test misses ({len(final.misses)})", ""]
