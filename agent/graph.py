@@ -89,7 +89,8 @@ def build_graph(services: Services) -> StateGraph[AgentState, Context, AgentStat
             use_rules = True  # llm routing without a tool-capable model falls back to the rules
         deferred: list[dict[str, Any]] = []
         known = tuple(state.get("medications", []))
-        medications = list(dict.fromkeys([*known, *services.planner.medicine_names(_last_human(state))]))
+        named = services.planner.medicine_names(_last_human(state))  # read once, used for the list and the plan
+        medications = list(dict.fromkeys([*known, *named]))
         if use_rules and step == 0:
             proposed = services.planner.propose(
                 _last_human(state),
@@ -98,6 +99,7 @@ def build_graph(services: Services) -> StateGraph[AgentState, Context, AgentStat
                 allowed,  # the rules propose only what the persona may use; refusals concern the model's calls
                 persona.report_kinds,
                 known,
+                named,
             )
             have = {c["name"] for c in calls}
             model_led = ctx.routing_mode is RoutingMode.HYBRID and bool(calls)

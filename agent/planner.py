@@ -94,6 +94,7 @@ class RulePlanner:
         available: set[str],
         report_kinds: tuple[str, ...] = (),
         known_medicines: tuple[str, ...] = (),
+        named: list[str] | None = None,
     ) -> list[ProposedCall]:
         """Tool calls for this message; only tools in ``available`` and report kinds in ``report_kinds``.
 
@@ -101,7 +102,7 @@ class RulePlanner:
         points back at them ("those two", "my pill"), is checked against all of them.
         """
         calls: list[ProposedCall] = []
-        drugs = self.medicines_in_play(text, known_medicines)
+        drugs = self.medicines_in_play(text, known_medicines, named)
         if len(drugs) == 1:
             drugs += self._unknown_partner(text, drugs[0])
         if len(drugs) >= 2 and "check_drug_interactions" in available:
@@ -129,9 +130,9 @@ class RulePlanner:
                 reason = f"{equipment} named"
             calls.append(ProposedCall("search_maintenance_logs", args, reason))
         if "draft_report" in available and report_kinds and _REPORT.search(text):
-            named = next((k for rx, k in _REPORT_KIND if rx.search(text)), None)
+            asked = next((k for rx, k in _REPORT_KIND if rx.search(text)), None)
             # A kind the persona may not draft (a patient asking for a radiology report) falls back to its default.
-            kind = named if named in report_kinds else report_kinds[0]
+            kind = asked if asked in report_kinds else report_kinds[0]
             calls.append(
                 ProposedCall("draft_report", {"kind": kind, "request": text[:2000]}, "report requested", runs_last=True)
             )
@@ -179,9 +180,12 @@ class RulePlanner:
                 calls.append(ProposedCall("search_maintenance_logs", args, "codes read from the image"))
         return calls[:2]
 
-    def medicines_in_play(self, text: str, known: tuple[str, ...] = ()) -> list[str]:
-        """The medicines this message is about: those it names, plus the thread's when it adds to or points at them."""
-        named = self.medicine_names(text)
+    def medicines_in_play(self, text: str, known: tuple[str, ...] = (), named: list[str] | None = None) -> list[str]:
+        """The medicines this message is about: those it names, plus the thread's when it adds to or points at them.
+
+        ``named``: the names already read from ``text`` (the graph reads them once per turn).
+        """
+        named = self.medicine_names(text) if named is None else named
         if known and (_REFERS_BACK.search(text) or (len(named) == 1 and named[0] not in known)):
             return list(dict.fromkeys([*known, *named]))
         return named

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from retrieval.records import ACTION_SEPARATOR
+
 # Dosing and stop-taking language in a retrieved passage: a patient is never shown it as if it were advice (a
 # poisoned note once told a patient to double a warfarin dose). The passage is cited, not quoted.
 _DOSING = re.compile(
@@ -12,8 +14,6 @@ _DOSING = re.compile(
     r"\b(dose|doses|dosage|tablets?|pills?|taking|medicine|medication|warfarin|insulin)\b|\b\d+\s?(mg|mcg|ml|units?)\b",
     re.IGNORECASE,
 )
-
-ACTION_SEPARATOR = " | Action: "
 
 
 def compose_logs(data: dict[str, Any], persona: str) -> str:

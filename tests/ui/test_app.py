@@ -133,7 +133,8 @@ def test_sign_in_sets_the_role_and_a_wrong_password_is_refused(settings, resourc
     at = AppTest.from_file(APP, default_timeout=120)
     at.session_state["agent"] = agent
     at.run()
-    assert [b.label for b in at.button] == ["Sign in"] or at.get("form_submit_button")
+    assert [b.label for b in at.get("form_submit_button")] == ["Sign in"]
+    assert not at.get("chat_input")  # nothing of the app before sign-in
     at.text_input[0].set_value("tech1")
     at.text_input[1].set_value("wrong password!!")
     at.get("form_submit_button")[0].click().run()
