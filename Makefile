@@ -38,7 +38,7 @@ ui: setup  ## the Streamlit front end on http://localhost:8501 (embedded model u
 
 lint: setup
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check agent safety tools retrieval model_server ui
+	$(BIN)/ruff format --check core app agent safety tools retrieval model_server ui careforge_http
 	$(BIN)/mypy
 
 unit: setup

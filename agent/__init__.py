@@ -1,1 +1,1 @@
-"""The CareForge LangGraph agent and its Python API (``agent.service.CareForge``)."""
+"""The CareForge LangGraph graph: nodes, planner, personas and guards (the Python API is ``app.service.CareForge``)."""

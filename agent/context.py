@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from langchain_core.language_models import BaseChatModel
 from langchain_core.tools import BaseTool
 
-from agent.llm import Capabilities
 from agent.planner import RulePlanner
-from agent.settings import RoutingMode
+from core.llm import Capabilities
+from core.settings import RoutingMode
 from safety.triage import DEFAULT_CRISIS_LINE, Triage
 from tools.reports import ReviewPolicy
 
@@ -36,6 +36,7 @@ class Services:
     tools: list[BaseTool]
     planner: RulePlanner
     capabilities: Callable[[], Capabilities]
+    redact: Callable[[str], str]  # the product's redactor, for model input when ``Context.redact_model_input``
     on_model_error: Callable[[str], None] = lambda _error: None
     triage: Triage = field(default_factory=Triage)  # rules only unless the service adds the semantic detector
     crisis_line: str = DEFAULT_CRISIS_LINE

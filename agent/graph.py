@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import time
 import uuid
+from collections.abc import Callable
 from typing import Any, Literal
 
 from langchain_core.messages import AIMessage, AnyMessage, HumanMessage, SystemMessage, ToolMessage
@@ -17,9 +18,8 @@ from agent import guards
 from agent.answering import brief_messages, compose_head, finish
 from agent.context import Context, Services
 from agent.personas import get_persona
-from agent.privacy import redact
-from agent.settings import RoutingMode
 from agent.state import AgentState, Citation, Flags, ToolResult
+from core.settings import RoutingMode
 from tools.reports import Report, ReviewDecision, apply_decision
 
 HISTORY_TURNS = 6
@@ -78,7 +78,8 @@ def build_graph(services: Services) -> StateGraph[AgentState, Context, AgentStat
             try:
                 bound = services.model().bind_tools([tools_by_name[n] for n in sorted(allowed)])
                 reply = await asyncio.wait_for(
-                    bound.ainvoke(_model_messages(state, ctx, persona.system_prompt)), ctx.model_timeout_s
+                    bound.ainvoke(_model_messages(state, ctx, persona.system_prompt, services.redact)),
+                    ctx.model_timeout_s,
                 )
                 calls.extend(getattr(reply, "tool_calls", []) or [])
             except Exception as exc:  # noqa: BLE001 - any model failure degrades to the rules
@@ -253,7 +254,7 @@ def build_graph(services: Services) -> StateGraph[AgentState, Context, AgentStat
         caps = await asyncio.to_thread(services.capabilities) if ctx.addendum_tokens > 0 else None
         if wanted and caps is not None and not flags.get("model_unavailable") and caps.reachable:
             messages = brief_messages(
-                state.get("head", ""), _last_human(state), persona, ctx.redact_model_input, redact
+                state.get("head", ""), _last_human(state), persona, ctx.redact_model_input, services.redact
             )
             model_started = time.perf_counter()
             try:
@@ -314,7 +315,7 @@ def _history(state: AgentState) -> list[AnyMessage]:
     return kept[-(2 * HISTORY_TURNS + 1) :]
 
 
-def _model_messages(state: AgentState, ctx: Context, system: str) -> list[AnyMessage]:
+def _model_messages(state: AgentState, ctx: Context, system: str, redact: Callable[[str], str]) -> list[AnyMessage]:
     history = _history(state)
     if ctx.redact_model_input:
         history = [

@@ -19,10 +19,10 @@ from langchain_core.messages import AIMessage
 from langchain_core.tools import StructuredTool
 from langgraph.checkpoint.memory import InMemorySaver
 
-from agent.llm import Capabilities, probe_endpoint
-from agent.service import CareForge, default_resources
-from agent.settings import Settings
+from app.service import CareForge, default_resources
 from bench.machine import summary
+from core.llm import Capabilities, probe_endpoint
+from core.settings import Settings
 from tools.contract import ToolOutput
 
 TEXT_ONLY = Capabilities(base_url="scripted://", reachable=True, model="scripted", accepts_tools=False)

@@ -13,9 +13,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from agent.service import CareForge, default_resources
-from agent.settings import Settings
+from app.service import CareForge, default_resources
 from bench.machine import summary
+from core.settings import Settings
 
 TURNS: dict[str, tuple[str, str, str | None]] = {
     "drug": ("nurse", "Patient on Coumadin asks whether Advil is fine for knee pain.", None),

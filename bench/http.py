@@ -24,10 +24,10 @@ import httpx
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage
 
-from agent.llm import Capabilities
-from agent.service import CareForge
-from agent.settings import Settings
+from app.service import CareForge
 from bench.machine import summary
+from core.llm import Capabilities
+from core.settings import Settings
 
 CONCURRENCY = (1, 8, 32)
 TURNS = {1: 60, 8: 160, 32: 320}

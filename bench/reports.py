@@ -44,8 +44,8 @@ def _time(fn: Callable[[], Any], repeats: int) -> dict[str, float]:
 async def _facade(repeats: int) -> list[float]:
     from langgraph.checkpoint.memory import InMemorySaver
 
-    from agent.service import CareForge
-    from agent.settings import Settings
+    from app.service import CareForge
+    from core.settings import Settings
     from tests.conftest import TEXT_ONLY, scripted
     from tools.registry import ToolResources
 

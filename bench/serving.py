@@ -19,9 +19,9 @@ from langchain_core.callbacks import BaseCallbackHandler
 from langchain_core.messages import BaseMessage
 from openai import AsyncOpenAI
 
-from agent.llm import build_chat_model, probe_endpoint
-from agent.service import CareForge
-from agent.settings import Settings
+from app.service import CareForge
+from core.llm import build_chat_model, probe_endpoint
+from core.settings import Settings
 
 QUESTIONS = [
     "Patient on warfarin asks about ibuprofen for knee pain.",

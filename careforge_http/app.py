@@ -9,8 +9,7 @@ from typing import Any
 
 from fastapi import APIRouter, FastAPI
 
-from agent.service import CareForge
-from agent.settings import Settings, get_settings
+from app.service import CareForge
 from careforge_http import files, openai_compat, thread_routes, turns
 from careforge_http.auth import KeyRing, RateLimiter
 from careforge_http.config import HttpSettings, load_keys
@@ -18,6 +17,7 @@ from careforge_http.errors import RESPONSES, ApiError, BodyLimit, ErrorBody, ins
 from careforge_http.runtime import Ingesters, PrincipalDep, Runtime, RuntimeDep
 from careforge_http.store import ServiceStore
 from careforge_http.webhooks import Outbox
+from core.settings import Settings, get_settings
 
 VERSION = "1"
 system = APIRouter(prefix="/v1", tags=["system"], responses=RESPONSES)

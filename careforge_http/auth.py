@@ -11,9 +11,9 @@ import threading
 import time
 from dataclasses import dataclass
 
-from agent.users import User, UserStore
 from careforge_http.config import KeyEntry, hash_key
 from careforge_http.errors import ApiError
+from core.users import User, UserStore
 
 
 class UnknownUser(ValueError):

@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from agent.logs import LOGGER
+from core.logs import LOGGER
 
 
 class ErrorDetail(BaseModel):

@@ -16,10 +16,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Form, UploadFile
 from pydantic import BaseModel
 
-from agent.database import private_dir
 from careforge_http.auth import Principal
 from careforge_http.errors import RESPONSES, ApiError
 from careforge_http.runtime import PrincipalDep, Runtime, RuntimeDep
+from core.database import private_dir
 from tools.images.formats import UnreadableImage, detect_kind
 
 router = APIRouter(prefix="/v1", tags=["files"], responses=RESPONSES)

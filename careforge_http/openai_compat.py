@@ -26,7 +26,7 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from agent.personas import PERSONAS
-from agent.service import TurnResult
+from app.service import TurnResult
 from careforge_http.auth import Principal
 from careforge_http.errors import RESPONSES, ApiError
 from careforge_http.files import store_image

@@ -16,15 +16,15 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Header, Request
 
-from agent.database import open_database
 from agent.personas import get_persona
-from agent.service import CareForge, TurnResult
-from agent.threads import ThreadInfo
+from app.service import CareForge, TurnResult
 from careforge_http.auth import KeyRing, Principal, RateLimiter
 from careforge_http.config import HttpSettings
 from careforge_http.errors import ApiError
 from careforge_http.store import ServiceStore
 from careforge_http.webhooks import Outbox, turn_events
+from core.database import open_database
+from core.threads import ThreadInfo
 from retrieval.records import IngestReport
 
 # (path, retriever, mapping or None, progress) -> report; injectable so tests need no embedding model.

@@ -13,7 +13,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from agent.database import open_database
+from core.database import open_database
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS uploads (

@@ -12,11 +12,11 @@ from fastapi import APIRouter, Query, Response
 from fastapi import Path as PathParam
 from pydantic import BaseModel, Field
 
-from agent.threads import ThreadInfo
 from careforge_http.auth import Principal
 from careforge_http.errors import RESPONSES, ApiError
 from careforge_http.runtime import PrincipalDep, Runtime, RuntimeDep, thread_missing
 from careforge_http.turns import THREAD_ID
+from core.threads import ThreadInfo
 from tools.reports import ExportRefused, Report, export
 
 router = APIRouter(prefix="/v1/threads", tags=["threads"], responses=RESPONSES)

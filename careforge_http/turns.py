@@ -18,12 +18,12 @@ from fastapi import APIRouter
 from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel, Field
 
-from agent.logs import LOGGER
-from agent.service import StreamEvent, TurnResult
-from agent.settings import RoutingMode
+from app.service import StreamEvent, TurnResult
 from careforge_http.auth import Principal
 from careforge_http.errors import RESPONSES, ApiError
 from careforge_http.runtime import PrincipalDep, Runtime, RuntimeDep, thread_missing
+from core.logs import LOGGER
+from core.settings import RoutingMode
 
 router = APIRouter(prefix="/v1", tags=["turns"], responses=RESPONSES)
 THREAD_ID = r"^[A-Za-z0-9_-]{1,64}$"

@@ -22,11 +22,11 @@ from typing import Any
 
 import httpx
 
-from agent.database import open_database
-from agent.logs import LOGGER
-from agent.service import TurnResult
+from app.service import TurnResult
 from careforge_http.config import HttpSettings
 from careforge_http.store import now
+from core.database import open_database
+from core.logs import LOGGER
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS outbox (

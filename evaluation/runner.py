@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from agent.service import CareForge, TurnResult
+from app.service import CareForge, TurnResult
 from evaluation.cases import CASES, Case
 from tools.reports import Report, ReviewDecision, missing_required
 

@@ -18,8 +18,8 @@ sys.path.insert(0, str(ROOT))
 
 from agent.answering import evidence  # noqa: E402
 from agent.personas import get_persona  # noqa: E402
-from agent.service import CareForge, default_resources  # noqa: E402
-from agent.settings import Settings  # noqa: E402
+from app.service import CareForge, default_resources  # noqa: E402
+from core.settings import Settings  # noqa: E402
 
 OUT = ROOT / "evaluation" / "data" / "model_sentences.jsonl"
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]")

@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import safety.redaction.names as names_module  # noqa: E402
-from agent.privacy import redact  # noqa: E402
+from app.privacy import redact  # noqa: E402
 from safety.redaction.lexicon import listed, name_lists  # noqa: E402
 
 DATA = ROOT / "evaluation" / "data"

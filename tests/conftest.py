@@ -12,8 +12,8 @@ from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
 from langchain_core.outputs import ChatGenerationChunk
 
-from agent.llm import Capabilities
-from agent.settings import Settings
+from core.llm import Capabilities
+from core.settings import Settings
 from retrieval import DEFAULT_CACHE, default_embedder
 from safety.triage import SemanticDetector, Triage
 from tools.drugs import DrugNameResolver, default_knowledge_base

@@ -18,12 +18,12 @@ import uvicorn
 from fastapi import FastAPI
 from langchain_core.messages import AIMessage
 
-from agent.service import CareForge
-from agent.settings import Settings
-from agent.users import UserStore
+from app.service import CareForge
 from careforge_http import create_app
 from careforge_http.config import HttpSettings
 from careforge_http.runtime import Ingesters
+from core.settings import Settings
+from core.users import UserStore
 from tests.conftest import TEXT_ONLY, ScriptedToolModel
 from tools.registry import ToolResources
 

@@ -1,1 +1,1 @@
-"""The Streamlit front end: a client of ``agent.service.CareForge``. Run with ``streamlit run ui/app.py``."""
+"""The Streamlit front end: a client of ``app.service.CareForge``. Run with ``streamlit run ui/app.py``."""

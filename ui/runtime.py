@@ -10,10 +10,11 @@ from typing import Any, TypeVar
 
 import streamlit as st
 
-from agent.logs import configure_logging
-from agent.service import CareForge
-from agent.settings import get_settings
-from agent.users import User
+from app.privacy import redact
+from app.service import CareForge
+from core.logs import configure_logging
+from core.settings import get_settings
+from core.users import User
 
 T = TypeVar("T")
 
@@ -21,7 +22,7 @@ T = TypeVar("T")
 @st.cache_resource(show_spinner="Loading CareForge...")
 def _default_agent() -> CareForge:
     settings = get_settings()
-    configure_logging(settings.log_path)
+    configure_logging(settings.log_path, redact)
     return CareForge(settings)
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from agent.settings import Settings
+from core.settings import Settings
 from model_server import embedded
 
 

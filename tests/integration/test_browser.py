@@ -60,7 +60,7 @@ def app_url(vllm_server, tmp_path: Path) -> Iterator[str]:
         "--browser.gatherUsageStats",
         "false",
     ]
-    from agent.users import UserStore
+    from core.users import UserStore
 
     UserStore(tmp_path / "data" / "users.sqlite").add("pat", PASSWORD, "patient", display_name="Pat")
     log = (tmp_path / "streamlit.log").open("w")

@@ -143,8 +143,8 @@ def test_careforge_serve_starts_uvicorn_with_keys_from_the_environment(tmp_path)
     import subprocess
     import sys
 
-    from agent.settings import Settings
-    from agent.users import UserStore
+    from core.settings import Settings
+    from core.users import UserStore
     from tests.http_support import ENTRIES, add_users, free_port
 
     add_users(UserStore(Settings(data_dir=tmp_path).users_path))  # as 'careforge users add NAME --role ROLE' does

@@ -16,8 +16,8 @@ import httpx
 import pytest
 from langgraph.checkpoint.memory import InMemorySaver
 
-from agent.service import CareForge
-from agent.settings import Settings
+from app.service import CareForge
+from core.settings import Settings
 from retrieval import DEMO_DATA, default_embedder
 from retrieval.ingest import chunk_document, ingest_docs, ingest_logs
 from retrieval.search import Retriever

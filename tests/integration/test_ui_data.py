@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from agent.service import CareForge, default_resources
+from app.service import CareForge, default_resources
 from tests.conftest import TEXT_ONLY, scripted
 from tests.ui.conftest import APP, texts
 

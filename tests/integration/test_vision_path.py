@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from agent.llm import build_chat_model, probe_endpoint
-from agent.service import CareForge
-from agent.settings import Settings
+from app.service import CareForge
+from core.llm import build_chat_model, probe_endpoint
+from core.settings import Settings
 from model_server import embedded
 from tools.images import analyze_image
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from agent.llm import Capabilities
-from agent.service import CareForge
-from agent.settings import Settings
+from app.service import CareForge
+from core.llm import Capabilities
+from core.settings import Settings
 from tests.conftest import TEXT_ONLY, scripted
 from tools.registry import ToolResources
 

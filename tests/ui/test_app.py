@@ -8,7 +8,7 @@ import numpy as np
 from PIL import Image
 from streamlit.testing.v1 import AppTest
 
-from agent.service import CareForge
+from app.service import CareForge
 from tests.conftest import DOWN, TEXT_ONLY, scripted
 from tests.ui.conftest import APP, page, texts
 

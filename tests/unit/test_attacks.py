@@ -15,8 +15,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from langgraph.checkpoint.memory import InMemorySaver
 
-from agent.service import CareForge
-from agent.settings import Settings
+from app.service import CareForge
+from core.settings import Settings
 from tests.conftest import TEXT_ONLY, scripted
 
 IDENTIFIERS = {

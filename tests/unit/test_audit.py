@@ -9,10 +9,11 @@ import pytest
 from langgraph.checkpoint.memory import InMemorySaver
 from typer.testing import CliRunner
 
-from agent.audit import AuditLog
-from agent.cli import app
-from agent.service import CareForge
-from agent.settings import get_settings
+from app.cli import app
+from app.privacy import redact
+from app.service import CareForge
+from core.audit import AuditLog
+from core.settings import get_settings
 from tests.conftest import TEXT_ONLY, scripted
 
 
@@ -26,7 +27,7 @@ def test_each_turn_is_recorded_with_identifiers_redacted(settings, resources) ->
         routing="rules",
         thread_id="t-audit",
     )
-    rows = AuditLog(settings.audit_path).read(thread_id="t-audit")
+    rows = AuditLog(settings.audit_path, redact).read(thread_id="t-audit")
     assert len(rows) == 1
     row = rows[0]
     assert "John" not in row["question"] and "889911" not in row["question"]
@@ -36,7 +37,7 @@ def test_each_turn_is_recorded_with_identifiers_redacted(settings, resources) ->
 
 
 def test_the_audit_table_refuses_edits_and_deletions(tmp_path) -> None:
-    log = AuditLog(tmp_path / "audit.sqlite")
+    log = AuditLog(tmp_path / "audit.sqlite", redact)
     log.record(
         {
             "thread_id": "t",
@@ -60,7 +61,7 @@ def test_the_audit_table_refuses_edits_and_deletions(tmp_path) -> None:
 def test_cli_audit_filters_by_thread(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("CAREFORGE_DATA_DIR", str(tmp_path))
     get_settings.cache_clear()
-    log = AuditLog(get_settings().audit_path)
+    log = AuditLog(get_settings().audit_path, redact)
     for thread in ("a", "b", "a"):
         log.record(
             {

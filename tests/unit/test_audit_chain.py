@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from agent.audit import GENESIS, AuditLog, row_digest
-from agent.cli import app
-from agent.settings import get_settings
+from app.cli import app
+from app.privacy import redact
+from core.audit import GENESIS, AuditLog, row_digest
+from core.settings import get_settings
 
 
 def _turn(question: str) -> dict[str, object]:
@@ -31,7 +32,7 @@ def _turn(question: str) -> dict[str, object]:
 @pytest.fixture
 def trail(tmp_path: Path) -> tuple[AuditLog, Path]:
     path = tmp_path / "audit.sqlite"
-    log = AuditLog(path)
+    log = AuditLog(path, redact)
     for i in range(1, 6):
         log.record(_turn(f"question {i}"))
     return log, path
@@ -147,7 +148,7 @@ def test_a_trail_from_before_the_chain_keeps_its_rows_and_chains_new_ones(tmp_pa
         " VALUES ('2026-01-01', 't', 'nurse', 'rules', 'm', 'old', '[]', '{}', '{}')"
     )
     conn.close()
-    log = AuditLog(path)
+    log = AuditLog(path, redact)
     log.record(_turn("new"))
     report = log.verify()
     assert report.ok and report.rows == 2 and report.legacy_rows == 1
@@ -158,7 +159,7 @@ def test_cli_audit_verify_exits_0_when_whole_and_1_naming_the_broken_row(tmp_pat
     monkeypatch.setenv("CAREFORGE_DATA_DIR", str(tmp_path))
     get_settings.cache_clear()
     try:
-        log = AuditLog(get_settings().audit_path)
+        log = AuditLog(get_settings().audit_path, redact)
         for i in range(3):
             log.record(_turn(f"q{i}"))
         whole = CliRunner().invoke(app, ["audit", "verify"])

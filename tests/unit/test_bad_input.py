@@ -14,11 +14,11 @@ from langgraph.checkpoint.memory import InMemorySaver
 
 from agent.answering import finish
 from agent.guards import input_flags
-from agent.logs import configure_logging
 from agent.personas import get_persona
 from agent.planner import RulePlanner
-from agent.privacy import redact
-from agent.service import CareForge
+from app.privacy import redact
+from app.service import CareForge
+from core.logs import configure_logging
 from retrieval.records import SearchResult
 from retrieval.search import to_hit
 from tests.conftest import DOWN, TEXT_ONLY, scripted
@@ -140,7 +140,7 @@ async def test_injected_instructions_in_a_log_entry_and_a_document_stay_data(set
 
 
 async def test_identifiers_never_reach_the_application_log(settings, resources, tmp_path: Path) -> None:
-    handler = configure_logging(tmp_path / "app.log")
+    handler = configure_logging(tmp_path / "app.log", redact)
     try:
         agent = CareForge(
             settings, model=scripted("ok"), resources=resources, capabilities=TEXT_ONLY, checkpointer=InMemorySaver()

@@ -7,8 +7,8 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from agent.cli import app
-from agent.settings import get_settings
+from app.cli import app
+from core.settings import get_settings
 
 
 @pytest.fixture

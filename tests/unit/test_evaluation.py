@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from langgraph.checkpoint.memory import InMemorySaver
 
-from agent.service import CareForge
+from app.service import CareForge
 from evaluation.cases import CASES, DOCS, LOGS
 from evaluation.runner import check, markdown, run_cases
 from tests.conftest import TEXT_ONLY, echo_model

@@ -13,8 +13,8 @@ from langchain_core.messages import AIMessage
 from langchain_core.tools import StructuredTool
 from langgraph.checkpoint.memory import InMemorySaver
 
-from agent.service import CareForge
-from agent.settings import Settings
+from app.service import CareForge
+from core.settings import Settings
 from tests.conftest import DOWN, TEXT_ONLY, TOOL_CAPABLE, scripted, tool_call
 from tools.registry import ToolResources
 
@@ -158,8 +158,8 @@ async def test_conversation_resumes_in_a_fresh_process(tmp_path: Path, resources
     assert result.tool_calls
     script = textwrap.dedent(f"""
         import asyncio, json
-        from agent.service import CareForge
-        from agent.settings import Settings
+        from app.service import CareForge
+        from core.settings import Settings
         from tests.conftest import TEXT_ONLY, scripted
         s = Settings(data_dir={str(tmp_path)!r}, model_base_url="http://127.0.0.1:9/v1")
         cf = CareForge(s, model=scripted("Second."), capabilities=TEXT_ONLY)

@@ -80,7 +80,7 @@ async def test_unknown_and_another_users_thread_are_the_same_404(agent) -> None:
 
 
 async def test_owners_kept_by_an_earlier_service_move_into_the_agents_thread_index(agent) -> None:
-    from agent.database import open_database
+    from core.database import open_database
 
     agent.threads.touch("old1", "nurse", "warfarin and aspirin")  # a thread the index knows without an owner
     legacy = open_database(

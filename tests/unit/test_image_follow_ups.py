@@ -8,7 +8,7 @@ from langgraph.checkpoint.memory import InMemorySaver
 from PIL import Image, ImageDraw, ImageFont
 
 from agent.planner import RulePlanner
-from agent.service import CareForge
+from app.service import CareForge
 from tests.conftest import TEXT_ONLY, scripted
 
 

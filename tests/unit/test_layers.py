@@ -1,4 +1,7 @@
-"""Dependencies run one way: ui / cli / http -> agent -> tools -> safety -> retrieval. Nothing imports upward."""
+"""Dependencies run one way, from the front ends down to the infrastructure. Nothing imports upward.
+
+careforge_http, ui -> evaluation -> app -> agent -> tools -> safety -> retrieval -> model_server -> core
+"""
 
 from __future__ import annotations
 
@@ -8,12 +11,25 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-# Higher imports lower, never the reverse; a package may import itself. model_server and evaluation sit apart:
-# model_server is infrastructure nobody below imports; evaluation is a harness over the whole agent.
-LEVEL = {"retrieval": 0, "safety": 1, "tools": 2, "agent": 3, "careforge_http": 4, "ui": 4, "evaluation": 5}
-# The CLI is the app shell, above everything it starts (`careforge serve`, `careforge eval`); it still lives in
-# agent/ until the shell gets a package of its own.
-ALLOWED_UP = {("agent/cli.py", "careforge_http"), ("agent/cli.py", "evaluation")}
+# Higher imports lower, never the reverse; a package may import itself. core is infrastructure (settings, the model
+# client, SQLite stores, logging, audit, users) and takes what it needs from above as arguments (the redactor).
+# model_server starts and profiles the embedded vLLM server: infrastructure just above core (it imports nothing of
+# CareForge today; only the CLI starts it).
+# evaluation is a harness over the whole app.
+LEVEL = {
+    "core": 0,
+    "model_server": 1,
+    "retrieval": 2,
+    "safety": 3,
+    "tools": 4,
+    "agent": 5,
+    "app": 6,
+    "evaluation": 7,
+    "careforge_http": 8,
+    "ui": 8,
+}
+# The single exception: the CLI is the shell above everything it starts (`careforge serve`, `careforge eval`).
+ALLOWED_UP = {("app/cli.py", "careforge_http"), ("app/cli.py", "evaluation")}
 
 
 def _imports(path: Path) -> set[str]:
@@ -29,6 +45,11 @@ def _imports(path: Path) -> set[str]:
 
 def _modules() -> list[tuple[str, Path]]:
     return [(pkg, p) for pkg in LEVEL for p in sorted((ROOT / pkg).rglob("*.py"))]
+
+
+def test_every_package_is_layered() -> None:
+    packages = {p.parent.name for p in ROOT.glob("*/__init__.py")} - {"tests", "bench"}
+    assert packages == set(LEVEL), f"give each package a level: {sorted(packages ^ set(LEVEL))}"
 
 
 @pytest.mark.parametrize(("package", "path"), _modules(), ids=lambda v: str(v).replace(str(ROOT) + "/", ""))

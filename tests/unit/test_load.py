@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from agent.service import CareForge
+from app.service import CareForge
 from tests.conftest import TEXT_ONLY, echo_model
 
 PAIRS = [

@@ -6,7 +6,7 @@ import pytest
 from langgraph.checkpoint.memory import InMemorySaver
 
 from agent.planner import RulePlanner
-from agent.service import CareForge
+from app.service import CareForge
 from tests.conftest import DOWN, scripted
 
 DRUGS = {"check_drug_interactions", "search_knowledge"}

@@ -134,7 +134,7 @@ def test_label_photo_gives_medicines_codes_and_quoted_text(tmp_path: Path) -> No
 
 
 def test_identifiers_read_by_ocr_are_filtered_before_the_summary_and_artifact(tmp_path: Path) -> None:
-    from agent.privacy import redact
+    from app.privacy import redact
 
     output = analyze_image(save(render(LABEL), tmp_path / "wristband.png"), text_filter=redact)
     dumped = json.dumps(output.data) + output.summary

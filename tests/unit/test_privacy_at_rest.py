@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from agent.audit import AuditLog
-from agent.database import open_database, prepare_checkpoints, private_dir
-from agent.settings import Settings
-from agent.threads import ThreadIndex
+from app.privacy import redact
+from core.audit import AuditLog
+from core.database import open_database, prepare_checkpoints, private_dir
+from core.settings import Settings
+from core.threads import ThreadIndex
 
 
 def _mode(path: Path) -> int:
@@ -29,7 +30,7 @@ def permissive_umask() -> Iterator[None]:
 
 def test_a_fresh_data_directory_and_every_store_in_it_are_private(tmp_path: Path, permissive_umask) -> None:
     settings = Settings(data_dir=tmp_path / "home" / ".careforge")
-    AuditLog(settings.audit_path).record(
+    AuditLog(settings.audit_path, redact).record(
         {
             "thread_id": "t",
             "persona": "nurse",
@@ -41,7 +42,7 @@ def test_a_fresh_data_directory_and_every_store_in_it_are_private(tmp_path: Path
             "timings": {},
         }
     )
-    ThreadIndex(settings.threads_path).touch("t", "nurse", "q")
+    ThreadIndex(settings.threads_path, redact).touch("t", "nurse", "q")
     prepare_checkpoints(settings.conversation_path)
     assert _mode(settings.data_dir) == 0o700 and _mode(settings.data_dir.parent) == 0o700
     files = sorted(settings.data_dir.iterdir())

@@ -7,8 +7,8 @@ import time
 
 import pytest
 
-from agent.privacy import redact
-from agent.settings import Settings
+from app.privacy import redact
+from core.settings import Settings
 from safety.redaction.lexicon import dictionary, name_lists
 from tools.drugs import name_words
 

@@ -14,8 +14,8 @@ from fhir.resources.R4B.diagnosticreport import DiagnosticReport
 from langgraph.checkpoint.memory import InMemorySaver
 from pypdf import PdfReader
 
-from agent.service import CareForge
-from agent.settings import Settings
+from app.service import CareForge
+from core.settings import Settings
 from retrieval.records import Hit, SearchResult
 from tests.conftest import TEXT_ONLY, TOOL_CAPABLE, scripted
 from tools.registry import ToolResources
@@ -159,8 +159,8 @@ async def test_review_resumes_in_a_fresh_process(tmp_path: Path, resources) -> N
     assert paused.review is not None
     script = textwrap.dedent(f"""
         import asyncio, json
-        from agent.service import CareForge
-        from agent.settings import Settings
+        from app.service import CareForge
+        from core.settings import Settings
         from tests.conftest import TEXT_ONLY, scripted
         cf = CareForge(Settings(data_dir={str(tmp_path)!r}, model_base_url="http://127.0.0.1:9/v1"),
                        model=scripted("ok"), capabilities=TEXT_ONLY)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from agent.privacy import redact
+from app.privacy import redact
 
 
 def test_redaction_removes_identifiers_and_keeps_clinical_content() -> None:

@@ -8,7 +8,7 @@ from typing import Any
 import streamlit as st
 
 from agent.personas import Persona
-from agent.service import CareForge
+from app.service import CareForge
 from tools.images import UnreadableImage, render_image
 from ui import components
 from ui.runtime import iterate, run, save_upload, signed_in

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from agent.service import CareForge
+from app.service import CareForge
 from ui.runtime import save_upload
 
 

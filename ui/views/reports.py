@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from agent.personas import Persona
-from agent.service import CareForge
+from app.service import CareForge
 from tools.reports import ExportRefused, Report, ReviewDecision, export, formats_for, to_markdown
 from ui.runtime import run, signed_in
 

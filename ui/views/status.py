@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from agent.service import CareForge
+from app.service import CareForge
 
 
 def page(agent: CareForge) -> None:

@@ -14,12 +14,12 @@ import hashlib
 import json
 import sqlite3
 import threading
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from agent.database import open_database
-from agent.privacy import redact
+from core.database import open_database
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS audit (
@@ -86,31 +86,33 @@ def _migrate(conn: sqlite3.Connection) -> None:
             conn.execute(f"ALTER TABLE audit ADD COLUMN {column} TEXT")
 
 
-def _redact_value(value: Any) -> Any:
+def _redact_value(value: Any, redact: Callable[[str], str]) -> Any:
     if isinstance(value, str):
         return redact(value)
     if isinstance(value, list):
-        return [_redact_value(v) for v in value]
+        return [_redact_value(v, redact) for v in value]
     if isinstance(value, dict):
-        return {k: _redact_value(v) for k, v in value.items()}
+        return {k: _redact_value(v, redact) for k, v in value.items()}
     return value
 
 
 class AuditLog:
     """Writes, reads and verifies the audit table; safe to share between threads and processes."""
 
-    def __init__(self, path: Path) -> None:
-        """Open (and create) the audit database."""
+    def __init__(self, path: Path, redact: Callable[[str], str]) -> None:
+        """Open (and create) the audit database; recorded text passes through ``redact`` (the product's redactor)."""
+        self._redact = redact
         self._conn = open_database(path, _SCHEMA)
         _migrate(self._conn)
         self._lock = threading.Lock()
 
     def record(self, turn: dict[str, Any]) -> None:
         """Append one turn: redacted question and tool inputs, tool outcomes, guard decisions, latencies."""
+        redact = self._redact
         calls = [
             {
                 "tool": c["tool"],
-                "args": _redact_value(c["args"]),
+                "args": _redact_value(c["args"], redact),
                 "ok": c["ok"],
                 "proposed_by": c["proposed_by"],
                 "duration_ms": c["duration_ms"],
@@ -126,7 +128,7 @@ class AuditLog:
             "model": turn["model"],
             "question": redact(turn["question"]),
             "tool_calls": json.dumps(calls),
-            "guards": json.dumps(_redact_value(turn["flags"])),
+            "guards": json.dumps(_redact_value(turn["flags"], redact)),
             "timings": json.dumps(turn["timings"]),
         }
         with self._lock:

@@ -3,7 +3,8 @@
 The detectors live in ``safety.redaction``: shapes (e-mail, record and health numbers, SSNs, dates of birth,
 addresses, postcodes and ZIP codes), telephone numbers (``phonenumbers``) and person names (cue words, titles and the
 US Census name lists). Clinical content (drug names, doses, lab values, BP, SpO2, times, asset ids, alarm codes,
-eponyms) is left alone.
+eponyms) is left alone: the caller passes the words never taken for a name (``protected``, the drug names from the
+knowledge base, which lives above safety). ``app.privacy.redact`` is this function wired with them.
 """
 
 from __future__ import annotations
@@ -11,16 +12,15 @@ from __future__ import annotations
 from safety.redaction.names import redact_names
 from safety.redaction.patterns import redact_long_numbers, redact_patterns
 from safety.redaction.phones import redact_phones
-from tools.drugs import name_words
 
 
-def redact(text: str) -> str:
+def redact(text: str, *, protected: frozenset[str]) -> str:
     """Replace identifiers with typed placeholders ("[NAME]", "[PHONE]", ...); leaves clinical content intact."""
     # A replacement can open a word boundary that lets another identifier match ("...1960DOB 01/02/1961"), so
     # repeat until nothing changes. This ends: every replacement removes digits, an "@" or letters outside
     # placeholders, and placeholders are never matched again.
     while True:
         before = text
-        text = redact_names(redact_long_numbers(redact_phones(redact_patterns(text))), name_words())
+        text = redact_names(redact_long_numbers(redact_phones(redact_patterns(text))), protected)
         if text == before:
             return text

@@ -6,8 +6,8 @@ import functools
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from agent.privacy import redact
-from agent.settings import Settings
+from app.privacy import redact
+from core.settings import Settings
 from retrieval import build_retriever, default_embedder
 from safety.triage import SemanticDetector, Triage
 from tools.drugs import DrugNameResolver, default_knowledge_base

@@ -8,8 +8,8 @@ import weakref
 import httpx
 from langchain_core.language_models import BaseChatModel
 
-from agent.llm import Capabilities, CapabilityCache, build_chat_model
-from agent.settings import Settings
+from core.llm import Capabilities, CapabilityCache, build_chat_model
+from core.settings import Settings
 
 
 class ModelEndpoint:

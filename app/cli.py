@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from agent.settings import RoutingMode, Settings, get_settings
+from core.settings import RoutingMode, Settings, get_settings
 
 if TYPE_CHECKING:
     from retrieval.records import IngestReport
@@ -39,9 +39,10 @@ def _settings() -> Settings:
 @app.callback()
 def _setup() -> None:
     """Log to the data directory with identifiers redacted."""
-    from agent.logs import configure_logging
+    from app.privacy import redact
+    from core.logs import configure_logging
 
-    configure_logging(_settings().log_path)
+    configure_logging(_settings().log_path, redact)
 
 
 def _out(text: str) -> None:
@@ -58,7 +59,7 @@ def ask(
     as_json: Annotated[bool, typer.Option("--json", help="Print the whole trace as JSON.")] = False,
 ) -> None:
     """Ask one question and print the answer (or the whole turn as JSON), as the configured local user."""
-    from agent.service import CareForge
+    from app.service import CareForge
 
     agent = CareForge(_settings())
     try:
@@ -89,7 +90,7 @@ def chat(
     routing: RoutingOpt = None,
 ) -> None:
     """Interactive chat with streamed answers. Type /quit to leave, '/image PATH question' to attach."""
-    from agent.service import CareForge
+    from app.service import CareForge
 
     agent = CareForge(_settings())
     user = _local_user(agent)
@@ -135,7 +136,7 @@ app.add_typer(ingest_app, name="ingest")
 
 
 def _retriever() -> Retriever:
-    from agent.service import retriever_for
+    from app.service import retriever_for
 
     return retriever_for(_settings())
 
@@ -180,7 +181,7 @@ def ingest_docs_cmd(
 
     Vetted documents are quoted to anyone and need an admin; unvetted ones are labelled and never quoted to a patient.
     """
-    from agent.service import CareForge
+    from app.service import CareForge
     from retrieval.ingest import ingest_docs
 
     if not unvetted:
@@ -223,7 +224,7 @@ app.add_typer(report_app, name="report")
 
 
 def _reports(thread: str) -> list[Report]:
-    from agent.service import CareForge
+    from app.service import CareForge
 
     reports = asyncio.run(CareForge(_settings()).areports(thread))
     if not reports:
@@ -254,7 +255,7 @@ def report_decide(
     """Approve, edit or reject the draft a paused turn is waiting on; prints the report once, as decided."""
     from pydantic import ValidationError
 
-    from agent.service import CareForge
+    from app.service import CareForge
     from tools.reports import Report, ReviewDecision, section_name, to_markdown
 
     edits = {section_name(k): v for k, v in (item.split("=", 1) for item in edit or [] if "=" in item)}
@@ -310,7 +311,7 @@ def image(
     preview: Annotated[Path | None, typer.Option("--png", help="Also write the model-ready PNG here.")] = None,
 ) -> None:
     """Analyse one image without the agent: metadata, quality, and a visual read when the model can see."""
-    from agent.service import CareForge
+    from app.service import CareForge
     from tools.images import UnreadableImage, analyze_image, render_image
 
     settings = _settings()
@@ -334,7 +335,7 @@ def evaluate(
     out: Annotated[Path, typer.Option("--out", help="Where to write the pass table.")] = Path("docs/evaluation.md"),
 ) -> None:
     """Run the fixed end-to-end evaluation through the real agent and write its pass table."""
-    from agent.service import CareForge
+    from app.service import CareForge
     from evaluation.report import write_section
     from evaluation.runner import markdown, run_cases
     from retrieval.store import LOGS
@@ -368,20 +369,22 @@ def audit(
     limit: Annotated[int, typer.Option("--limit")] = 200,
 ) -> None:
     """Print the audit trail (identifiers redacted) as JSON lines."""
-    from agent.audit import AuditLog
+    from app.privacy import redact
+    from core.audit import AuditLog
 
     if ctx.invoked_subcommand is not None:
         return
-    for row in AuditLog(_settings().audit_path).read(thread, since, limit):
+    for row in AuditLog(_settings().audit_path, redact).read(thread, since, limit):
         _out(json.dumps(row))
 
 
 @audit_app.command("verify")
 def audit_verify(as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False) -> None:
     """Check the audit trail's hash chain; exit 1 and name the first broken row when it does not hold."""
-    from agent.audit import AuditLog
+    from app.privacy import redact
+    from core.audit import AuditLog
 
-    report = AuditLog(_settings().audit_path).verify()
+    report = AuditLog(_settings().audit_path, redact).verify()
     _out(json.dumps(report.as_dict()) if as_json else report.message())
     if not report.ok:
         raise typer.Exit(1)
@@ -392,7 +395,7 @@ app.add_typer(users_app, name="users")
 
 
 def _admin() -> Any:
-    from agent.service import CareForge
+    from app.service import CareForge
 
     agent = CareForge(_settings())
     user = _local_user(agent)
@@ -448,7 +451,7 @@ def config() -> None:
 @app.command()
 def doctor() -> None:
     """Probe the model endpoint and report what it can do."""
-    from agent.llm import probe_endpoint
+    from core.llm import probe_endpoint
     from tools.drugs import default_knowledge_base
 
     settings = _settings()

@@ -10,7 +10,7 @@ import httpx
 from langchain_openai import ChatOpenAI
 from pydantic import BaseModel
 
-from agent.settings import Settings
+from core.settings import Settings
 
 # A 1x1 grey PNG: the smallest image a multimodal endpoint must accept.
 _PIXEL_PNG = base64.b64encode(

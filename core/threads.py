@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from pydantic import BaseModel
 
-from agent.database import open_database
-from agent.privacy import redact
+from core.database import open_database
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS threads (
@@ -37,8 +37,9 @@ class ThreadInfo(BaseModel):
 class ThreadIndex:
     """Titles and last-use times of threads; the messages themselves live in the checkpointer."""
 
-    def __init__(self, path: Path) -> None:
-        """Open (and create) the index database."""
+    def __init__(self, path: Path, redact: Callable[[str], str]) -> None:
+        """Open (and create) the index database; titles pass through ``redact`` (the product's redactor)."""
+        self._redact = redact
         self._conn = open_database(path, _SCHEMA)
         self._lock = threading.Lock()
         columns = {row[1] for row in self._conn.execute("PRAGMA table_info(threads)")}
@@ -48,7 +49,7 @@ class ThreadIndex:
     def touch(self, thread_id: str, persona: str, first_question: str, owner: str | None = None) -> None:
         """Record a turn: a new thread is titled from its first question (identifiers redacted) and owned."""
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        title = " ".join(redact(first_question).split())[:60] or "New conversation"
+        title = " ".join(self._redact(first_question).split())[:60] or "New conversation"
         with self._lock:
             self._conn.execute(
                 "INSERT INTO threads VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(thread_id) DO UPDATE SET updated_at = ?, "

@@ -21,21 +21,22 @@ from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
 from langgraph.graph.state import CompiledStateGraph
 from langgraph.types import Command
 
-from agent.audit import AuditLog
 from agent.context import Context, Services
-from agent.database import BUSY_TIMEOUT_S, PER_CONNECTION, prepare_checkpoints
-from agent.endpoint import ModelEndpoint
 from agent.graph import build_graph
-from agent.llm import Capabilities
-from agent.logs import LOGGER
 from agent.personas import get_persona
 from agent.planner import RulePlanner
-from agent.resources import default_resources, retriever_for, triage_for
-from agent.schemas import StreamEvent, TurnResult
-from agent.settings import RoutingMode, Settings
 from agent.state import Attachment
-from agent.threads import ThreadIndex
-from agent.users import User, UserStore
+from app.privacy import redact
+from app.resources import default_resources, retriever_for, triage_for
+from app.schemas import StreamEvent, TurnResult
+from core.audit import AuditLog
+from core.database import BUSY_TIMEOUT_S, PER_CONNECTION, prepare_checkpoints
+from core.endpoint import ModelEndpoint
+from core.llm import Capabilities
+from core.logs import LOGGER
+from core.settings import RoutingMode, Settings
+from core.threads import ThreadIndex
+from core.users import User, UserStore
 from tools.registry import ToolResources, build_tools
 from tools.reports import Report, ReviewDecision
 
@@ -66,14 +67,15 @@ class CareForge:
         self._checkpointer = checkpointer
         if checkpointer is None:
             prepare_checkpoints(settings.conversation_path)
-        self.audit = audit if audit is not None else AuditLog(settings.audit_path)
-        self.threads = ThreadIndex(settings.threads_path)
+        self.audit = audit if audit is not None else AuditLog(settings.audit_path, redact)
+        self.threads = ThreadIndex(settings.threads_path, redact)
         self.users = UserStore(settings.users_path)
         self.services = Services(
             model=self.model,
             tools=self.tools,
             planner=RulePlanner(self.resources.resolver),
             capabilities=self.capabilities,
+            redact=redact,
             on_model_error=self.endpoint.mark_unreachable,
             triage=triage_for(settings),
             crisis_line=settings.crisis_line,

@@ -15,7 +15,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from pydantic import BaseModel
 
-from agent.database import open_database
+from core.database import open_database
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS users (

@@ -1,0 +1,1 @@
+"""The application facade above the agent graph: the ``CareForge`` service, its resources and the CLI."""

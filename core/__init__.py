@@ -1,0 +1,1 @@
+"""Infrastructure below everything else: settings, the model client, SQLite stores, logging, audit, users."""

@@ -1,0 +1,99 @@
+"""Observations in nurse shorthand read as numbers: the NEWS2 escalation rule, not a phrase list.
+
+"T 39.6, RR 30, SpO2 91%, BP 88/46, HR 124" names no condition, so no phrase rule or exemplar sees it; its numbers do.
+Each sentence's observations are scored with the Royal College of Physicians' National Early Warning Score 2 (2017):
+an aggregate of 5 or more, or any single parameter scoring 3, calls for an urgent response, and raises a flag here.
+A GCS of 12 or less, a lactate of 4 mmol/L or more and a stated NEWS2 of 7 or more flag too. The category follows
+what the sentence says around the numbers (bleeding, infection, a fall, breathing), else the sepsis pathway, which
+is what NICE NG51 asks for an unexplained deteriorating patient.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NUM = r"\s*(?:of|is|was|at|:|=|now|down to|dropping to|dropped to)?\s*"
+_HR = re.compile(r"\b(?:heart rate|pulse|hr)" + _NUM + r"(\d{2,3})\b")
+_SBP = re.compile(r"\b(?:bp|blood pressure|sbp|systolic(?: pressure)?|nibp)" + _NUM + r"(\d{2,3})(?:\s*/\s*\d{2,3})?\b")
+_RR = re.compile(r"\b(?:breathing rate|resp(?:iratory)? rate|resps|rr)" + _NUM + r"(\d{1,2})\b")
+_SPO2 = re.compile(r"\b(?:oxygen saturation|sat(?:uration)?s?|spo2|o2)" + _NUM + r"(\d{2})\s*%?|desat\w*\s*(?:to\s*)?(\d{2})\b")
+_TEMP = re.compile(r"\b(?:t|temp(?:erature)?)" + _NUM + r"(3[2-9]|4[0-3])(?:[.,](\d))?\b")
+_GCS = re.compile(r"\bgcs\s*(?:of|is|was|:|=|dropped|down|fell|now)?\s*(?:from\s*)?(?:\d{1,2}\s*(?:->|→|to)\s*)?(\d{1,2})\b")
+_LACTATE = re.compile(r"\blactate" + _NUM + r"(\d{1,2}(?:[.,]\d)?)")
+_NEWS = re.compile(r"\bnews2?(?: score)?" + _NUM + r"(\d{1,2})\b")
+_CONFUSED = re.compile(r"\b(new(ly)? confus\w*|acutely confused|new confusion|not making sense|delirious)\b")
+_SENTENCE = re.compile(r"(?:[^.;\n]|\.(?=\d))+")  # "35.1" stays in its sentence
+_CONTEXT: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("bleeding", re.compile(r"bleed|haemat|hemat|haemorrh|hemorrh|melaena|melena|varices|blood loss|\bpr blood")),
+    ("head_injury", re.compile(r"\b(fall|fell|fallen|head|haematoma|hematoma)\b")),
+    ("obstetric", re.compile(r"pregnan|post-?partum|lochia|\b\d{2}/40\b|\bg\dp\d\b|antenatal|labour|labor")),
+    ("overdose", re.compile(r"overdos|blister packs?|tablets|empty (bottle|packet)|poison|toxic")),
+    ("anaphylaxis", re.compile(r"anaphyla|angioedema|urticaria|hives|allerg|adrenaline")),
+)
+
+
+def _band(value: float, bands: tuple[tuple[float, float, int], ...]) -> int:
+    return next((points for low, high, points in bands if low <= value <= high), 0)
+
+
+def _score(sentence: str) -> tuple[int, int, set[str]]:
+    """(NEWS2 aggregate, highest single parameter, which parameters scored) for one sentence."""
+    points: dict[str, int] = {}
+    if m := _RR.search(sentence):
+        points["rr"] = _band(float(m.group(1)), ((0, 8, 3), (9, 11, 1), (21, 24, 2), (25, 80, 3)))
+    if m := _SPO2.search(sentence):
+        value = float(m.group(1) or m.group(2))
+        points["spo2"] = _band(value, ((40, 91, 3), (92, 93, 2), (94, 95, 1)))
+    if m := _SBP.search(sentence):
+        points["sbp"] = _band(float(m.group(1)), ((30, 90, 3), (91, 100, 2), (101, 110, 1), (220, 300, 3)))
+    if m := _HR.search(sentence):
+        points["hr"] = _band(float(m.group(1)), ((20, 40, 3), (41, 50, 1), (91, 110, 1), (111, 130, 2), (131, 300, 3)))
+    if m := _TEMP.search(sentence):
+        value = float(m.group(1)) + float(m.group(2) or 0) / 10
+        points["temp"] = _band(value, ((30, 35.0, 3), (35.1, 36.0, 1), (38.1, 39.0, 1), (39.1, 45, 2)))
+    if _CONFUSED.search(sentence):
+        points["avpu"] = 3
+    scored = {k for k, v in points.items() if v}
+    return sum(points.values()), max(points.values(), default=0), scored
+
+
+def _category(sentence: str, scored: set[str]) -> str:
+    for key, pattern in _CONTEXT:
+        if pattern.search(sentence):
+            return key
+    if scored and scored <= {"spo2", "rr"}:
+        return "breathing"
+    return "sepsis"
+
+
+def match_vitals(lowered: str) -> list[str]:
+    """Categories raised by observations that call for an urgent response (NEWS2), per sentence."""
+    hits: list[str] = []
+    for match in _SENTENCE.finditer(lowered):
+        sentence = match.group(0)
+        if not any(ch.isdigit() for ch in sentence):
+            continue
+        total, highest, scored = _score(sentence)
+        news = _NEWS.search(sentence)
+        lactate = _LACTATE.search(sentence)
+        gcs = _GCS.search(sentence)
+        low_gcs = gcs is not None and 3 <= int(gcs.group(1)) <= 12
+        if low_gcs:
+            scored.add("gcs")
+        severe_bp = (m := _SBP.search(sentence)) is not None and int(m.group(1)) >= 160
+        if severe_bp and _CONTEXT[2][1].search(sentence):  # severe hypertension in pregnancy (NICE NG133)
+            total = max(total, 5)
+        if not (
+            total >= 5
+            or highest >= 3
+            or low_gcs
+            or (news and int(news.group(1)) >= 7)
+            or (lactate and float(lactate.group(1).replace(",", ".")) >= 4)
+        ):
+            continue
+        key = _category(sentence, scored)
+        if low_gcs and key == "sepsis" and scored == {"gcs"}:
+            key = "unconscious"
+        if key not in hits:
+            hits.append(key)
+    return hits
