@@ -27,6 +27,7 @@ from tools.drugs import DrugNameResolver, check_drug_interactions, load_knowledg
 from tools.drugs.knowledge_base import DrugKnowledgeBase  # noqa: E402
 
 SEED = 18  # chosen once, before any result was seen
+TUNE_SEED = 1818  # the ANSM tune part (drawn from the pairs that are not held out)
 HOLD_OUT = 0.30
 PRECISION_PAIRS = 300
 SHARED = ROOT.parent / "shared" / "data" / "ddi"
@@ -42,12 +43,25 @@ def held_out_pairs() -> list[tuple[str, str]]:
     return sorted(random.Random(SEED).sample(pairs, round(len(pairs) * HOLD_OUT)))
 
 
-def recall_held_out(lines: list[str]) -> None:
-    """Part (a): build without the held-out pairs' ANSM rows and check each held-out pair."""
-    pairs = held_out_pairs()
+def tune_pairs() -> list[tuple[str, str]]:
+    """The ANSM tune part: a seeded 30% of the major-or-above pairs that are NOT held out (for tuning classes)."""
+    rules = build_drug_kb.tomllib.loads((build_drug_kb.CURATED / "class_rules.toml").read_text())
+    ansm = build_drug_kb.load_ansm(SHARED, rules, build_drug_kb.read_names(SHARED))
+    pairs = sorted({(f.a, f.b) for f in ansm.facts if f.severity in ("contraindicated", "major")})
+    rest = sorted(set(pairs) - set(held_out_pairs()))
+    return sorted(random.Random(TUNE_SEED).sample(rest, round(len(rest) * HOLD_OUT)))
+
+
+def recall_held_out(lines: list[str], part: str = "held-out") -> None:
+    """Part (a): build without the held-out (or tune-part) pairs' ANSM rows and check each such pair.
+
+    The tune part is built without the held-out pairs as well, so tuning never sees them.
+    """
+    pairs = held_out_pairs() if part == "held-out" else tune_pairs()
+    excluded = set(pairs) | (set(held_out_pairs()) if part == "tune" else set())
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "kb.sqlite"
-        build_drug_kb.build(SHARED, path, exclude_pairs=set(pairs))
+        build_drug_kb.build(SHARED, path, exclude_pairs=excluded)
         kb = load_knowledge_base(path)
     resolver = DrugNameResolver(kb)
     hit = by_rule = 0
@@ -61,14 +75,14 @@ def recall_held_out(lines: list[str]) -> None:
         else:
             misses.append(f"{a} + {b}: {top.severity.value if top else 'no finding'}")
     lines += [
-        "## (a) Held-out ANSM pairs: recall of major-or-above",
-        f"{len(pairs)} pairs (seed {SEED}, {HOLD_OUT:.0%} of the ANSM contraindication / not-recommended pairs mapped to "
+        f"## (a) {'Held-out' if part == 'held-out' else 'Tune-part'} ANSM pairs: recall of major-or-above",
+        f"{len(pairs)} pairs (seed {SEED if part == 'held-out' else TUNE_SEED}, {HOLD_OUT:.0%} of the ANSM contraindication / not-recommended pairs mapped to "
         "US ingredients). Their ANSM rows were removed from a temporary knowledge base; ANSM class entries stayed.",
         f"- flagged major or above: **{hit} / {len(pairs)} = {hit / len(pairs):.1%}**",
         f"- of which a class rule alone gives major or above: {by_rule} ({by_rule / len(pairs):.1%}); the rest come "
         "from NDF-RT or another ANSM entry for the same pair",
-        f"- missed: {len(misses)}; a sample of 40 (seeded):",
-        *[f"  - {m}" for m in random.Random(SEED).sample(misses, min(40, len(misses)))],
+        f"- missed: {len(misses)}; " + ("all:" if part == "tune" else "a sample of 40 (seeded):"),
+        *[f"  - {m}" for m in (misses if part == "tune" else random.Random(SEED).sample(misses, min(40, len(misses))))],
         "",
     ]
 
@@ -169,12 +183,19 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--names-only", action="store_true")
     parser.add_argument("--split", default="test", choices=["tune", "test"])
+    parser.add_argument("--tune", action="store_true",
+                        help="tune figures only (ANSM tune part, precision, tune names); prints, writes no report")
     args = parser.parse_args()
     kb = load_knowledge_base()
     report: list[str] = [f"Knowledge base {kb.version}, built {kb.meta.get('built')}, {kb.meta.get('facts')} pair "
                          f"facts, {kb.meta.get('rules')} class rules, {kb.meta.get('class_members')} class members.", ""]
     if args.names_only:
         name_recall(DrugNameResolver(kb), args.split, report)
+        print("\n".join(report))  # noqa: T201
+    elif args.tune:
+        recall_held_out(report, "tune")
+        precision_unlisted(kb, report)
+        name_recall(DrugNameResolver(kb), "tune", report)
         print("\n".join(report))  # noqa: T201
     else:
         recall_held_out(report)

@@ -12,10 +12,12 @@ from tools.drugs.knowledge_base import DrugKnowledgeBase
 from tools.drugs.models import NameMatch, Resolution
 from tools.drugs.prose import (
     FOODS,
-    NOT_IN_PROSE,
     SUPPLEMENTS,
     candidate_items,
     is_everyday_word,
+    names_a_person,
+    phonetic,
+    readable_in_prose,
 )
 
 # Salt, ester and release-form words that do not change the interacting ingredient.
@@ -82,6 +84,20 @@ class DrugNameResolver:
         for key, name in self._phrases.items():
             if len(key) >= 4 and " " not in key and name not in self._targets_plain:
                 self._buckets.setdefault(key[0], []).append(key)
+        # Sound-alike keys of single-word names ("lasics" -> "lasix"); a key two names share is dropped.
+        sound: dict[str, str | None] = {}
+        for key, name in self._phrases.items():
+            if len(key) >= 5 and " " not in key and name not in self._targets_plain:
+                k = phonetic(key)
+                sound[k] = name if sound.get(k, name) == name else None
+        self._sound = {k: v for k, v in sound.items() if v is not None}
+        # Two-word names whose second word is a short suffix ("claritin d", "tylenol pm"): a misspelt first word
+        # still reaches the combination product.
+        self._suffixed: dict[str, list[str]] = {}
+        for key in self._phrases:
+            parts = key.split()
+            if len(parts) == 2 and len(parts[1]) <= 3 and len(parts[0]) >= 4:
+                self._suffixed.setdefault(parts[1], []).append(parts[0])
         self._prose_fuzzy = lru_cache(maxsize=4096)(self._prose_fuzzy_uncached)
 
     def _kind(self, name: str) -> Resolution:
@@ -106,7 +122,12 @@ class DrugNameResolver:
         for candidate, kind in ((text, Resolution.EXACT), (stripped, Resolution.SALT)):
             if candidate in self.kb.ingredients:
                 return NameMatch(typed=typed, resolution=kind, ingredients=[candidate])
-        return self._fuzzy(typed, stripped or text, FUZZY_CUTOFF, self._choices)
+        match = self._fuzzy(typed, stripped or text, FUZZY_CUTOFF, self._choices)
+        if match.resolution is Resolution.UNKNOWN:
+            sounds = self._sound.get(phonetic(name_key(stripped or text)))
+            if sounds is not None:
+                return NameMatch(typed=typed, resolution=Resolution.FUZZY, ingredients=list(self._targets[sounds]))
+        return match
 
     def _fuzzy(self, typed: str, text: str, cutoff: float, choices: list[str]) -> NameMatch:
         if len(text) < 4:
@@ -129,6 +150,12 @@ class DrugNameResolver:
         return NameMatch(typed=typed, resolution=Resolution.FUZZY, ingredients=list(best), score=best_score)
 
     def _prose_fuzzy_uncached(self, word: str) -> NameMatch | None:
+        sounds = self._sound.get(phonetic(word))
+        if sounds is not None:
+            ingredients = list(self._targets[sounds])
+            return NameMatch(
+                typed=word, resolution=Resolution.FUZZY, ingredients=ingredients, kind=_kind(sounds, ingredients)
+            )
         bucket = self._buckets.get(word[0])
         if not bucket:
             return None
@@ -174,18 +201,27 @@ class DrugNameResolver:
                 if any(not w for w, _, _ in span):
                     continue
                 name = self._phrases.get(" ".join(w for w, _, _ in span))
-                if name is not None and name not in NOT_IN_PROSE:
-                    end = span[-1][2]
+                end = span[-1][2]
+                if name is not None and readable_in_prose(name, text[start:end], words[i - 1][0] if i else ""):
                     found.append(self._prose_match(text[start:end], name, start, end))
                     i += n
                     break
             else:
+                if names_a_person(words[i - 1][0] if i else "", word):
+                    i += 1
+                    continue
                 pair = self._pair_fuzzy(words, i)
                 if pair is not None:
                     n, match = pair
                     end = words[i + n - 1][2]
                     found.append(match.model_copy(update={"typed": text[start:end], "start": start, "end": end}))
                     i += n
+                    continue
+                suffixed = self._suffixed_fuzzy(words, i)
+                if suffixed is not None:
+                    end = words[i + 1][2]
+                    found.append(self._prose_match(text[start:end], suffixed, start, end))
+                    i += 2
                     continue
                 end = words[i][2]
                 everyday = is_everyday_word(word, self.kb.everyday_words)
@@ -195,6 +231,18 @@ class DrugNameResolver:
                         found.append(guess.model_copy(update={"typed": text[start:end], "start": start, "end": end}))
                 i += 1
         return found
+
+    def _suffixed_fuzzy(self, words: list[tuple[str, int, int]], i: int) -> str | None:
+        """A misspelt brand followed by its short suffix ("Claratin-D", "Tylenal PM"): the two-word name."""
+        if i + 1 >= len(words) or not words[i + 1][0] or len(words[i][0]) < 5:
+            return None
+        heads = self._suffixed.get(words[i + 1][0])
+        if not heads:
+            return None
+        hits = process.extract(words[i][0], heads, scorer=fuzz.ratio, limit=2, score_cutoff=PROSE_FUZZY_CUTOFF)
+        if not hits or (len(hits) > 1 and hits[0][1] - hits[1][1] <= AMBIGUITY_MARGIN):
+            return None
+        return self._phrases[f"{hits[0][0]} {words[i + 1][0]}"]
 
     def _pair_fuzzy(self, words: list[tuple[str, int, int]], i: int) -> tuple[int, NameMatch] | None:
         """A misspelt multi-word name over the next two or three words, when one of them is not a known name."""

@@ -57,6 +57,48 @@ _DOSEISH = re.compile(
 )
 
 
+# Brand names that are also everyday words or given names: read in free text only when typed with a capital
+# ("Is Soma a muscle relaxer?", "Bayer 81"), never after words that introduce a person ("my daughter Allegra").
+CASED_BRANDS = frozenset({"soma", "bayer"})
+GIVEN_NAME_BRANDS = frozenset({"allegra", "soma", "ella", "camila", "levora", "junel", "alesse", "jolivette"})
+_PERSON_BEFORE = frozenset(
+    "daughter son wife husband friend sister brother mum mom dad mother father aunt uncle niece nephew cousin girl "
+    "boy named called name patient colleague coworker neighbour neighbor baby grandma grandpa granddaughter "
+    "grandson partner girlfriend boyfriend".split()
+)
+_PHONETIC = (
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"^x"), "z"),
+    (re.compile(r"x"), "ks"),
+    (re.compile(r"ck"), "k"),
+    (re.compile(r"c(?=[eiy])"), "s"),
+    (re.compile(r"c"), "k"),
+    (re.compile(r"z"), "s"),
+    (re.compile(r"y"), "i"),
+    (re.compile(r"(.)\1+"), r"\1"),
+    (re.compile(r"e$"), ""),
+)
+
+
+def phonetic(word: str) -> str:
+    """A sound-alike key for one word: "lasics" and "lasix", "zarelto" and "xarelto" share one."""
+    for pattern, repl in _PHONETIC:
+        word = pattern.sub(repl, word)
+    return word
+
+
+def names_a_person(previous: str, name: str) -> bool:
+    """True when a brand that is also a given name follows a word that introduces a person."""
+    return name in GIVEN_NAME_BRANDS and previous in _PERSON_BEFORE
+
+
+def readable_in_prose(name: str, typed: str, previous: str) -> bool:
+    """Whether a phrase match stands for the medicine here: not an everyday word, not a person's name."""
+    if names_a_person(previous, name):
+        return False
+    return name not in NOT_IN_PROSE or (name in CASED_BRANDS and typed[:1].isupper())
+
+
 def is_everyday_word(word: str, extra: frozenset[str] = frozenset()) -> bool:
     """True for words that free text must not fuzzy-match to a medicine."""
     return word in COMMON_WORDS or word in NOT_IN_PROSE or word in extra
