@@ -33,7 +33,7 @@ ONC_SOURCE = "ONC non-interruptive DDI list, {a} + {b} (Phansalkar S et al., JAM
 # NDF-RT grades only Critical and Significant; map them onto the product's four-level scale.
 NDFRT_SEVERITY = {"Critical": "major", "Significant": "moderate"}
 RANK = {"contraindicated": 4, "major": 3, "moderate": 2, "minor": 1}
-BRAND_SOURCE = "CareForge curated brand table (US and UK product labelling)"
+BRAND_SOURCE = "CareForge curated brand table: product labelling (FDA labels via DailyMed for US products, SmPCs via emc for UK products), brand-to-ingredient links as in RxNorm"
 SYNONYM_PREFIX = "synonym: "
 
 
