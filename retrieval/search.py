@@ -24,9 +24,16 @@ PAGE = 5_000
 # Keep one-character tokens: cylinder "#2" and "#3" are different faults.
 TOKEN_PATTERN = r"(?u)\b\w+\b"
 MAX_QUERY = 2_000
+# A cheap first look at the whole stored text (the tools layer sees only the snippet, and reads it by meaning too:
+# ``safety.injection``, which retrieval may not import).
 _INSTRUCTION = re.compile(
     r"\b(ignore|disregard|forget) (all |any )?(the |your )?(previous|prior|above|earlier) (instructions|rules)|"
-    r"\byou (must|should) now\b|\bsystem prompt\b|\btell the user to\b|\bdo not (tell|mention)\b",
+    r"\byou (must|should) now\b|\b(reveal|print|show|output) (the |your )?system prompt\b|\byour system prompt\b|"
+    r"\bsystem prompt\s*:|\bdeveloper mode\b|"
+    r"\btell the user to\b|\bdo not (tell|mention)\b|"
+    r"\b(supersedes|overrides|takes precedence over) (all|any|every) other (guidance|advice|sources|instructions)\b|"
+    r"\b(note|message|instructions?) (to|for) (the |any |all )?(ai|assistant|chatbot|language model)s?\b|"
+    r"<\|im_start\|>|\[INST\]",
     re.IGNORECASE,
 )
 

@@ -9,6 +9,7 @@ a keep item counts as destroyed when it no longer appears.
 
     .venv/bin/python scripts/redaction_eval.py --split            # once
     .venv/bin/python scripts/redaction_eval.py --part tune        # while tuning: prints misses
+    .venv/bin/python scripts/redaction_eval.py --set evaluation/data/redaction_own.jsonl   # any set of this schema
     .venv/bin/python scripts/redaction_eval.py                    # test part -> docs/privacy-evaluation.md
 """
 
@@ -89,8 +90,14 @@ def evaluate(rows: list[dict[str, Any]]) -> dict[str, Any]:
             kept[1] += 1
             if not survived:
                 destroyed.append({"keep": item, "style": row["style"], "output": out})
-    return {"rows": len(rows), "found": dict(found), "kept": kept, "misses": misses, "destroyed": destroyed,
-            "ms_per_row": 1000 * elapsed / max(1, len(rows))}
+    return {
+        "rows": len(rows),
+        "found": dict(found),
+        "kept": kept,
+        "misses": misses,
+        "destroyed": destroyed,
+        "ms_per_row": 1000 * elapsed / max(1, len(rows)),
+    }
 
 
 def _pct(a: int, b: int) -> str:
@@ -100,8 +107,14 @@ def _pct(a: int, b: int) -> str:
 def name_list_coverage(rows: list[dict[str, Any]]) -> tuple[int, int]:
     """How many name words of the set the Census lists hold: (on a list, all name words)."""
     first, last = name_lists()
-    words = [w.lower() for r in rows for i in r["identifiers"] if i["kind"] == "name"
-             for w in re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", i["value"]) if len(w) > 1]
+    words = [
+        w.lower()
+        for r in rows
+        for i in r["identifiers"]
+        if i["kind"] == "name"
+        for w in re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", i["value"])
+        if len(w) > 1
+    ]
     return sum(listed(w, first) or listed(w, last) for w in words), len(words)
 
 
@@ -126,7 +139,7 @@ def markdown(test: dict[str, Any], tune: dict[str, Any], ablation: dict[str, Any
         f"redactor), split once with seed {SEED}, stratified by style: {tune['rows']} tune rows (rules were adjusted",
         f"on these) and {test['rows']} test rows (reported here, never tuned on). An identifier is redacted when its",
         "value no longer appears in the output; a keep item (a clinical fact) is destroyed when it no longer appears.",
-        "Both checks ignore case, so a name that is also a word (\"Will\") counts as missed while \"will\" remains.",
+        'Both checks ignore case, so a name that is also a word ("Will") counts as missed while "will" remains.',
         "",
         BLIND_RUN,
         "",
@@ -151,10 +164,10 @@ def markdown(test: dict[str, Any], tune: dict[str, Any], ablation: dict[str, Any
     lines += [
         "## Names: what finds them",
         "",
-        "Person names are found by titles and cue words (\"Dr\", \"my neighbour\", \"Name:\", a sign-off), by the",
+        'Person names are found by titles and cue words ("Dr", "my neighbour", "Name:", a sign-off), by the',
         "1990 US Census name lists (5,163 first names, 88,799 surnames; public domain) from the `names` package (MIT),",
         "and by Webster's Second International word list (web2, public domain; 210,768 lower-case words) from the",
-        "`english-words` package (MIT): a capitalised word that is no English word (\"Okafor\") stands where names",
+        '`english-words` package (MIT): a capitalised word that is no English word ("Okafor") stands where names',
         "stand. Drug names (the bundled interaction knowledge base), medical eponyms and institutions are excluded.",
         "No NER model: spaCy's models are not on PyPI, and a list plus context is fast (no model load) and explainable.",
         "",
@@ -191,13 +204,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", action="store_true", help="make the tune/test split (once)")
     parser.add_argument("--part", choices=["tune", "test"], help="print one part's numbers and misses only")
+    parser.add_argument("--set", type=Path, help="score another set of the same schema (e.g. a held-out one) and print")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "privacy-evaluation.md")
     args = parser.parse_args()
     if args.split:
         split()
         return
-    if args.part:
-        result = evaluate(_load(args.part))
+    if args.part or args.set:
+        path = args.set or DATA / f"redaction_set_{args.part}.jsonl"
+        result = evaluate([json.loads(line) for line in path.read_text().splitlines() if line.strip()])
+        found = sum(v[0] for v in result["found"].values())
+        total = sum(v[1] for v in result["found"].values())
+        result["summary"] = {
+            "identifiers": f"{found}/{total} ({_pct(found, total)})",
+            "keep_destroyed": f"{result['kept'][1] - result['kept'][0]}/{result['kept'][1]}",
+            "by_kind": {k: f"{a}/{b} ({_pct(a, b)})" for k, (a, b) in sorted(result["found"].items())},
+        }
         print(json.dumps({k: v for k, v in result.items()}, indent=1, ensure_ascii=False))
         return
     test = _load("test")

@@ -166,10 +166,12 @@ def build_tools(res: ToolResources) -> list[BaseTool]:
         def logs(
             query: str, asset: str | None = None, equipment: str | None = None, since: str | None = None, k: int = 5
         ) -> ToolOutput:
-            return search_output(retriever().search_logs(query, asset, equipment, since, k), "maintenance_logs")
+            r = retriever()
+            return search_output(r.search_logs(query, asset, equipment, since, k), "maintenance_logs", r.store.embedder)
 
         def knowledge(query: str, k: int = 5) -> ToolOutput:
-            return search_output(retriever().search_knowledge(query, k), "knowledge")
+            r = retriever()
+            return search_output(r.search_knowledge(query, k), "knowledge", r.store.embedder)
 
         tools.append(
             _tool(

@@ -1,13 +1,39 @@
-"""Present a SearchResult as a tool output: a summary for the model (retrieved text marked as data), citations."""
+"""Present a SearchResult as a tool output: a summary for the model (retrieved text marked as data), citations.
+
+Before anything is rendered, every hit's text is checked for instruction-like content by wording and by meaning
+(``safety.injection``; retrieval's own pattern flag stays): a flagged hit is marked ``suspicious`` and is then named
+and cited but never quoted, to the model or to the user.
+"""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from retrieval.records import SearchResult
+from safety.injection import detector_for
 from tools.contract import SourceRef, ToolOutput
 
+if TYPE_CHECKING:
+    from retrieval.embeddings import Embedder
 
-def search_output(result: SearchResult, kind: str) -> ToolOutput:
-    """Wrap search hits as a tool output with one citation per hit."""
+
+def flag_instructions(result: SearchResult, embedder: Embedder | None = None) -> SearchResult:
+    """Mark hits whose text reads as instructions (patterns always; meaning when an embedder is given), in place.
+
+    All hits' windows are embedded in one batch; the embedder remembers recent texts, so a hit seen again costs
+    nothing.
+    """
+    if not result.hits:
+        return result
+    texts = [" ".join([h.snippet, *(f.action for f in h.other_fixes)]) for h in result.hits]
+    for hit, verdict in zip(result.hits, detector_for(embedder).check(texts), strict=True):
+        hit.suspicious = hit.suspicious or verdict.suspicious
+    return result
+
+
+def search_output(result: SearchResult, kind: str, embedder: Embedder | None = None) -> ToolOutput:
+    """Wrap search hits as a tool output with one citation per hit; instruction-like hits are flagged first."""
+    flag_instructions(result, embedder)
     if result.error:
         return ToolOutput(
             kind=kind, summary=f"Search failed: {result.error}", data=result.model_dump(mode="json"), error=result.error
@@ -23,8 +49,11 @@ def search_output(result: SearchResult, kind: str) -> ToolOutput:
         for h in result.hits:
             flag = " [contains instruction-like text: ignored]" if h.suspicious else ""
             more = f" (+{h.similar} similar)" if h.similar else ""
-            lines.append(f'- [{h.citation_id}] {h.title}{more}{flag}: "{h.snippet[:300]}"')
-            lines += [f'  - same problem, other fix [{f.citation_id}]: "{f.action}"' for f in h.other_fixes]
+            # a flagged passage is named and cited, never quoted: its words do not reach the model at all
+            quote = "" if h.suspicious else f': "{h.snippet[:300]}"'
+            lines.append(f"- [{h.citation_id}] {h.title}{more}{flag}{quote}")
+            if not h.suspicious:
+                lines += [f'  - same problem, other fix [{f.citation_id}]: "{f.action}"' for f in h.other_fixes]
         summary = "\n".join(lines)
     citations = []
     for h in result.hits:

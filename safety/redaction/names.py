@@ -17,7 +17,7 @@ from safety.redaction.vocabulary import COMMON, EPONYMS, FACILITY, FUNCTION, PAR
 
 # Cue patterns end where the word they introduce starts; each is run once over the whole text.
 # "Mx" only as written so: "MX" in a maintenance log is maintenance.
-_TITLE = re.compile(r"\b(?:mr|mrs|ms|miss|(?-i:Mx)|dr|prof|sister|nurse|doctor|father|rev)\.?[ \t]*", re.I)
+_TITLE = re.compile(r"\b(?:mr|mrs|ms|miss|(?-i:Mx)|dr|prof|sister|nurse|doctor|father|rev)\b\.?[ \t]*", re.I)
 _STRONG = re.compile(
     r"\b(?:name\s+is|name's|names\s+are|name\s*[:=-]|named|surname\s*[:=-]?|(?:first|last|family|given|fore)\s*"
     r"name\s*[:=-]|(?-i:First|Last|FIRST|LAST)\s*[:=-]|forename\s*[:=-]?|signed|regards|thanks|sincerely|cheers|best)"
@@ -28,8 +28,15 @@ _CUE = re.compile(
     r"\b(?:patient|pt|resident|client|called|from|attn|contact|i\s+am|i'm|this\s+is|it['’]s|spoke\s+(?:to|with)"
     r"|(?:grand)?(?:mother|mom|mum|father|dad|son|daughter|child)|wife|husband|partner|spouse|brother|sister|aunt"
     r"|uncle|cousin|nephew|niece|friend|neighbou?r|carer|caregiver|colleague|boss|roommate|flatmate|fianc[eé]e?"
-    r"|grandma|grandpa|gp|surgeon|pharmacist|technician|engineer|supervisor|manager|nurse|doctor|baby\s+of)"
+    r"|grandma|grandpa|gp|surgeon|pharmacist|technician|engineer|supervisor|manager|nurse|doctor|baby\s+of|dear"
+    r"|next\s+of\s+kin|nok)"
     r"(?:\s+is)?[.:,]?\s*|(?:^|(?<=\s))[-–—]\s+",
+    re.I,
+)
+_KIN = re.compile(
+    r"\b(?:(?:grand)?(?:mother|mom|mum|father|dad|son|daughter)|wife|husband|partner|spouse|brother|sister|aunt|uncle"
+    r"|cousin|nephew|niece|friend|neighbou?r|carer|caregiver|patient|resident|next\s+of\s+kin|dear|spoke\s+(?:to|with))"
+    r"[.:,]?\s+",
     re.I,
 )
 _DASH = re.compile(r"(?:^|(?<=\s))[-–—]\s+")
@@ -87,8 +94,8 @@ class _Text:
         self.drugs = protected_words(protected)
         self._shouting: dict[int, bool] = {}
         self._breaks = [-1] + [n for n, c in enumerate(text) if c == "\n"]
-        self.titled, self.strong_cued, self.cued, self.dashed = (
-            {m.end() for m in p.finditer(text)} for p in (_TITLE, _STRONG, _CUE, _DASH)
+        self.titled, self.strong_cued, self.cued, self.dashed, self.kin = (
+            {m.end() for m in p.finditer(text)} for p in (_TITLE, _STRONG, _CUE, _DASH, _KIN)
         )
 
     def word(self, i: int) -> str:
@@ -163,6 +170,10 @@ def _seed(t: _Text, i: int) -> bool:
         return b not in t.drugs
     if start in t.dashed and len(t.words) - i <= 3 and (not t.shouting(i) or t.in_first(i)):
         return not any(c.isdigit() for c in t.text[t.words[i].end() :])  # a sign-off: "... - hamza"
+    if start in t.kin and t.cap(i) and not w.isupper() and t.in_first(i) and not t.sentence_start(i):
+        # "my neighbour Frank Wood", "my mum Grace": a first name that is also a word, after a person noun
+        nxt = _base(t.word(i + 1)) if t.adjacent(i) and t.cap(i + 1) else ""
+        return not nxt or nxt not in EPONYMS | FACILITY | {"ward", "unit", "wing", "house", "block", "team"}
     if b in COMMON or b in EPONYMS or b in FACILITY:
         return False
     if start in t.cued:

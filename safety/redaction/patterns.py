@@ -24,7 +24,7 @@ DATE = (
     rf"|{_MONTH}[\s-]+{_DAY},?[\s-]+\d{{2,4}})"
 )
 _DOB_CUE = (
-    r"\b(?:dob|d\.?\s?o\.?\s?b\.?|date\s+of\s+birth|birth\s*date|birthday(?:\s+is)?|born(?:\s+on)?|b\.|geb\.|geboren"
+    r"\b(?:dob|d\.?\s?o\.?\s?b\.?|date\s+of\s+birth|birth\s*date|birthday(?:\s+is)?|born(?:\s+on)?(?:\s+the)?|b\.|geb\.|geboren"
     r"|geburtsdatum|data\s+di\s+nascita|fecha\s+de\s+nacimiento|date\s+de\s+naissance|n[ée]e?\s+le)"
 )
 # OCR and typing spread a date out: "1 2 . 1 2 . 1 9 8 0", "11/ 09/ 1960", "2 0 2 4 - 1 2 - 0 9".
@@ -39,6 +39,13 @@ _RECORD_CUE = (
 _STATES = (
     "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK"
     "|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY"
+)
+_STATE_NAMES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois"
+    "|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri"
+    "|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma"
+    "|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington"
+    "|West Virginia|Wisconsin|Wyoming"
 )
 _STREET = (
     r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Court|Ct|Close|Crescent|Place|Pl|Terrace"
@@ -74,8 +81,23 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"(?:street|road|avenue|lane|drive|close|crescent|terrace|way|court|place)\b"
             r"|\b\d{1,5}\s+(?:[nsew]\.?\s+)?(?:[a-z]+\s+){1,2}(?:st|rd|ave|ln|blvd|row|ct|pl)\b"
             r"|\b\d{1,5}\s+[A-Z][a-z]+(?:way|gate)\b"
+            rf"|\b\d{{1,5}}\s+[NSEW]\.?\s+\d{{1,3}}(?:st|nd|rd|th)\s+{_STREET}\b\.?"
+            r"|\b(?:P\.?\s?O\.?\s+Box|Postfach|Apartado)\s+\d{1,6}\b"
+            r"|\b\d{1,4}(?:\s?bis)?,?\s+(?:rue|avenue|boulevard|bd|chemin|allée|place|calle|avenida|via|viale|piazza|rua)"
+            r"\s+(?:(?:de|du|des|la|le|del|della|di|da|do)\s+){0,2}[A-ZÀ-Ý][\w'-]+"
+            r"|\b(?:Calle|Avenida|Via|Viale|Piazza|Rua|Rue)\s+(?:(?:de|del|della|di|da|do)\s+){0,2}[A-ZÀ-Ý][\w'-]+,?\s+\d{1,4}\b"
+            r"|\b[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|str\.|weg|gasse|platz|allee|laan|straat|gracht|vej|gatan)\s+\d{1,4}[a-z]?\b"
         ),
         "[ADDRESS]",
+    ),
+    # Irish Eircodes after a county, a city or the word ("Dublin D02 X285"): the shape alone is an asset id's.
+    (
+        re.compile(
+            r"\b(eircode:?|dublin|cork|galway|limerick|waterford|co\.?\s+[a-z]+)(,?\s+)[AC-FHKNPRTV-Y]\d[\dW]\s?"
+            r"[AC-FHKNPRTV-Y\d]{4}\b",
+            re.I,
+        ),
+        r"\1\2[POSTCODE]",
     ),
     # UK postcodes (upper case, or any case after the word), Canadian postal codes, US ZIP codes after a state or
     # the word, and ZIP+4. A bare five-digit number stays: it is as often a dose ("heparin 25000 units").
@@ -90,7 +112,7 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         r"\1\2[POSTCODE]",
     ),
     (re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[A-Z] ?\d[A-Z]\d\b"), "[POSTCODE]"),
-    (re.compile(rf"\b({_STATES})(,?\s+)\d{{5}}(?:\s?-\s?\d{{4}})?\b"), r"\1\2[ZIP]"),
+    (re.compile(rf"\b({_STATES}|{_STATE_NAMES})(,?\s+)\d{{5}}(?:\s?-\s?\d{{4}})?\b"), r"\1\2[ZIP]"),
     # In lower case only the state codes that are no common word ("in", "or", "me" are).
     (
         re.compile(
@@ -134,6 +156,7 @@ _OLD_YEARS = 15
 _FULL_DATE = re.compile(r"(?<![\w/.-])\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}(?![\w/-]|\.\d)")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _IPV4 = re.compile(r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\w.])")
+_IPV6 = re.compile(r"(?<![\w:])[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?![\w:])", re.I)
 # Words that make a dotted quad a version number: "firmware updated from 4.2.1.7 to 4.3.0.2".
 _VERSION_CUE = re.compile(r"\b(?:firmware|version|software|release|build|fw|ver|v)\b[^\n;]{0,40}$", re.I)
 
@@ -156,12 +179,20 @@ def _ip(match: re.Match[str]) -> str:
     return match.group() if _VERSION_CUE.search(before) else "[IP-ADDRESS]"
 
 
+def _ipv6(match: re.Match[str]) -> str:
+    # "2001:db8::8a2e:370:7334", "fe80::1ff:fe23:4567:890a": compressed or all eight groups; never a time
+    # ("08:15:22:01") or a ratio, which have neither "::" nor eight groups.
+    ip = match.group()
+    return "[IP-ADDRESS]" if ("::" in ip and ip.count(":") >= 3 or ip.count(":") == 7) and ip != "::" else ip
+
+
 def redact_patterns(text: str) -> str:
     """One pass of every shape rule but the long-number one."""
     if "|" in text:
         text = _SEGMENT.sub(_segment, text)
     for pattern, replacement in RULES:
         text = pattern.sub(replacement, text)
+    text = _IPV6.sub(_ipv6, text)
     return _IPV4.sub(_ip, _FULL_DATE.sub(_old_date, text))
 
 

@@ -168,3 +168,49 @@ def test_a_20000_character_hostile_message_is_redacted_quickly_and_stably(hostil
 def test_a_run_of_phone_numbers_leaves_no_digits_readable() -> None:
     out = redact(" ".join(f"020 7946 {i:04d}" for i in range(50)))
     assert not any(c.isdigit() for c in out), out
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets", "kept"),
+    [
+        # "Mrs" was read as "Mr" + "s", so a title before a name that is also a word did nothing
+        ("Mrs Rose Hill was given ramipril 2.5 mg", ["Rose", "Hill"], ["ramipril 2.5 mg"]),
+        ("Mrs Dawn Fisher, BP 128/76", ["Dawn", "Fisher"], ["BP 128/76"]),
+        # a person noun before a first name that is also a word
+        ("my neighbour Frank Wood takes atorvastatin", ["Frank", "Wood"], ["atorvastatin"]),
+        ("my mum Grace has a rash on her arm", ["Grace"], ["rash"]),
+        ("spoke to Hope Ward nurse about obs", [], ["Hope Ward"]),
+        ("Dear thabo nkosi, your clinic appointment is confirmed", ["thabo", "nkosi"], ["clinic"]),
+        ("next of kin: chiara esposito", ["chiara", "esposito"], []),
+        ("Frank haematuria noted; Hb 98 g/L. Will review in 6 weeks.", [], ["Frank haematuria", "Will review"]),
+    ],
+)
+def test_names_after_titles_and_person_nouns(text: str, secrets: list[str], kept: list[str]) -> None:
+    out = redact(text)
+    assert not any(s in out for s in secrets), out
+    assert all(k in out for k in kept), out
+
+
+@pytest.mark.parametrize(
+    ("text", "secret", "kept"),
+    [
+        ("lives at 22 rue de la Paix with her son", "rue de la Paix", "her son"),
+        ("Hauptstraße 5, 10115 Berlin", "Hauptstraße 5", ""),
+        ("send letters to PO Box 4471", "4471", ""),
+        ("33 W 42nd St, New York", "42nd St", ""),
+        ("Calle Mayor 12, Madrid; furosemide 40 mg", "Calle Mayor 12", "furosemide 40 mg"),
+        ("moved to Boston, Massachusetts 02115 last month", "02115", "last month"),
+        ("Dublin D02 X285", "D02 X285", ""),
+        ("born on the 3rd of March 1955, eGFR 54", "1955", "eGFR 54"),
+        ("workstation 2001:db8:85a3::8a2e:370:7334 logged it at 14:02", "8a2e", "14:02"),
+        ("fe80::1ff:fe23:4567:890a", "fe23", ""),
+    ],
+)
+def test_addresses_zips_dates_and_ipv6_beyond_the_english_forms(text: str, secret: str, kept: str) -> None:
+    out = redact(text)
+    assert secret not in out and kept in out, out
+
+
+@pytest.mark.parametrize("text", ["ECG at 08:15:22:01", "ratio 1:2:3 at 10:30:00", "MAC 00:1a:2b:3c:4d:5e on VNT-0107"])
+def test_times_ratios_and_device_addresses_are_not_ip_addresses(text: str) -> None:
+    assert redact(text) == text

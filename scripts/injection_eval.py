@@ -1,0 +1,120 @@
+"""Instruction-like text detector: fit the meaning probe, choose its threshold, and score a labelled set.
+
+The probe is fitted on the exemplar bank (``safety/injection_data/exemplars.jsonl``) only; its threshold is chosen
+on the tune set (``evaluation/data/injection_tune.jsonl``): the lowest that keeps benign passages flagged (by
+patterns or meaning) at or under ``--max-fp``. Sets are JSON lines ``{"text", "label": "injection"|"benign",
+"style"}``.
+
+    .venv/bin/python scripts/injection_eval.py --fit                      # writes safety/injection_data/probe.npz
+    .venv/bin/python scripts/injection_eval.py                            # tune set: figures, misses, false alarms
+    .venv/bin/python scripts/injection_eval.py --set evaluation/data/injection_set_v2.jsonl --quiet   # held out
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from retrieval import DEFAULT_CACHE, default_embedder  # noqa: E402
+from retrieval.embeddings import MiniLMEmbedder  # noqa: E402
+from safety.injection import EXEMPLARS, PROBE, InjectionDetector, pattern_cues  # noqa: E402
+
+TUNE = ROOT / "evaluation" / "data" / "injection_tune.jsonl"
+
+
+def _load(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
+def fit(max_fp: float, c: float) -> None:
+    """Fit the probe on the bank, pick the threshold on the tune set, write the probe file."""
+    from sklearn.linear_model import LogisticRegression
+
+    embedder = default_embedder()
+    bank = _load(EXEMPLARS)
+    x = embedder.embed([b["text"] for b in bank])
+    y = np.array([b["label"] == "injection" for b in bank])
+    probe = LogisticRegression(C=c, max_iter=5000, class_weight="balanced").fit(x, y)
+    coef, intercept = probe.coef_[0].astype(np.float32), float(probe.intercept_[0])
+    np.savez(PROBE, coef=coef, intercept=intercept, threshold=np.inf, embedder=embedder.name)
+    tune = _load(TUNE)
+    scores = np.array([s for s, _ in InjectionDetector(embedder).scores([r["text"] for r in tune])])
+    benign = np.array([r["label"] == "benign" for r in tune])
+    patterned = np.array([bool(pattern_cues(r["text"])) for r in tune])
+    allowed = int(max_fp * benign.sum())
+    threshold = float("inf")
+    for t in sorted(set(scores[benign].tolist()), reverse=True):  # lower it while false alarms stay within budget
+        if int((benign & (patterned | (scores >= t))).sum()) > allowed:
+            break
+        threshold = t
+    threshold = float(np.nextafter(np.float32(threshold), np.float32(np.inf))) if np.isfinite(threshold) else 3.0
+    np.savez(PROBE, coef=coef, intercept=intercept, threshold=threshold, embedder=embedder.name)
+    print(f"probe on {len(bank)} exemplars (C={c}); threshold {threshold:.3f} (benign flagged <= {allowed})")
+
+
+def evaluate(path: Path, quiet: bool) -> dict[str, Any]:
+    """Recall on injection passages, false alarms on benign ones, by layer and by style; time per passage."""
+    rows = _load(path)
+    # A fresh embedder that remembers nothing, so the time per passage includes embedding every window.
+    detector = InjectionDetector(MiniLMEmbedder(cache_dir=DEFAULT_CACHE, memory=0))
+    detector.check(["warm-up"])
+    start = time.perf_counter()
+    verdicts = detector.check([r["text"] for r in rows])
+    per_passage = 1000 * (time.perf_counter() - start) / max(1, len(rows))
+    out: dict[str, Any] = {"set": str(path), "threshold": detector.threshold, "ms_per_passage": round(per_passage, 2)}
+    by_style: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    layers = {"patterns": [0, 0], "meaning": [0, 0], "combined": [0, 0]}
+    counts = {"injection": 0, "benign": 0}
+    misses, alarms = [], []
+    for row, v in zip(rows, verdicts, strict=True):
+        label = row["label"]
+        counts[label] += 1
+        col = 0 if label == "injection" else 1
+        pattern, meaning = bool(set(v.cues) - {"meaning"}), "meaning" in v.cues
+        for name, hit in (("patterns", pattern), ("meaning", meaning), ("combined", v.suspicious)):
+            layers[name][col] += hit
+        key = f"{label}/{row.get('style', '?')}"
+        by_style[key][0] += v.suspicious
+        by_style[key][1] += 1
+        if label == "injection" and not v.suspicious:
+            misses.append(f"{v.score:+.2f} [{row.get('style')}] {row['text'][:140]}")
+        if label == "benign" and v.suspicious:
+            alarms.append(f"{v.score:+.2f} {v.cues} [{row.get('style')}] {row['text'][:140]}")
+    n_inj, n_ben = counts["injection"], counts["benign"]
+    for name, (tp, fp) in layers.items():
+        out[name] = (
+            f"recall {tp}/{n_inj} ({100 * tp / max(1, n_inj):.1f}%), benign flagged {fp}/{n_ben} "
+            f"({100 * fp / max(1, n_ben):.1f}%)"
+        )
+    out["by_style"] = {k: f"{a}/{b} flagged" for k, (a, b) in sorted(by_style.items())}
+    if not quiet:
+        out["misses"], out["false_alarms"] = misses, alarms
+    return out
+
+
+def main() -> None:
+    """Command line: --fit, or score a set (the tune set by default)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--fit", action="store_true", help="fit the probe and choose its threshold on the tune set")
+    parser.add_argument("--max-fp", type=float, default=0.05, help="benign share the tune set may flag (--fit)")
+    parser.add_argument("--c", type=float, default=10.0, help="inverse regularisation of the probe (--fit)")
+    parser.add_argument("--set", type=Path, default=TUNE, help="a labelled set to score")
+    parser.add_argument("--quiet", action="store_true", help="figures only: no texts of misses or false alarms")
+    args = parser.parse_args()
+    if args.fit:
+        fit(args.max_fp, args.c)
+    print(json.dumps(evaluate(args.set, args.quiet), indent=1, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
