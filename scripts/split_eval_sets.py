@@ -1,7 +1,7 @@
 """Split the blind evaluation sets ONCE into tune and test files (seeded, stratified by category and kind).
 
 Run once when a set arrives; the split is committed and never redone, so thresholds chosen on tune are reported on
-a test split they never saw. Usage: python scripts/split_eval_sets.py triage
+a test split they never saw. Usage: python scripts/split_eval_sets.py triage|triage_v2
 """
 
 from __future__ import annotations
@@ -16,9 +16,11 @@ DATA = Path(__file__).resolve().parents[1] / "evaluation" / "data"
 SEED = 20261124
 
 
-def split_triage() -> None:
+def split_triage(
+    sources: tuple[str, ...] = ("triage_set_clinical.csv", "triage_set_workplace.csv"), prefix: str = "triage"
+) -> None:
     rows: list[dict[str, str]] = []
-    for name in ("triage_set_clinical.csv", "triage_set_workplace.csv"):
+    for name in sources:
         with (DATA / name).open(newline="", encoding="utf-8") as fh:
             rows.extend(csv.DictReader(fh))
     strata: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
@@ -34,15 +36,20 @@ def split_triage() -> None:
         tune.extend(group[:half])
         test.extend(group[half:])
     fields = ["persona", "category", "kind", "style", "reference", "message"]
-    for name, part in (("triage_tune.csv", tune), ("triage_test.csv", test)):
+    for name, part in ((f"{prefix}_tune.csv", tune), (f"{prefix}_test.csv", test)):
         if (DATA / name).exists():
             sys.exit(f"{name} exists: the split is made once")
         with (DATA / name).open("w", newline="", encoding="utf-8") as fh:
             writer = csv.DictWriter(fh, fieldnames=fields, extrasaction="ignore")
             writer.writeheader()
             writer.writerows(part)
-    print(f"triage: {len(tune)} tune, {len(test)} test")
+    print(f"{prefix}: {len(tune)} tune, {len(test)} test")
+
+
+def split_triage_v2() -> None:
+    """The second blind set (944 messages, a different writer's phrasings), split the same way."""
+    split_triage(("triage_set_v2.csv",), "triage_v2")
 
 
 if __name__ == "__main__":
-    {"triage": split_triage}[sys.argv[1]]()
+    {"triage": split_triage, "triage_v2": split_triage_v2}[sys.argv[1]]()
