@@ -74,6 +74,9 @@ class Settings(BaseSettings):
     local_user: str = Field(
         "local", description="The CareForge user the CLI acts as (created as the first admin on a fresh install)."
     )
+    samples_dir: Path | None = Field(
+        None, description="Sample images for `careforge eval` (default: the bundled ones, or the source tree's)."
+    )
     report_clinician_roles: list[str] = Field(
         ["radiologist", "physician"], description="Roles that may sign a preliminary radiology report."
     )
@@ -91,6 +94,43 @@ class Settings(BaseSettings):
     triage_semantic: bool = Field(
         True, description="Run the semantic red-flag detector (the embedding model) beside the rules."
     )
+    database_url: SecretStr | None = Field(
+        None,
+        description="postgresql://USER:PASSWORD@HOST:PORT/DB: conversations, thread index, audit and users in "
+        "PostgreSQL, shared by every instance; unset: SQLite files in DATA_DIR.",
+    )
+    log_level: str = Field("INFO", pattern=r"(?i)^(DEBUG|INFO|WARNING|ERROR|CRITICAL)$", description="Log level.")
+    log_json: bool = Field(True, description="One JSON object per log line (false: plain text).")
+    otel_enabled: bool = Field(False, description="Export OpenTelemetry traces (turns, nodes, tools; no identifiers).")
+    otel_endpoint: str | None = Field(
+        None, description="OTLP/gRPC collector, e.g. http://collector:4317 (default: OTEL_EXPORTER_OTLP_ENDPOINT)."
+    )
+    otel_service_name: str = Field("careforge", description="service.name of the exported spans.")
+
+    @property
+    def database(self) -> str | None:
+        """The PostgreSQL URL, or None for SQLite files."""
+        return self.database_url.get_secret_value() if self.database_url else None
+
+    @property
+    def conversation_store(self) -> Path | str:
+        """Where conversation checkpoints live: the PostgreSQL URL, else the SQLite file."""
+        return self.database or self.conversation_path
+
+    @property
+    def audit_store(self) -> Path | str:
+        """Where the audit trail lives: the PostgreSQL URL, else the SQLite file."""
+        return self.database or self.audit_path
+
+    @property
+    def threads_store(self) -> Path | str:
+        """Where the thread index lives: the PostgreSQL URL, else the SQLite file."""
+        return self.database or self.threads_path
+
+    @property
+    def users_store(self) -> Path | str:
+        """Where users live: the PostgreSQL URL, else the SQLite file."""
+        return self.database or self.users_path
 
     @property
     def conversation_path(self) -> Path:

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,7 +17,48 @@ from app.service import CareForge, TurnResult
 from evaluation.cases import CASES, Case
 from tools.reports import Report, ReviewDecision, missing_required
 
-SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "dicom"
+_HERE = Path(__file__).resolve().parent
+# Where the sample images may be, in order: package data (an installed wheel), then a source checkout's samples/.
+SAMPLE_CANDIDATES = (_HERE / "data" / "dicom", _HERE / "samples" / "dicom", _HERE.parent / "samples" / "dicom")
+SAMPLES = next((p for p in SAMPLE_CANDIDATES if p.is_dir()), SAMPLE_CANDIDATES[-1])
+
+
+def sample_files(cases: tuple[Case, ...] = CASES) -> set[str]:
+    """The sample images the cases attach (besides the photos made on the fly)."""
+    return {a for case in cases for a in case.attachments if not a.startswith("photo:")}
+
+
+def samples_dir(configured: Path | None = None, cases: tuple[Case, ...] = CASES) -> Path:
+    """The folder holding the cases' sample images: ``configured`` (CAREFORGE_SAMPLES_DIR) or a bundled one.
+
+    Raises FileNotFoundError naming the places looked at and the files missing.
+    """
+    needed = sample_files(cases)
+    places = [configured] if configured is not None else list(SAMPLE_CANDIDATES)
+    for place in places:
+        if all((place / name).is_file() for name in needed):
+            return place
+    looked = ", ".join(str(p) for p in places)
+    raise FileNotFoundError(
+        f"the evaluation's sample images ({', '.join(sorted(needed))}) are not in {looked}; "
+        "set CAREFORGE_SAMPLES_DIR to a folder that has them (the repository's samples/dicom)"
+    )
+
+
+def to_dict(outcome: Outcome) -> dict[str, object]:
+    """One outcome as JSON-friendly data (``careforge eval --json``)."""
+    return {
+        "case": outcome.case.id,
+        "category": outcome.case.category,
+        "routing": outcome.routing,
+        "passed": outcome.passed,
+        "tools": outcome.tools,
+        "failures": outcome.failures,
+        "guards": outcome.guards,
+        "ms": round(outcome.ms, 1),
+    }
+
+
 _CITED = re.compile(r"\[([a-z_]+:[^\]\s]+)\]")
 
 
@@ -121,14 +163,25 @@ async def _review(agent: CareForge, result: TurnResult, case: Case, routing: str
     return await agent.adecide(result.thread_id, approve, persona=case.persona, routing=routing)
 
 
-async def run_cases(agent: CareForge, routing: str, cases: tuple[Case, ...] = CASES) -> list[Outcome]:
-    """Each case in order; cases with ``after`` continue that case's thread (reports read earlier turns)."""
+async def run_cases(
+    agent: CareForge,
+    routing: str,
+    cases: tuple[Case, ...] = CASES,
+    *,
+    samples: Path | None = None,
+    progress: Callable[[Outcome], None] | None = None,
+) -> list[Outcome]:
+    """Each case in order; cases with ``after`` continue that case's thread (reports read earlier turns).
+
+    ``samples`` is the folder of sample images (default: the bundled one); ``progress`` sees each outcome.
+    """
+    samples = samples or SAMPLES
     outcomes: list[Outcome] = []
     threads: dict[str, str] = {}
     with tempfile.TemporaryDirectory() as folder:
         photos = make_photos(Path(folder))
         for case in cases:
-            files = [photos[a] if a.startswith("photo:") else SAMPLES / a for a in case.attachments]
+            files = [photos[a] if a.startswith("photo:") else samples / a for a in case.attachments]
             thread = threads.get(case.after or "", None) if case.after else None
             started = time.perf_counter()
             result = await agent.arun(
@@ -145,6 +198,8 @@ async def run_cases(agent: CareForge, routing: str, cases: tuple[Case, ...] = CA
                 Outcome(case, routing, [t["tool"] for t in result.tool_calls], failures, guards,
                         (time.perf_counter() - started) * 1000)
             )
+            if progress:
+                progress(outcomes[-1])
     return outcomes
 
 

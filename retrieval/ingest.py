@@ -257,10 +257,17 @@ def chunk_document(path: Path, size: int = 800, overlap: int = 150) -> list[DocC
     return chunks
 
 
-def ingest_docs(directory: Path, store: VectorStore, collection: str = DOCS, trust: str = "vetted") -> IngestReport:
+def ingest_docs(
+    directory: Path,
+    store: VectorStore,
+    collection: str = DOCS,
+    trust: str = "vetted",
+    progress: Progress | None = None,
+) -> IngestReport:
     """Ingest every .md, .txt and .pdf file below a directory; unreadable files are counted with the reason.
 
     ``trust`` is stored on every chunk: "vetted" (bundled, or added by an admin) or "unvetted" (anyone else's).
+    ``progress`` is called with the number of chunks stored so far.
     """
     report = IngestReport(source=str(directory), collection=collection)
     started = time.perf_counter()
@@ -308,6 +315,8 @@ def ingest_docs(directory: Path, store: VectorStore, collection: str = DOCS, tru
                     for j, c in enumerate(part)
                 ],
             )
+            if progress:
+                progress(start + len(part))
         report.added = len(todo)
     report.seconds = round(time.perf_counter() - started, 3)
     return report

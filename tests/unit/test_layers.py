@@ -29,7 +29,7 @@ LEVEL = {
     "ui": 8,
 }
 # The single exception: the CLI is the shell above everything it starts (`careforge serve`, `careforge eval`).
-ALLOWED_UP = {("app/cli.py", "careforge_http"), ("app/cli.py", "evaluation")}
+ALLOWED_UP = {("app/cli/server.py", "careforge_http"), ("app/cli/system.py", "evaluation")}
 
 
 def _imports(path: Path) -> set[str]:
