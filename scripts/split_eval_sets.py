@@ -7,6 +7,7 @@ a test split they never saw. Usage: python scripts/split_eval_sets.py triage|tri
 from __future__ import annotations
 
 import csv
+import json
 import random
 import sys
 from collections import defaultdict
@@ -51,5 +52,45 @@ def split_triage_v2() -> None:
     split_triage(("triage_set_v2.csv",), "triage_v2")
 
 
+def _halves(rows: list[dict[str, str]], key: str) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    strata: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for r in rows:
+        strata[str(r.get(key, ""))].append(r)
+    rng = random.Random(SEED)
+    tune: list[dict[str, str]] = []
+    test: list[dict[str, str]] = []
+    for k in sorted(strata):
+        group = strata[k]
+        rng.shuffle(group)
+        tune.extend(group[: len(group) // 2])
+        test.extend(group[len(group) // 2 :])
+    return tune, test
+
+
+def split_v2() -> None:
+    """The second blind redaction, injection and drug-question sets, split once by style (injections by label)."""
+    for name, key in (("redaction_set_v2", "style"), ("injection_set_v2", "label")):
+        rows = [json.loads(line) for line in (DATA / f"{name}.jsonl").read_text(encoding="utf-8").splitlines() if line]
+        for part, chosen in zip(("tune", "test"), _halves(rows, key), strict=True):
+            out = DATA / f"{name}_{part}.jsonl"
+            if out.exists():
+                sys.exit(f"{out.name} exists: the split is made once")
+            out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in chosen), encoding="utf-8")
+        print(f"{name}: split")
+    with (DATA / "drug_questions_v2.csv").open(newline="", encoding="utf-8") as fh:
+        reader = csv.DictReader(fh)
+        fields = list(reader.fieldnames or [])
+        rows = list(reader)
+    for part, chosen in zip(("tune", "test"), _halves(rows, "style"), strict=True):
+        out = DATA / f"drug_questions_v2_{part}.csv"
+        if out.exists():
+            sys.exit(f"{out.name} exists: the split is made once")
+        with out.open("w", newline="", encoding="utf-8") as fh:
+            writer = csv.DictWriter(fh, fieldnames=fields)
+            writer.writeheader()
+            writer.writerows(chosen)
+    print("drug_questions_v2: split")
+
+
 if __name__ == "__main__":
-    {"triage": split_triage, "triage_v2": split_triage_v2}[sys.argv[1]]()
+    {"triage": split_triage, "triage_v2": split_triage_v2, "v2": split_v2}[sys.argv[1]]()
