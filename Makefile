@@ -5,12 +5,12 @@ BIN := $(VENV)/bin
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: setup demo test unit integration lint llm stop bench clean browser ui
+.PHONY: setup demo test unit integration lint llm stop bench clean browser postgres ui
 
 $(BIN)/careforge: pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[dev]' -c .ci/constraints-cpu.txt  # CPU torch; any torch>=2.4,<3 works
 	touch $@
 
 setup: $(BIN)/careforge
@@ -33,6 +33,11 @@ browser:  ## Debian's Chromium and ChromeDriver for the real-browser UI test (no
 	  { $$(command -v sudo) apt-get update -qq && \
 	    DEBIAN_FRONTEND=noninteractive $$(command -v sudo) apt-get install -y -qq --no-install-recommends chromium chromium-driver; }
 
+postgres:  ## Debian's PostgreSQL server binaries (initdb, pg_ctl) for the two-instance test; no service is started
+	@command -v initdb >/dev/null && command -v pg_ctl >/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
+	  { $$(command -v sudo) apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive $$(command -v sudo) apt-get install -y -qq --no-install-recommends postgresql; }
+
 ui: setup  ## the Streamlit front end on http://localhost:8501 (embedded model unless CAREFORGE_MODEL_BASE_URL is set)
 	$(BIN)/streamlit run ui/app.py --browser.gatherUsageStats false --server.address 127.0.0.1 --client.toolbarMode minimal
 
@@ -44,10 +49,10 @@ lint: setup
 unit: setup
 	$(BIN)/pytest tests/unit tests/ui -q
 
-integration: llm browser
+integration: llm browser postgres
 	$(BIN)/pytest tests/integration -q
 
-test: setup lint browser llm
+test: setup lint browser postgres llm
 	$(BIN)/pytest -q
 
 stop:

@@ -71,3 +71,7 @@ class AgentState(TypedDict, total=False):
     deferred: list[dict[str, Any]]  # rule calls that wait for this turn's other results (report drafts)
     reports: list[dict[str, Any]]  # decided reports of the thread (kept across turns)
     medications: list[str]  # medicines named so far in the thread (kept across turns; follow-ups add to it)
+    question: str  # what this run answers, as the audit records it: the message, or a reviewer's decision
+    started_at: float  # wall-clock start of this run (epoch seconds): the audit's total time
+    reviewing: dict[str, Any] | None  # the report draft under review as last edited (an edit keeps it a draft)
+    review_error: str | None  # why the last decision could not be applied; the review asks again with it

@@ -1,0 +1,38 @@
+"""The input guard: red flags (clinical and workplace) and injection suspicion; starts the turn's working data."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from langgraph.runtime import Runtime
+
+from agent import guards
+from agent.context import Context
+from agent.nodes.common import last_human
+from agent.personas import get_persona
+from agent.state import AgentState
+
+
+async def node(state: AgentState, runtime: Runtime[Context]) -> dict[str, Any]:
+    """Flag the user's message; a new turn starts from clean working data (the conversation lives in messages)."""
+    ctx = runtime.context
+    services = ctx.require_services()
+    persona = get_persona(ctx.persona)
+    question = last_human(state)
+    flags = guards.input_flags(question, persona, services.triage, services.crisis_line)
+    return {
+        "persona": persona.name.value,
+        "results": [],
+        "citations": [],
+        "flags": flags,
+        "step": 0,
+        "prose": "",
+        "answer": "",
+        "timings": {},
+        "deferred": [],
+        "question": question,
+        "started_at": time.time(),
+        "reviewing": None,
+        "review_error": None,
+    }
