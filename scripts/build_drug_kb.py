@@ -13,7 +13,7 @@ import datetime as dt
 import re
 import sys
 import tomllib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -22,11 +22,12 @@ from drug_sources.ansm import CITATION as ANSM_CITATION  # noqa: E402
 from drug_sources.ansm import AnsmData, AnsmFact, entry_label, make_mapper, read_ansm  # noqa: E402
 from drug_sources.everyday import everyday_words, prose_ingredients  # noqa: E402
 from drug_sources.kb_writer import KbRows, write_kb  # noqa: E402
+from drug_sources.salts import salt_synonyms  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 CURATED = Path(__file__).resolve().parent / "drug_sources"
 OUT = ROOT / "tools" / "drugs" / "data" / "ddi_kb.sqlite"
-KB_VERSION = "2026.11.2"
+KB_VERSION = "2026.11.3"
 
 NDFRT_SOURCE = "VA NDF-RT drug interaction {label} (US Dept. of Veterans Affairs, c. 2014), via Merged-PDDI (Ayvaz S et al., J Biomed Inform 2015;55:206-17)"
 ONC_SOURCE = "ONC non-interruptive DDI list, {a} + {b} (Phansalkar S et al., JAMIA 2013;20:489-93), via dbmi-pitt/public-PDDI-analysis"
@@ -133,6 +134,17 @@ def load_ansm(shared: Path, rules: dict[str, Any], names: dict[str, tuple[str | 
 
 
 Row = tuple[str, str, str, str, str, str, str, str]
+SYNONYM_FILES = ("aliases.csv", "inn_usan.csv", "supplements.csv", "street_names.csv")
+SALT_SOURCE = ("salt or acid form of the ingredient (USP Salt Policy; WHO INN 'Names for radicals and groups': "
+               "an -ic acid and its -ate salts share one active moiety)")
+
+
+def interacting_names(facts: list[Row], brands: list[tuple[str, str, str]], classes: dict[str, dict[str, str]]) -> set[str]:
+    """Ingredients with interaction facts, a brand or synonym, or a class membership."""
+    out = {f[0] for f in facts} | {f[1] for f in facts} | {ing for _, ing, _ in brands}
+    for members in classes.values():
+        out.update(members)
+    return out
 
 
 def _canonical(fact: Row, canon: dict[str, str]) -> Row:
@@ -175,16 +187,27 @@ def build(shared: Path, out: Path, exclude_pairs: set[tuple[str, str]] | None = 
             for ing in r["ingredients"].split(";"):
                 brands.append((clean(r["brand"]), clean(ing), r.get("source") or BRAND_SOURCE))
 
-    # Synonyms (UK names, supplements, spelling variants) share the brand table; their source says what they are.
-    with (CURATED / "aliases.csv").open(encoding="utf-8") as fh:
-        for r in csv.DictReader(fh):
-            for ing in r["ingredients"].split(";"):
-                brands.append((clean(r["alias"]), clean(ing), SYNONYM_PREFIX + r["source"]))
+    # Synonyms (UK/INN names, supplements, street names, spelling variants) share the brand table; their source
+    # says what they are. A name the tables already give is not overridden by a later file.
+    for file in SYNONYM_FILES:
+        with (CURATED / file).open(encoding="utf-8") as fh:
+            for r in csv.DictReader(fh):
+                for ing in r["ingredients"].split(";"):
+                    brands.append((clean(r["alias"]), clean(ing), SYNONYM_PREFIX + r["source"]))
+    given = {b for b, _, _ in brands}
+    # A salt of a synonym names the synonym's ingredient ("aciclovir sodium" -> "acyclovir").
+    count = Counter(b for b, _, _ in brands)
+    single = {b: i for b, i, src in brands if src.startswith(SYNONYM_PREFIX) and count[b] == 1}
+    brands += [(salt, single.get(base, base), SYNONYM_PREFIX + SALT_SOURCE)
+               for salt, base in salt_synonyms(set(names), interacting_names(facts, brands, classes)).items()
+               if salt not in given]
 
     # A synonym's facts belong to its ingredient ("aciclovir" -> "acyclovir"), so both names meet the same facts.
     canon = {b: i for b, i, src in brands if src.startswith(SYNONYM_PREFIX) and b != i
              and sum(1 for x, _, _ in brands if x == b) == 1}
     facts = [_canonical(f, canon) for f in facts if canon.get(f[0], f[0]) != canon.get(f[1], f[1])]
+    # Products name the canonical ingredient too ("Depakote" -> "divalproex"), so they meet the same facts.
+    brands = [(b, i if b == i or src.startswith(SYNONYM_PREFIX) else canon.get(i, i), src) for b, i, src in brands]
     classes = {c: {canon.get(m, m): ref for m, ref in members.items()} for c, members in classes.items()}
 
     interacting = {f[0] for f in facts} | {f[1] for f in facts} | {ing for _, ing, _ in brands}

@@ -11,13 +11,13 @@ from rapidfuzz import fuzz, process
 from tools.drugs.knowledge_base import DrugKnowledgeBase
 from tools.drugs.models import NameMatch, Resolution
 from tools.drugs.prose import (
-    FOODS,
-    SUPPLEMENTS,
     candidate_items,
     is_everyday_word,
+    kind_of,
     names_a_person,
     phonetic,
     readable_in_prose,
+    stem_words,
 )
 
 # Salt, ester and release-form words that do not change the interacting ingredient.
@@ -154,14 +154,14 @@ class DrugNameResolver:
         if sounds is not None:
             ingredients = list(self._targets[sounds])
             return NameMatch(
-                typed=word, resolution=Resolution.FUZZY, ingredients=ingredients, kind=_kind(sounds, ingredients)
+                typed=word, resolution=Resolution.FUZZY, ingredients=ingredients, kind=kind_of(sounds, ingredients)
             )
         bucket = self._buckets.get(word[0])
         if not bucket:
             return None
         match = self._fuzzy(word, word, PROSE_FUZZY_CUTOFF, bucket)
         if match.resolution is Resolution.FUZZY:
-            return match.model_copy(update={"kind": _kind(match.ingredients[0], match.ingredients)})
+            return match.model_copy(update={"kind": kind_of(match.ingredients[0], match.ingredients)})
         return match if match.resolution is Resolution.AMBIGUOUS else None
 
     @staticmethod
@@ -201,9 +201,14 @@ class DrugNameResolver:
                 if any(not w for w, _, _ in span):
                     continue
                 name = self._phrases.get(" ".join(w for w, _, _ in span))
-                end = span[-1][2]
-                if name is not None and readable_in_prose(name, text[start:end], words[i - 1][0] if i else ""):
-                    found.append(self._prose_match(text[start:end], name, start, end))
+                end, after = span[-1][2], words[i + n][0] if i + n < len(words) else ""
+                ingredients = tuple(self._targets[name]) if name is not None else ()
+                if name is not None and readable_in_prose(name, text[start:end], words[i - 1][0] if i else "",
+                                                          after, ingredients):
+                    found.append(self._prose_match(text[start:end], name, start, end, after))
+                    i += n
+                    break
+                if name is not None and n > 1:  # a known name read as not a medicine here ("vitamin D levels")
                     i += n
                     break
             else:
@@ -258,36 +263,30 @@ class DrugNameResolver:
                 return n, match
         return None
 
-    def _prose_match(self, typed: str, name: str, start: int, end: int) -> NameMatch:
+    def _prose_match(self, typed: str, name: str, start: int, end: int, after: str = "") -> NameMatch:
         return NameMatch(
             typed=typed,
             resolution=self._kind(name),
             ingredients=list(self._targets[name]),
             start=start,
             end=end,
-            kind=_kind(name, self._targets[name]),
+            kind=kind_of(name, self._targets[name], after),
         )
 
     def find_unknown_in_text(self, text: str) -> list[str]:
         """Medicine-like words the text clearly presents as medicines but the knowledge base does not know.
 
-        Only items of a list introduced as medicines ("I take X, Y and Z", "meds: ...") are considered, so everyday
-        words ("sleep", "pain") are never reported to a patient as unknown medicines.
+        Only items of a list introduced as medicines ("I take X, Y and Z", "meds: ...") and words built on a medicine
+        stem ("-mab", "-pril") are considered, so everyday words ("sleep", "pain") are never reported to a patient
+        as unknown medicines.
         """
         known = [(m.start or 0, m.end or 0) for m in self.find_in_text(text)]
         out: list[str] = []
-        for item, start, end in candidate_items(text[:MAX_TEXT]):
+        items = candidate_items(text[:MAX_TEXT]) + stem_words(text[:MAX_TEXT])
+        for item, start, end in sorted(items, key=lambda x: x[1]):
             if any(s < end and start < e for s, e in known):
                 continue
             if item not in out:
                 out.append(item)
         return out
 
-
-def _kind(name: str, ingredients: list[str]) -> str:
-    """Medicine, supplement or food: foods and supplements are reported, but never as medicines."""
-    if name in FOODS or all(i in FOODS for i in ingredients):
-        return "food"
-    if name in SUPPLEMENTS or all(i in SUPPLEMENTS for i in ingredients):
-        return "supplement"
-    return "medicine"

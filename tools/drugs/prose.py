@@ -6,9 +6,33 @@ import re
 
 # Drug names that are also everyday words: recognised when asked for by name, not spotted in free text.
 NOT_IN_PROSE = frozenset(
-    "thyroid bayer oxygen water alcohol ethanol caffeine iron zinc calcium magnesium potassium sodium sugar salt "
+    "thyroid bayer oxygen water alcohol ethanol caffeine iron calcium magnesium potassium sodium sugar salt "
     "grapefruit tobacco soma glucose fish vitamin pill pills tablet plan".split()
+    # Substances the body makes, and a nutrient named alone: a level or a lab value, not a medicine taken.
+    + "serotonin histamine cortisol melanin folate creatinine bilirubin cholesterol".split()
 )
+# Foods that are also sold as supplements: a food unless a form word follows ("garlic tablets", "ginger capsules").
+DUAL_FOODS = frozenset({"garlic", "ginger", "licorice", "cranberry", "cinnamon", "peppermint", "green tea"})
+SUPPLEMENT_FORMS = frozenset(
+    "tablet tablets tabs capsule capsules caps pill pills supplement supplements extract extracts root tincture "
+    "gummies gummy softgels softgel oil".split()
+)
+# Vitamins and minerals: "B12 deficiency" or "vitamin D levels" names a lab value, not a medicine taken.
+NUTRIENTS = frozenset(
+    "cyanocobalamin|folic acid|cholecalciferol|ergocalciferol|ascorbic acid|pyridoxine|thiamine|riboflavin|niacin|"
+    "biotin|zinc|magnesium|iron|ferrous sulfate|vitamin a|vitamin e|phytonadione|calcium carbonate".split("|")
+)
+# USAN/INN stems (USAN Council, "USAN stem list"; WHO "The use of stems in the selection of INN"): a word that
+# ends in one is a medicine name even when the knowledge base does not know it ("risankizumab"), so it is
+# reported as an unknown medicine rather than dropped.
+_STEM = re.compile(
+    r"\b[a-z]{3,}(?:mab|tinib|ciclib|rafenib|pril|sartan|olol|statin|cillin|mycin|micin|floxacin|cycline|tidine|"
+    r"prazole|conazole|gliptin|gliflozin|glutide|parin|previr|buvir|navir|tegravir|asvir|azepam|zolam|triptan|"
+    r"setron|dronate|lukast|dipine|oxetine|triptyline|peridol|profen|coxib|fenac|platin|rubicin|limus|semide|"
+    r"thiazide|barbital|tacept|ercept|kinra|vaptan|xaban|gatran|lutamide|relin|orelin|plestim|grastim|poetin)\b",
+    re.IGNORECASE,
+)
+_LEVEL_WORDS = frozenset("deficiency deficient deficiencies level levels status toxicity test tests".split())
 # Interacting foods and supplements: reported with kind "food" / "supplement", never as medicines.
 FOODS = frozenset({"grapefruit juice", "alcohol", "ethanol", "caffeine", "green tea"})
 SUPPLEMENTS = frozenset(
@@ -27,6 +51,20 @@ SUPPLEMENTS = frozenset(
         "coenzyme q10",
         "melatonin",
         "phytonadione",
+        "cholecalciferol",
+        "ascorbic acid",
+        "cyanocobalamin",
+        "biotin",
+        "zinc",
+        "oxitriptan",
+        "red yeast rice",
+        "magnesium citrate",
+        "magnesium glycinate",
+        "saw palmetto",
+        "ashwagandha",
+        "glucosamine",
+        "chondroitin",
+        "elderberry",
     }
 )
 # Common words of medication questions that must never be fuzzy-matched to a drug name (a build-time list of
@@ -42,6 +80,10 @@ COMMON_WORDS = frozenset(
     "which while where glass coffee juice alcohol wine beer grapefruit orange banana chocolate cheese pharmacy "
     "something anything nothing stuff medicine flare flares yeast tonight today tomorrow weekend nausea heartburn "
     "insomnia dental surgery procedure pregnant breastfeeding".split()
+    # Function words and drug-class nouns that follow "taking" or "on" in a sentence without naming a medicine.
+    + "also going ordered what them they then just still only level levels food prenatal antihistamine "
+    "antihistamines antidepressant antidepressants painkiller painkillers sedative sedatives blood thinner "
+    "thinners contraception contraceptive hormone hormones herbal herbs natural remedy remedies".split()
 )
 _INTRO = re.compile(
     r"\b(?:i\s+(?:take|use|am\s+taking|am\s+on|'?m\s+(?:taking|on))|i'm\s+(?:taking|on)|im\s+(?:taking|on)|"
@@ -92,9 +134,13 @@ def names_a_person(previous: str, name: str) -> bool:
     return name in GIVEN_NAME_BRANDS and previous in _PERSON_BEFORE
 
 
-def readable_in_prose(name: str, typed: str, previous: str) -> bool:
-    """Whether a phrase match stands for the medicine here: not an everyday word, not a person's name."""
+def readable_in_prose(
+    name: str, typed: str, previous: str, following: str = "", ingredients: tuple[str, ...] = ()
+) -> bool:
+    """Whether a phrase match stands for the medicine here: not an everyday word, a person's name or a lab value."""
     if names_a_person(previous, name):
+        return False
+    if following in _LEVEL_WORDS and ingredients and all(i in NUTRIENTS for i in ingredients):
         return False
     return name not in NOT_IN_PROSE or (name in CASED_BRANDS and typed[:1].isupper())
 
@@ -127,3 +173,23 @@ def candidate_items(text: str) -> list[tuple[str, int, int]]:
                 start = text.find(words[0], offset)
                 out.append((words[0], start, start + len(words[0])))
     return out
+
+
+def kind_of(name: str, ingredients: list[str], following: str = "") -> str:
+    """Medicine, supplement or food: foods and supplements are reported, but never as medicines.
+
+    A food that is also a supplement is a food unless its name or the next word is a form ("garlic tablets").
+    """
+    form = name.split()[-1] in SUPPLEMENT_FORMS or following in SUPPLEMENT_FORMS
+    edible = FOODS | DUAL_FOODS
+    if not form and (name in edible or all(i in edible for i in ingredients)):
+        return "food"
+    if name in SUPPLEMENTS or all(i in SUPPLEMENTS or i in edible for i in ingredients):
+        return "supplement"
+    return "medicine"
+
+
+def stem_words(text: str) -> list[tuple[str, int, int]]:
+    """Words built on a medicine stem (USAN/INN stem lists), seven letters or more: (word, start, end)."""
+    return [(m.group(), m.start(), m.end()) for m in _STEM.finditer(text)
+            if len(m.group()) >= 7 and not is_everyday_word(m.group().lower())]
