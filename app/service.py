@@ -11,13 +11,11 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, cast
 
-import aiosqlite
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, HumanMessage
 from langchain_core.runnables import RunnableConfig
 from langchain_core.tools import BaseTool
 from langgraph.checkpoint.base import BaseCheckpointSaver
-from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
 from langgraph.graph.state import CompiledStateGraph
 from langgraph.types import Command
 
@@ -30,11 +28,11 @@ from app.privacy import redact
 from app.resources import default_resources, retriever_for, triage_for
 from app.schemas import StreamEvent, TurnResult
 from core.audit import AuditLog
-from core.database import BUSY_TIMEOUT_S, PER_CONNECTION, prepare_checkpoints
+from core.database import conversation_saver, prepare_conversations
 from core.endpoint import ModelEndpoint
 from core.llm import Capabilities
-from core.logs import LOGGER
 from core.settings import RoutingMode, Settings
+from core.telemetry import traced
 from core.threads import ThreadIndex
 from core.users import User, UserStore
 from tools.registry import ToolResources, build_tools
@@ -66,10 +64,11 @@ class CareForge:
         self.tools = list(tools) if tools is not None else build_tools(self.resources)
         self._checkpointer = checkpointer
         if checkpointer is None:
-            prepare_checkpoints(settings.conversation_path)
-        self.audit = audit if audit is not None else AuditLog(settings.audit_path, redact)
-        self.threads = ThreadIndex(settings.threads_path, redact)
-        self.users = UserStore(settings.users_path)
+            prepare_conversations(settings.conversation_store)
+        # SQLite files in DATA_DIR, or one PostgreSQL database shared by every instance (CAREFORGE_DATABASE_URL)
+        self.audit = audit if audit is not None else AuditLog(settings.audit_store, redact)
+        self.threads = ThreadIndex(settings.threads_store, redact)
+        self.users = UserStore(settings.users_store)
         self.services = Services(
             model=self.model,
             tools=self.tools,
@@ -80,8 +79,11 @@ class CareForge:
             triage=triage_for(settings),
             crisis_line=settings.crisis_line,
             report_policy=self.resources.report_policy,
+            audit=self.audit,  # the graph's record node writes the audit row and the thread index
+            threads=self.threads,
+            model_name=settings.model_name,
         )
-        self._builder = build_graph(self.services)
+        self._builder = build_graph(self.tools)
         self._compiled = self._builder.compile(checkpointer=checkpointer)
 
     def model(self) -> BaseChatModel:
@@ -98,17 +100,12 @@ class CareForge:
         if self._checkpointer is not None:
             yield self._compiled
             return
-        path = self.settings.conversation_path
-        async with aiosqlite.connect(str(path), timeout=BUSY_TIMEOUT_S) as conn:
-            saver = AsyncSqliteSaver(conn)
-            # The tables were made once in __init__; setup() on every turn's connection took the write lock (an
-            # ALTER TABLE) from fifty sessions at once and failed with "database is locked".
-            saver.is_setup = True
-            await conn.executescript(PER_CONNECTION)
-            # Compiling costs ~12 ms; a copy bound to this connection costs microseconds.
+        # A per-turn SQLite connection, or PostgreSQL: the server loop's pool (core.database.conversation_saver).
+        async with conversation_saver(self.settings.conversation_store) as saver:
+            # Compiling costs ~12 ms; a copy bound to this saver costs microseconds.
             yield self._compiled.copy(update={"checkpointer": saver})
 
-    def _context(self, persona: str, routing: RoutingMode | str | None) -> Context:
+    def _context(self, persona: str, routing: RoutingMode | str | None, user: User | None = None) -> Context:
         get_persona(persona)  # raises ValueError on an unknown persona before anything runs
         return Context(
             persona=persona,
@@ -118,6 +115,8 @@ class CareForge:
             model_timeout_s=self.settings.request_timeout_s * (self.settings.max_retries + 1) + 1,
             addendum_tokens=self.settings.addendum_tokens,
             addendum_timeout_s=min(self.settings.addendum_timeout_s, self.settings.request_timeout_s),
+            user=user.username if user else None,
+            services=self.services,
         )
 
     def authorize(self, user: User | None, thread_id: str | None, persona: str | None = None) -> None:
@@ -149,8 +148,8 @@ class CareForge:
         """Validate the run's parameters and the user's rights, and start its clock."""
         self.authorize(user, thread_id, persona)
         thread_id = thread_id or uuid.uuid4().hex
-        config: RunnableConfig = {"configurable": {"thread_id": thread_id}}
-        return self._context(persona, routing), thread_id, config, time.perf_counter()
+        config = traced({"configurable": {"thread_id": thread_id}}, self.settings, persona, str(routing or ""))
+        return self._context(persona, routing, user), thread_id, config, time.perf_counter()
 
     def _input(self, text: str, attachments: Sequence[str | Path]) -> dict[str, Any]:
         if not isinstance(text, str):
@@ -188,6 +187,10 @@ class CareForge:
                         continue
                     if node == "input_guard" and update.get("flags"):
                         yield StreamEvent(type="flags", data=update["flags"])
+                    if node == "planner":  # the calls about to run, so a front end can name the step
+                        for message in update.get("messages", []):
+                            for call in getattr(message, "tool_calls", None) or []:
+                                yield StreamEvent(type="step", data={"tool": call["name"], "args": call["args"]})
                     if node == "collect":
                         for result in update.get("results", []):  # the turn's list so far
                             if result["call_id"] not in emitted:
@@ -198,7 +201,7 @@ class CareForge:
                         yield StreamEvent(type="token", data=text_now[len(shown) :])
                         shown = text_now
             state, review = await self._snapshot(graph, config)
-        yield StreamEvent(type="done", data=self._result(state, thread_id, ctx, text, started, review, user))
+        yield StreamEvent(type="done", data=self._result(state, thread_id, ctx, text, started, review))
 
     async def arun(
         self,
@@ -215,7 +218,7 @@ class CareForge:
         async with self.graph() as graph:
             await graph.ainvoke(self._input(text, attachments), config, context=ctx)
             state, review = await self._snapshot(graph, config)
-        return self._result(state, thread_id, ctx, text, started, review, user)
+        return self._result(state, thread_id, ctx, text, started, review)
 
     async def adecide(
         self,
@@ -244,7 +247,7 @@ class CareForge:
             await graph.ainvoke(Command(resume=value), config, context=ctx)
             state, review = await self._snapshot(graph, config)
         question = f"[review] {value.get('decision')} by {value.get('editor')} ({value.get('role')})"
-        return self._result(state, thread_id, ctx, question, started, review, user)
+        return self._result(state, thread_id, ctx, question, started, review)
 
     async def areports(self, thread_id: str, user: User | None = None) -> list[Report]:
         """The thread's reports: decided ones, then any draft awaiting review."""
@@ -290,7 +293,6 @@ class CareForge:
         text: str,
         started: float,
         review: dict[str, Any] | None = None,
-        user: User | None = None,
     ) -> TurnResult:
         timings = dict(state.get("timings", {}))
         timings["total_ms"] = round((time.perf_counter() - started) * 1000, 3)
@@ -311,15 +313,4 @@ class CareForge:
         )
         if review is not None:
             result.answer = ""  # the turn is paused: its answer comes after the decision
-        self.threads.touch(thread_id, ctx.persona, text, user.username if user else None)
-        LOGGER.info(
-            "turn thread=%s persona=%s tools=%s flags=%s total_ms=%.0f question=%r",
-            thread_id,
-            ctx.persona,
-            [t["tool"] for t in result.tool_calls],
-            sorted(result.flags),
-            timings["total_ms"],
-            text[:500],
-        )
-        self.audit.record(result.model_dump(mode="json"))
-        return result
+        return result  # the graph's record node has written the audit row and the thread index

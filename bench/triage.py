@@ -20,9 +20,9 @@ _ROUTINE = (
     "Physio saw the patient in bed {n} at {h}:15 and mobilised with a frame to the bathroom. ",
 )
 # Distinct sentences: a repeated one would be embedded once and make the long message look cheaper than it is.
-_FILLER = [_ROUTINE[i % 3].format(n=i % 40 + 1, h=i % 24) for i in range(120)]
+FILLER = [_ROUTINE[i % 3].format(n=i % 40 + 1, h=i % 24) for i in range(120)]
 EMERGENCY = "Bed 6 suddenly has a facial droop and slurred speech. "
-LONG = ("".join(_FILLER[:60]) + EMERGENCY + "".join(_FILLER[60:])).strip()
+LONG = ("".join(FILLER[:60]) + EMERGENCY + "".join(FILLER[60:])).strip()
 
 NOTES = """
 Targets (issue 17): p95 under 15 ms for a 50-word message with the embedding model loaded once per process.

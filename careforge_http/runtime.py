@@ -8,7 +8,6 @@ Routes get these through FastAPI dependencies, so a test builds one app per agen
 from __future__ import annotations
 
 import asyncio
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,14 +22,12 @@ from careforge_http.config import HttpSettings
 from careforge_http.errors import ApiError
 from careforge_http.store import ServiceStore
 from careforge_http.webhooks import Outbox, turn_events
-from core.database import open_database
 from core.threads import ThreadInfo
 from retrieval.records import IngestReport
 
 # (path, retriever, mapping or None, progress) -> report; injectable so tests need no embedding model.
 LogIngester = Callable[[Path, Any, dict[str, str] | None, Callable[[int], None]], IngestReport]
 DocIngester = Callable[[Path, Any], IngestReport]
-THREAD_FIELDS = ("thread_id", "title", "persona", "created_at", "updated_at", "owner")
 
 
 def thread_missing(thread_id: str) -> ApiError:
@@ -70,12 +67,7 @@ class Runtime:
     store: ServiceStore
     outbox: Outbox
     ingesters: Ingesters
-    # The agent's thread index, for the two things its API lacks: one thread's row, and deleting a row.
-    index: sqlite3.Connection = field(init=False)
     tasks: set[asyncio.Task[Any]] = field(default_factory=set)  # turns and jobs that outlive their request
-
-    def __post_init__(self) -> None:
-        self.index = open_database(self.agent.settings.threads_path, "")
 
     def keep(self, task: asyncio.Task[Any]) -> None:
         """Hold a background task until it ends (the loop keeps only weak references)."""
@@ -112,11 +104,7 @@ class Runtime:
 
     def thread_info(self, thread_id: str) -> ThreadInfo | None:
         """The index row of a thread, or None when no turn has finished in it."""
-        row = self.index.execute(
-            f"SELECT {', '.join(THREAD_FIELDS)} FROM threads WHERE thread_id = ?",
-            (thread_id,),  # noqa: S608
-        ).fetchone()
-        return None if row is None else ThreadInfo(**dict(zip(THREAD_FIELDS, row, strict=True)))
+        return self.agent.threads.get(thread_id)
 
     def owned(self, thread_id: str, principal: Principal) -> ThreadInfo:
         """A thread the caller may open; 404 for an unknown thread and for one they may not (same answer)."""
@@ -149,7 +137,7 @@ class Runtime:
             saver = graph.checkpointer
             if saver is not None and not isinstance(saver, bool):
                 await saver.adelete_thread(thread_id)
-        self.index.execute("DELETE FROM threads WHERE thread_id = ?", (thread_id,))
+        self.agent.threads.delete(thread_id)
         self.store.forget_chats(thread_id)
 
     def after_turn(self, result: TurnResult, principal: Principal, *, decided: bool = False) -> None:

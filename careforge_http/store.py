@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from core.database import open_database
+from core.threads import ThreadIndex
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS uploads (
@@ -59,7 +60,7 @@ class ServiceStore:
         self._conn.execute("SELECT COUNT(*) FROM jobs").fetchone()
 
     # --- thread owners: the agent's thread index holds them; an earlier version of this service kept its own table
-    def migrate_owners(self, threads_path: Path) -> int:
+    def migrate_owners(self, index: ThreadIndex) -> int:
         """Move a legacy ``owners`` table into the thread index (only where the index has no owner), then drop it.
 
         Without this, threads started through an earlier version of the service would have no owner in the index,
@@ -69,19 +70,7 @@ class ServiceStore:
         if not self._conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'owners'").fetchone():
             return 0
         rows = self._conn.execute("SELECT thread_id, user FROM owners").fetchall()
-        index = open_database(threads_path, "")
-        try:
-            has_index = index.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'threads'")
-            moved = 0
-            if has_index.fetchone():
-                index.execute("BEGIN")
-                for thread_id, user in rows:
-                    moved += index.execute(
-                        "UPDATE threads SET owner = ? WHERE thread_id = ? AND owner IS NULL", (user, thread_id)
-                    ).rowcount
-                index.execute("COMMIT")
-        finally:
-            index.close()
+        moved = index.adopt([(str(t), str(u)) for t, u in rows])
         with self._lock:
             self._conn.execute("DROP TABLE owners")
         return moved

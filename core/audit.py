@@ -5,6 +5,9 @@ the row before it (``prev_hash``) and its own hash over its canonical content in
 deleting, editing, inserting or reordering rows breaks the chain at the first row touched. An attacker who can write
 the file can still recompute the whole chain: keep the head hash that ``careforge audit verify`` prints somewhere
 else (a ticket, a log shipper) to anchor it.
+
+On PostgreSQL (``CAREFORGE_DATABASE_URL``) the same table is shared by every instance: an advisory lock serialises
+appends, so two writers never chain to the same head, and a trigger refuses updates, deletes and truncation.
 """
 
 from __future__ import annotations
@@ -12,14 +15,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import sqlite3
-import threading
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from pathlib import Path
 from typing import Any
 
-from core.database import open_database
+from core.database import Database, Location, connect
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS audit (
@@ -42,6 +42,29 @@ CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
     BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
     BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+"""
+_PG_SCHEMA = """
+CREATE TABLE IF NOT EXISTS audit (
+    id BIGINT PRIMARY KEY,
+    at TEXT NOT NULL,
+    thread_id TEXT NOT NULL,
+    persona TEXT NOT NULL,
+    routing TEXT NOT NULL,
+    model TEXT NOT NULL,
+    question TEXT NOT NULL,
+    tool_calls TEXT NOT NULL,
+    guards TEXT NOT NULL,
+    timings TEXT NOT NULL,
+    prev_hash TEXT,
+    row_hash TEXT
+);
+CREATE INDEX IF NOT EXISTS audit_thread ON audit (thread_id, at);
+CREATE OR REPLACE FUNCTION careforge_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS
+    $$ BEGIN RAISE EXCEPTION 'the audit trail is append-only'; END $$;
+CREATE OR REPLACE TRIGGER audit_no_change BEFORE UPDATE OR DELETE ON audit
+    FOR EACH ROW EXECUTE FUNCTION careforge_audit_append_only();
+CREATE OR REPLACE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit
+    FOR EACH STATEMENT EXECUTE FUNCTION careforge_audit_append_only();
 """
 # The link the first chained row points at.
 GENESIS = "0" * 64
@@ -78,12 +101,14 @@ class ChainReport:
         return f"audit trail broken at row {self.broken_at}: {self.problem}"
 
 
-def _migrate(conn: sqlite3.Connection) -> None:
-    # A trail written before the chain existed lacks the two columns; its rows stay readable as legacy rows.
-    columns = {r[1] for r in conn.execute("PRAGMA table_info(audit)")}
+def _migrate(db: Database) -> None:
+    # A SQLite trail written before the chain existed lacks the two columns; its rows stay readable as legacy rows.
+    if db.dialect != "sqlite":
+        return
+    columns = {r[1] for r in db.execute("PRAGMA table_info(audit)").fetchall()}
     for column in ("prev_hash", "row_hash"):
         if column not in columns:
-            conn.execute(f"ALTER TABLE audit ADD COLUMN {column} TEXT")
+            db.execute(f"ALTER TABLE audit ADD COLUMN {column} TEXT")
 
 
 def _redact_value(value: Any, redact: Callable[[str], str]) -> Any:
@@ -97,14 +122,13 @@ def _redact_value(value: Any, redact: Callable[[str], str]) -> Any:
 
 
 class AuditLog:
-    """Writes, reads and verifies the audit table; safe to share between threads and processes."""
+    """Writes, reads and verifies the audit table; safe to share between threads, processes and machines."""
 
-    def __init__(self, path: Path, redact: Callable[[str], str]) -> None:
-        """Open (and create) the audit database; recorded text passes through ``redact`` (the product's redactor)."""
+    def __init__(self, path: Location, redact: Callable[[str], str]) -> None:
+        """Open (and create) the trail: a SQLite file or a ``postgresql://`` URL; text passes through ``redact``."""
         self._redact = redact
-        self._conn = open_database(path, _SCHEMA)
-        _migrate(self._conn)
-        self._lock = threading.Lock()
+        self._db = connect(path, _SCHEMA, _PG_SCHEMA)
+        _migrate(self._db)
 
     def record(self, turn: dict[str, Any]) -> None:
         """Append one turn: redacted question and tool inputs, tool outcomes, guard decisions, latencies."""
@@ -131,23 +155,19 @@ class AuditLog:
             "guards": json.dumps(_redact_value(turn["flags"], redact)),
             "timings": json.dumps(turn["timings"]),
         }
-        with self._lock:
-            # IMMEDIATE takes the write lock before reading the head, so two processes cannot both chain to it.
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                last = self._conn.execute("SELECT id, row_hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
-                row["id"] = (last[0] + 1) if last else 1
-                prev = (last[1] or GENESIS) if last else GENESIS
-                row["prev_hash"], row["row_hash"] = prev, row_digest(row, prev)
-                names = [*_CONTENT, "prev_hash", "row_hash"]
-                self._conn.execute(
-                    f"INSERT INTO audit ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
-                    [row[n] for n in names],
-                )
-                self._conn.execute("COMMIT")
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
+        # The lock is taken before the head is read, so two writers (threads or processes) cannot chain to it both.
+        with self._db.transaction("audit") as run:
+            last = run("SELECT id, row_hash FROM audit ORDER BY id DESC LIMIT 1", ()).fetchone()
+            row["id"] = (last[0] + 1) if last else 1
+            prev = (last[1] or GENESIS) if last else GENESIS
+            row["prev_hash"], row["row_hash"] = prev, row_digest(row, prev)
+            names = [*_CONTENT, "prev_hash", "row_hash"]
+            run(
+                f"INSERT INTO audit ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+                [row[n] for n in names],
+            )
+
+    append = record  # the name the graph's record node may use
 
     def read(self, thread_id: str | None = None, since: str | None = None, limit: int = 200) -> list[dict[str, Any]]:
         """Rows, oldest first, optionally for one thread and from an ISO date or time on."""
@@ -159,10 +179,8 @@ class AuditLog:
             query += " AND at >= ?"
             params.append(since)
         query += " ORDER BY id LIMIT ?"
-        with self._lock:
-            cursor = self._conn.execute(query, [*params, limit])
-            names = [d[0] for d in cursor.description]
-            rows = [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
+        found = self._db.execute(query, [*params, limit])
+        rows = [dict(zip(found.columns, r, strict=True)) for r in found.rows]
         for row in rows:
             for key in ("tool_calls", "guards", "timings"):
                 row[key] = json.loads(row[key])
@@ -170,10 +188,8 @@ class AuditLog:
 
     def verify(self) -> ChainReport:
         """Walk the whole trail in id order and report the first row whose link or content does not check out."""
-        with self._lock:
-            cursor = self._conn.execute("SELECT * FROM audit ORDER BY id")
-            names = [d[0] for d in cursor.description]
-            rows = [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
+        found = self._db.execute("SELECT * FROM audit ORDER BY id")
+        rows = [dict(zip(found.columns, r, strict=True)) for r in found.rows]
         expected, legacy, chained = GENESIS, 0, False
         for row in rows:
             if row["row_hash"] is None and not chained:

@@ -7,15 +7,13 @@ chats as, which reports they may approve, and whose conversations they may open.
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from enum import StrEnum
-from pathlib import Path
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from pydantic import BaseModel
 
-from core.database import open_database
+from core.database import Location, connect
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS users (
@@ -77,12 +75,11 @@ class User(BaseModel):
 
 
 class UserStore:
-    """Users and care-team grants in SQLite (0600, like every CareForge store)."""
+    """Users and care-team grants: SQLite (0600, like every CareForge store) or the shared PostgreSQL database."""
 
-    def __init__(self, path: Path) -> None:
-        """Open (and create) the store."""
-        self._conn = open_database(path, _SCHEMA)
-        self._lock = threading.Lock()
+    def __init__(self, path: Location) -> None:
+        """Open (and create) the store: a SQLite file or a ``postgresql://`` URL."""
+        self._conn = connect(path, _SCHEMA)
         self._hasher = PasswordHasher()
 
     def add(self, username: str, password: str, role: Role | str, display_name: str = "") -> User:
@@ -94,12 +91,13 @@ class UserStore:
             raise ValueError(f"a password needs at least {MIN_PASSWORD} characters")
         role = Role(role)
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        with self._lock:
-            if self._conn.execute("SELECT 1 FROM users WHERE username = ?", (username,)).fetchone():
+        hashed = self._hasher.hash(password)
+        with self._conn.transaction("users") as run:
+            if run("SELECT 1 FROM users WHERE username = ?", (username,)).fetchone():
                 raise ValueError(f"user {username!r} exists")
-            self._conn.execute(
+            run(
                 "INSERT INTO users VALUES (?, ?, ?, ?, ?)",
-                (username, display_name or username, role.value, self._hasher.hash(password), now),
+                (username, display_name or username, role.value, hashed, now),
             )
         return User(username=username, display_name=display_name or username, role=role)
 
@@ -129,8 +127,9 @@ class UserStore:
 
     def grant(self, clinician: str, patient: str) -> None:
         """Put a clinician on a patient's care team: they may open the patient's conversations."""
-        with self._lock:
-            self._conn.execute("INSERT OR IGNORE INTO care_team VALUES (?, ?)", (clinician.lower(), patient.lower()))
+        self._conn.execute(
+            "INSERT INTO care_team VALUES (?, ?) ON CONFLICT DO NOTHING", (clinician.lower(), patient.lower())
+        )
 
     def may_open(self, user: User, owner: str | None) -> bool:
         """Whether the user may open a conversation owned by ``owner`` (None: from before sign-in, admins only)."""

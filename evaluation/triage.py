@@ -88,8 +88,9 @@ def score(triage: Triage, cases: list[Case]) -> TriageScore:
                 if keys & case.categories:
                     result.right_category += 1
                 else:
-                    result.wrong_category.append(f"{case.message} (expected {'|'.join(sorted(case.categories))}, "
-                                                 f"got {sorted(keys)})")
+                    result.wrong_category.append(
+                        f"{case.message} (expected {'|'.join(sorted(case.categories))}, got {sorted(keys)})"
+                    )
             else:
                 result.misses.append(f"{case.message} (expected {'|'.join(sorted(case.categories))})")
         else:

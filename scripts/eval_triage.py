@@ -28,8 +28,10 @@ class SemanticOnly(Triage):
 
 
 def row(name: str, s: TriageScore) -> str:
-    return (f"| {name} | {s.emergencies} | {s.recall:.1%} ({s.flagged}) | {s.category_accuracy:.1%} | "
-            f"{s.lookalikes} | {s.false_positive_rate:.1%} ({s.false_positives}) |")
+    return (
+        f"| {name} | {s.emergencies} | {s.recall:.1%} ({s.flagged}) | {s.category_accuracy:.1%} | "
+        f"{s.lookalikes} | {s.false_positive_rate:.1%} ({s.false_positives}) |"
+    )
 
 
 def main() -> None:
@@ -37,8 +39,10 @@ def main() -> None:
     both, rules, semantic = Triage(detector), Triage(None), SemanticOnly(detector)
     tune = load_cases(TUNE) + load_cases(DATA / "triage_own.csv")
     test = load_cases(TEST)
-    scores = {name: (score(t, tune), score(t, test)) for name, t in
-              (("rules + semantic", both), ("rules only", rules), ("semantic only", semantic))}
+    scores = {
+        name: (score(t, tune), score(t, test))
+        for name, t in (("rules + semantic", both), ("rules only", rules), ("semantic only", semantic))
+    }
     final = scores["rules + semantic"][1]
     with (DATA / "drug_questions_test.csv").open(newline="", encoding="utf-8") as handle:
         ordinary = [r["question"] for r in csv.DictReader(handle)]
@@ -59,9 +63,13 @@ def main() -> None:
         "found by the unit tests (segments under three words, and segments that open with a negation, are left to "
         "the rules; 94.4%, 34.4%); then a fourth time after ordinary questions (the tune half of the blind "
         "medication questions and the end-to-end cases) joined the probe's negatives, because a unit test showed "
-        "'tramadol with sertraline?' flagged as a crisis. The table is the fifth scoring, after one more rule "
-        "phrase from the Samaritans' warning signs ('people would be better off if I ...') that a unit test of our "
-        "own missed; nothing was changed after it. Recall counts an emergency that "
+        "'tramadol with sertraline?' flagged as a crisis; a fifth after one more rule phrase from the Samaritans' "
+        "warning signs (recall 93.3%, false positives 36.4%). The table is the sixth scoring, after changes chosen "
+        "by cross-validation on tune alone (`probe.json`): the probe became a 128-unit MLP that reads a message of "
+        "up to 60 words whole (one embedding) and a longer one whole and per segment, a segment of a long message "
+        "needing a stricter threshold; the rules gained the NEWS2 escalation rule for observations in shorthand "
+        "and common emergency phrases in eleven other languages; nothing was changed after it. Recall counts an "
+        "emergency that "
         "raised any flag (its guidance is shown first); category accuracy counts one whose flags include an "
         "expected category.",
         "",
@@ -71,13 +79,21 @@ def main() -> None:
     for name, (s_tune, s_test) in scores.items():
         lines.append(row(f"{name} | tune", s_tune))
         lines.append(row(f"{name} | **test**", s_test))
-    lines += ["", f"Targets on test: recall 100% (met: {'yes' if final.recall == 1.0 else 'no'}), look-alike false "
-              f"positives under 3% (met: {'yes' if final.false_positive_rate < 0.03 else 'no'}).", "",
-              "Flags raised on test, by the detectors that raised them: "
-              + ", ".join(f"{k} {v}" for k, v in sorted(final.by_detector.items())) + ".", "",
-              f"Ordinary medication questions (the blind drug-question test split, {len(ordinary)} questions, none an "
-              f"emergency): {len(alarms)} flagged ({len(alarms) / len(ordinary):.1%}).", "",
-              f"### Test misses ({len(final.misses)})", ""]
+    lines += [
+        "",
+        f"Targets on test: recall 100% (met: {'yes' if final.recall == 1.0 else 'no'}), look-alike false "
+        f"positives under 3% (met: {'yes' if final.false_positive_rate < 0.03 else 'no'}).",
+        "",
+        "Flags raised on test, by the detectors that raised them: "
+        + ", ".join(f"{k} {v}" for k, v in sorted(final.by_detector.items()))
+        + ".",
+        "",
+        f"Ordinary medication questions (the blind drug-question test split, {len(ordinary)} questions, none an "
+        f"emergency): {len(alarms)} flagged ({len(alarms) / len(ordinary):.1%}).",
+        "",
+        f"### Test misses ({len(final.misses)})",
+        "",
+    ]
     lines += [f"- {m}" for m in final.misses] or ["- none"]
     lines += ["", f"### Test false alarms ({len(final.wrong_alarms)})", ""]
     lines += [f"- {m}" for m in final.wrong_alarms] or ["- none"]

@@ -6,9 +6,7 @@ from dataclasses import dataclass, field
 
 from safety.triage.categories import BY_KEY, DEFAULT_CRISIS_LINE, Audience, Category, guidance_for
 from safety.triage.normalise import normalise
-from safety.triage.rules import match_rules
-from safety.triage.rules_clinical import CLINICAL_RULES
-from safety.triage.rules_workplace import WORKPLACE_RULES
+from safety.triage.ruleset import rule_keys
 from safety.triage.semantic import SemanticDetector
 
 MAX_CHARS = 20_000  # the agent's message limit; triage reads all of it
@@ -70,7 +68,7 @@ class Triage:
         lowered = normalise(text[:MAX_CHARS])
         found: dict[str, list[str]] = {}
         evidence: dict[str, str] = {}
-        for key in match_rules(lowered, CLINICAL_RULES + WORKPLACE_RULES):
+        for key in rule_keys(lowered):
             found.setdefault(key, []).append("rules")
         if self.semantic is not None:
             for hit in self.semantic.detect(lowered):

@@ -69,6 +69,8 @@ _NOW = re.compile(
     r"112|ambulance|still)\b",
     re.IGNORECASE,
 )
+# "head injury obs: gcs 15, no vomiting": a long pattern's last finding negated inside the match
+_TAIL_NEGATED = re.compile(r"[,;]\s*(no|not|nil|denies|without)\s+\S+$")
 _ALWAYS = frozenset({"suicide", "harm_others"})
 _SENTENCE = re.compile(r"[^.;!?\n]+")
 
@@ -84,9 +86,9 @@ def _negated(text: str, start: int) -> bool:
     return bool(_NEGATION.search(parts[-1] if parts else ""))
 
 
-def _counts(text: str, start: int, end: int, always: bool = False) -> bool:
+def _counts(text: str, start: int, end: int, always: bool = False, phrase: bool = True) -> bool:
     """Whether a match at start..end describes something happening now to someone."""
-    if _negated(text, start):
+    if _negated(text, start) or (phrase and _TAIL_NEGATED.search(text[start:end])):
         return False
     clause = _clause(text, start, end)
     if _HISTORY.search(clause) or _DRILL.search(clause):
@@ -98,6 +100,11 @@ def _counts(text: str, start: int, end: int, always: bool = False) -> bool:
     if _DEFINITION.search(sentence):
         return False
     return not (_INFORMATIONAL.search(sentence) and not _PERSONAL.search(sentence))
+
+
+def counts_at(text: str, start: int, end: int) -> bool:
+    """Whether the span start..end reports something happening now (for detectors outside the phrase tables)."""
+    return _counts(text, start, end, phrase=False)
 
 
 def _pair_hit(text: str, first: str, second: str, always: bool) -> bool:

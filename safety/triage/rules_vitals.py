@@ -12,16 +12,27 @@ from __future__ import annotations
 
 import re
 
+from safety.triage.rules import counts_at
+
 _NUM = r"\s*(?:of|is|was|at|:|=|now|down to|dropping to|dropped to)?\s*"
 _HR = re.compile(r"\b(?:heart rate|pulse|hr)" + _NUM + r"(\d{2,3})\b")
 _SBP = re.compile(r"\b(?:bp|blood pressure|sbp|systolic(?: pressure)?|nibp)" + _NUM + r"(\d{2,3})(?:\s*/\s*\d{2,3})?\b")
 _RR = re.compile(r"\b(?:breathing rate|resp(?:iratory)? rate|resps|rr)" + _NUM + r"(\d{1,2})\b")
-_SPO2 = re.compile(r"\b(?:oxygen saturation|sat(?:uration)?s?|spo2|o2)" + _NUM + r"(\d{2})\s*%?|desat\w*\s*(?:to\s*)?(\d{2})\b")
+_SPO2 = re.compile(
+    r"\b(?:oxygen saturation|sat(?:uration)?s?|spo2|o2)" + _NUM + r"(\d{2})\s*%?|desat\w*\s*(?:to\s*)?(\d{2})\b"
+)
 _TEMP = re.compile(r"\b(?:t|temp(?:erature)?)" + _NUM + r"(3[2-9]|4[0-3])(?:[.,](\d))?\b")
-_GCS = re.compile(r"\bgcs\s*(?:of|is|was|:|=|dropped|down|fell|now)?\s*(?:from\s*)?(?:\d{1,2}\s*(?:->|→|to)\s*)?(\d{1,2})\b")
+_GCS = re.compile(
+    r"\bgcs\s*(?:of|is|was|:|=|dropped|down|fell|now)?\s*(?:from\s*)?(?:\d{1,2}\s*(?:->|→|to)\s*)?(\d{1,2})\b"
+)
 _LACTATE = re.compile(r"\blactate" + _NUM + r"(\d{1,2}(?:[.,]\d)?)")
 _NEWS = re.compile(r"\bnews2?(?: score)?" + _NUM + r"(\d{1,2})\b")
-_CONFUSED = re.compile(r"\b(new(ly)? confus\w*|acutely confused|new confusion|not making sense|delirious)\b")
+_CONFUSED = re.compile(
+    r"(?<!no )(?<!not )(?<!denies )\b(new(ly)? confus\w*|acutely confused|new confusion|not making sense|delirious)\b"
+)
+_RANGE = re.compile(
+    r"\b(target|range|aim|between|goal|normal|things like|such as|criteria|e\.g\.?|if)\b[^.;]*|\d+\s*(-|–|to)\s*\d+\s*%"
+)  # not a reading
 _SENTENCE = re.compile(r"(?:[^.;\n]|\.(?=\d))+")  # "35.1" stays in its sentence
 _CONTEXT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("bleeding", re.compile(r"bleed|haemat|hemat|haemorrh|hemorrh|melaena|melena|varices|blood loss|\bpr blood")),
@@ -70,8 +81,8 @@ def match_vitals(lowered: str) -> list[str]:
     """Categories raised by observations that call for an urgent response (NEWS2), per sentence."""
     hits: list[str] = []
     for match in _SENTENCE.finditer(lowered):
-        sentence = match.group(0)
-        if not any(ch.isdigit() for ch in sentence):
+        sentence = _RANGE.sub(" ", match.group(0))
+        if not any(ch.isdigit() for ch in sentence) or not counts_at(lowered, match.start(), match.end()):
             continue
         total, highest, scored = _score(sentence)
         news = _NEWS.search(sentence)

@@ -1,11 +1,14 @@
 """The semantic detector: each sentence of a message read by meaning, with the embedding model CareForge ships.
 
-all-MiniLM-L6-v2 (ONNX Runtime) embeds every segment of the message; a linear probe over that embedding, the
-context cues (``cues.py``) and whether a rule fired in the segment gives the probability that the message reports an
-emergency happening now. The probe is fitted by ``scripts/tune_triage.py`` on the curated exemplar bank
-(``data/exemplars.toml``: emergencies per category and look-alikes: definitions, prevention, history, negation,
-drills, routine faults) and the tune split only; its threshold is chosen there by cross-validation, never on the
-test split. The category of a raised flag is that of the closest exemplar, which is also kept as evidence.
+all-MiniLM-L6-v2 (ONNX Runtime) embeds the message; a one-hidden-layer probe (weights in numpy) over that embedding,
+the context cues (``cues.py``) and whether a rule fired gives the probability that the message reports an emergency
+happening now. A message of up to ``SHORT_WORDS`` words is read whole, in one embedding (reading its sentences too
+added false alarms on tune: "no LOC, no vomiting" read alone). A longer one is read whole and per segment, all in one
+embedding call; a segment must pass the stricter long-message threshold, set above every benign sentence seen in
+tuning, so that a note of a hundred routine sentences raises nothing while one buried emergency still does.
+The probe is fitted by ``scripts/tune_triage.py`` on the curated exemplar bank (``data/exemplars.toml``) and the tune
+split only; its thresholds are chosen there by cross-validation, never on the test split. The category of a raised
+flag is that of the closest exemplar, which is also kept as evidence.
 """
 
 from __future__ import annotations
@@ -20,9 +23,7 @@ import numpy.typing as npt
 
 from retrieval.embeddings import Embedder, Vectors
 from safety.triage.cues import cue_vector
-from safety.triage.rules import match_rules
-from safety.triage.rules_clinical import CLINICAL_RULES
-from safety.triage.rules_workplace import WORKPLACE_RULES
+from safety.triage.ruleset import rule_keys
 
 DATA = Path(__file__).resolve().parent / "data"
 PROBE = DATA / "probe.npz"
@@ -30,7 +31,7 @@ CUE_WEIGHT = 3.0  # cue and rule features are scaled to weigh against the 384 em
 _SENTENCE = re.compile(r"[^.!?;\n]+")
 _WINDOW_WORDS = 40  # a run-on sentence is read in overlapping windows of this many words
 _MIN_WORDS = 10  # shorter sentences are read together with the next one
-_ONE_BY_ONE = 8  # up to this many segments are embedded one at a time: no padding, ~2.5 ms each
+SHORT_WORDS = 60  # up to this many words a message is read whole only (chosen by CV on tune, see probe.json)
 MAX_SEGMENTS = 400  # 20,000 characters give about 300; beyond this the rest is read in coarser windows
 _MIN_READ_WORDS = 3  # "thanks" or "and now?" carry no meaning for the probe to read (only the rules see them)
 # A segment that opens with a negation ("no chest pain, no shortness of breath, just a cough") lists what is absent;
@@ -77,7 +78,7 @@ def segments(text: str) -> list[str]:
 
 def features(vectors: Vectors, texts: list[str]) -> npt.NDArray[np.float32]:
     """The probe's input per text: its embedding, its context cues, and whether any rule fired in it."""
-    extra = [np.append(cue_vector(t), 1.0 if match_rules(t, CLINICAL_RULES + WORKPLACE_RULES) else 0.0) for t in texts]
+    extra = [np.append(cue_vector(t), 1.0 if rule_keys(t) else 0.0) for t in texts]
     return np.hstack([vectors, CUE_WEIGHT * np.array(extra, dtype=np.float32)]).astype(np.float32)
 
 
@@ -92,44 +93,48 @@ class SemanticHit:
 
 
 class SemanticDetector:
-    """Reads a message's segments with the embedding model and the fitted probe; build once per process."""
+    """Reads a message with the embedding model and the fitted probe; build once per process."""
 
     def __init__(self, embedder: Embedder, probe: Path = PROBE) -> None:
         """Load the probe and the embedded exemplar bank (stored with the probe, so nothing is embedded here)."""
         self._embedder = embedder
         stored = np.load(probe, allow_pickle=False)
-        self.coef: npt.NDArray[np.float32] = stored["coef"].astype(np.float32)
-        self.intercept = float(stored["intercept"])
+        self.w1: npt.NDArray[np.float32] = stored["w1"].astype(np.float32)
+        self.b1: npt.NDArray[np.float32] = stored["b1"].astype(np.float32)
+        self.w2: npt.NDArray[np.float32] = stored["w2"].astype(np.float32)
+        self.b2 = float(stored["b2"])
         self.threshold = float(stored["threshold"])
-        self.bank: Vectors = stored["bank"].astype(np.float32)
+        self.long_threshold = float(stored["long_threshold"])
+        self.bank: Vectors = np.ascontiguousarray(stored["bank"].astype(np.float32))
         self.bank_keys: list[str] = [str(k) for k in stored["bank_keys"]]
         self.bank_texts: list[str] = [str(t) for t in stored["bank_texts"]]
         if self.bank.shape[1] != embedder.dimension:
             raise ValueError(f"the triage probe needs {self.bank.shape[1]}-d embeddings, not {embedder.dimension}")
 
     def probabilities(self, parts: list[str]) -> tuple[npt.NDArray[np.float32], Vectors]:
-        """Per segment: the probability of an emergency happening now, and the segment's embedding."""
-        if len(parts) <= _ONE_BY_ONE:  # segments differ in length; padding them into one batch costs more
-            vectors = np.concatenate([self._embedder.embed([p]) for p in parts])
-        else:
-            vectors = self._embedder.embed(parts)
-        logits = features(vectors, parts) @ self.coef + self.intercept
+        """Per text: the probability of an emergency happening now, and the text's embedding (one model call)."""
+        vectors = self._embedder.embed(parts)
+        hidden = np.maximum(features(vectors, parts) @ self.w1 + self.b1, 0.0)
+        logits = hidden @ self.w2 + self.b2
         return (1.0 / (1.0 + np.exp(-logits))).astype(np.float32), vectors
 
     def detect(self, normalised: str) -> list[SemanticHit]:
-        """The category raised for a (normalised) message, if the probe's probability passes its threshold."""
-        whole = " ".join(normalised.split()[: _WINDOW_WORDS * 2])
+        """The categories raised for a (normalised) message whose probability passes its threshold."""
+        words = normalised.split()
+        whole = " ".join(words[: SHORT_WORDS * 2])
+        parts = [whole] if len(words) <= SHORT_WORDS else list(dict.fromkeys([whole, *segments(normalised)]))
         candidates = [
-            p
-            for p in dict.fromkeys([*segments(normalised), whole])
-            if len(re.findall(r"[a-z]{2,}", p)) >= _MIN_READ_WORDS and not _NEGATION_LEAD.search(p)
+            p for p in parts if len(re.findall(r"[a-z]{2,}", p)) >= _MIN_READ_WORDS and not _NEGATION_LEAD.search(p)
         ]
         if not candidates:
             return []
         probs, vectors = self.probabilities(candidates)
+        bars = np.array(
+            [self.threshold if p == whole else max(self.threshold, self.long_threshold) for p in candidates]
+        )
         hits: dict[str, SemanticHit] = {}
-        for i in np.argsort(-probs):
-            if probs[i] < self.threshold:
+        for i in np.argsort(-(probs - bars)):
+            if probs[i] < bars[i]:
                 break
             nearest = int(np.argmax(self.bank @ vectors[i]))  # the category of the closest exemplar
             key = self.bank_keys[nearest]

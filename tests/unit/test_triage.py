@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import csv
 import time
+from collections.abc import Sequence
 
 import pytest
 
+from bench.triage import FIFTY, FILLER, LONG
 from evaluation.triage import DATA, TEST, load_cases, score
-from safety.triage import Triage
+from retrieval import DEFAULT_CACHE, default_embedder
+from retrieval.embeddings import Vectors
+from safety.triage import SemanticDetector, Triage
+from safety.triage.normalise import normalise
 from safety.triage.semantic import MAX_SEGMENTS, segments
 
 RULES = Triage(None)
@@ -150,3 +155,106 @@ def test_ordinary_medication_questions_rarely_raise_a_flag(triage: Triage) -> No
         questions = [r["question"] for r in csv.DictReader(handle)]
     alarms = [q for q in questions if triage.assess(q).flags]
     assert len(alarms) / len(questions) <= 0.05, alarms  # 3.6% reported
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tengo un dolor de pecho muy fuerte", "chest_pain"),
+        ("no puedo respirar y tengo los labios morados", "breathing"),
+        ("Ya no quiero vivir, esta noche lo voy a hacer", "suicide"),
+        ("estou com dor no peito e falta de ar", "chest_pain"),
+        ("je ne peux pas respirer", "breathing"),
+        ("Je ne veux plus vivre", "suicide"),
+        ("Mein Vater ist bewusstlos und reagiert nicht", "unconscious"),
+        ("ich will nicht mehr leben", "suicide"),
+        ("Mój syn krwawi bardzo mocno, krew leci", "bleeding"),
+        ("nie mogę oddychać", "breathing"),
+        ("non riesco a respirare", "breathing"),
+        ("nefes alamıyorum", "breathing"),
+        ("أشعر بألم في الصدر", "chest_pain"),
+        ("أريد أن أموت", "suicide"),
+        ("mish 2ader atnafas", "breathing"),
+        ("मुझे सीने में दर्द है", "chest_pain"),
+        ("main aatmahatya karna chahta hoon", "suicide"),
+        ("我想死", "suicide"),
+        ("Mon bébé a de la fièvre et il est tout mou", "paediatric"),
+    ],
+)
+def test_rules_flag_common_emergency_phrases_in_other_languages(text: str, expected: str) -> None:
+    result = RULES.assess(text)
+    assert expected in result.keys
+    assert next(f for f in result.flags if f.key == expected).detectors == ("rules",)
+
+
+@pytest.mark.parametrize("text", ["No tengo dolor de pecho, solo tos", "The Brand name of this inhaler?"])
+def test_negated_or_unrelated_foreign_words_raise_no_rule_flag(text: str) -> None:
+    assert RULES.assess(text).flags == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NEWS2 9: T 39.6, RR 30, SpO2 91%, BP 88/46, HR 124", "sepsis"),
+        ("72M UTI on abx, now T 35.1, HR 128, BP 82/50, RR 28, new confusion", "sepsis"),
+        ("Haematemesis ~500ml, HR 120, BP 85/55, known varices", "bleeding"),
+        ("Post-fall, GCS dropped 15->11 over 1h", "head_injury"),
+        ("Trachy pt desatting to 75%", "breathing"),
+        ("G2P1 36/40, BP 168/112, headache", "obstetric"),
+    ],
+)
+def test_rules_read_deranged_observations_in_nurse_shorthand(text: str, expected: str) -> None:
+    assert expected in RULES.assess(text).keys
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "obs stable: HR 78, BP 128/82, sats 97%, temp 36.8",
+        "Sepsis screen neg: T 37.2, HR 82, RR 16, BP 128/76, alert, no new confusion",
+        "How do I chart oxygen with target saturations of 88-92%?",
+        "Head injury obs: GCS 15, no vomiting",
+    ],
+)
+def test_normal_or_target_observations_raise_no_vitals_flag(text: str) -> None:
+    assert RULES.assess(text).flags == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i want to kms",
+        "thinking about how to unalive myself",
+        "cant breath",
+        "SOB at rest, lips blue",
+        "CP radiating to L arm, sweaty",
+    ],
+)
+def test_slang_and_shorthand_still_flag_with_both_detectors(triage: Triage, text: str) -> None:
+    assert triage.assess(text).flags
+
+
+def test_a_long_note_of_routine_sentences_raises_nothing_and_a_buried_emergency_is_found(triage: Triage) -> None:
+    benign = " ".join(FILLER)
+    assert len(benign.split()) > 1_500
+    assert triage.assess(benign).flags == []
+    assert "stroke" in triage.assess(LONG).keys
+
+
+def test_a_short_message_is_read_whole_in_one_embedding_call() -> None:
+    calls: list[int] = []
+    embedder = default_embedder(DEFAULT_CACHE)
+
+    class Counting:
+        name, dimension = embedder.name, embedder.dimension
+
+        def embed(self, texts: Sequence[str]) -> Vectors:
+            calls.append(len(texts))
+            return embedder.embed(texts)
+
+    detector = SemanticDetector(Counting())
+    detector.detect(normalise(FIFTY))
+    assert calls == [1]
+    calls.clear()
+    detector.detect(normalise(LONG))
+    assert len(calls) == 1 and calls[0] > 100  # every segment of a long message in one call
