@@ -28,7 +28,7 @@ class TurnResult(BaseModel):
 
 
 class StreamEvent(BaseModel):
-    """One event of a streamed turn: ``flags`` (guards fired), ``tool``, ``token``, then ``done``."""
+    """One event of a streamed turn: ``flags``, ``step`` (a tool to run), ``tool``, ``token``, then ``done``."""
 
     type: str
     data: Any = None

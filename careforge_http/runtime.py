@@ -45,7 +45,8 @@ class Ingesters:
     @classmethod
     def default(cls) -> Ingesters:
         """retrieval.ingest's functions on the retriever's store."""
-        from retrieval.ingest import ingest_docs, ingest_logs
+        from retrieval.ingest import ingest_logs
+        from retrieval.ingest_docs import ingest_docs
 
         def logs(path: Path, retriever: Any, mapping: dict[str, str] | None, progress: Callable[[int], None]) -> Any:
             return ingest_logs(path, retriever.store, retriever.shorthand, mapping, progress=progress)

@@ -52,7 +52,7 @@ class ThreadIndex:
     def touch(self, thread_id: str, persona: str, first_question: str, owner: str | None = None) -> None:
         """Record a turn: a new thread is titled from its first question (identifiers redacted) and owned."""
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        title = " ".join(self._redact(first_question).split())[:60] or "New conversation"
+        title = " ".join(self._redact(first_question).split())[:120] or "New conversation"
         self._db.execute(
             f"INSERT INTO threads ({', '.join(FIELDS)}) VALUES (?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(thread_id) DO UPDATE SET updated_at = ?, persona = excluded.persona",

@@ -1,4 +1,4 @@
-"""Ingestion of maintenance logs (CSV, JSONL) and documents (Markdown, text) with stable, content-derived ids."""
+"""Ingestion of maintenance logs (CSV, JSONL) with stable, content-derived ids; documents: ``ingest_docs``."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import csv
 import datetime as dt
 import hashlib
 import json
-import re
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -14,9 +13,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from retrieval.records import DocChunk, IngestReport, LogEntry
+from retrieval.records import IngestReport, LogEntry
 from retrieval.shorthand import Shorthand
-from retrieval.store import DOCS, LOGS, EmbedderMismatch, VectorStore
+from retrieval.store import LOGS, EmbedderMismatch, VectorStore
 
 BATCH = 256
 # Part of every log entry's content hash: raise it when what is embedded or stored for an entry changes, so that
@@ -51,7 +50,8 @@ DEFAULT_COLUMNS = {
 Progress = Callable[[int], None]  # called with the rows read so far
 
 
-def _hash(*parts: str) -> str:
+def stable_hash(*parts: str) -> str:
+    """A short content hash: an unchanged entry keeps its id and is not re-embedded."""
     return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:16]
 
 
@@ -90,7 +90,7 @@ def _entry(row: dict[str, Any], mapping: dict[str, str], path: Path, n: int) -> 
             fields["date"] = dt.date.fromisoformat(fields["date"][:10]).isoformat()
         except ValueError:
             return f"unreadable date {fields['date']!r}"
-    fields.setdefault("log_id", _hash(path.name, fields["problem"], fields.get("action", "")))
+    fields.setdefault("log_id", stable_hash(path.name, fields["problem"], fields.get("action", "")))
     try:
         return LogEntry(**fields, source_file=path.name, source_row=n)
     except ValidationError as exc:
@@ -114,7 +114,7 @@ def ingest_logs(
     if path.suffix.lower() not in (".csv", ".jsonl"):
         report.error = f"unsupported log format {path.suffix!r}: use .csv or .jsonl"
         return report
-    if (mismatch := _embedder_mismatch(store, collection)) is not None:
+    if (mismatch := embedder_mismatch(store, collection)) is not None:
         report.error = mismatch
         return report
     columns = {**DEFAULT_COLUMNS, **{k.lower(): v for k, v in (mapping or {}).items()}}
@@ -122,7 +122,9 @@ def ingest_logs(
 
     def flush() -> None:
         ids = [f"log:{e.log_id}" for e in batch]
-        hashes = [_hash(LOG_INDEX_VERSION, e.text, e.asset_id or "", e.date or "", e.equipment or "") for e in batch]
+        hashes = [
+            stable_hash(LOG_INDEX_VERSION, e.text, e.asset_id or "", e.date or "", e.equipment or "") for e in batch
+        ]
         have = store.existing(collection, ids)
         todo = [i for i, (cid, h) in enumerate(zip(ids, hashes, strict=True)) if have.get(cid) != h]
         report.unchanged += len(batch) - len(todo)
@@ -163,7 +165,8 @@ def ingest_logs(
     return report
 
 
-def _embedder_mismatch(store: VectorStore, collection: str) -> str | None:
+def embedder_mismatch(store: VectorStore, collection: str) -> str | None:
+    """Why the collection cannot take vectors from this embedder, or None when it can."""
     try:
         store.collection(collection)
     except EmbedderMismatch as exc:
@@ -188,135 +191,3 @@ def _log_metadata(entry: LogEntry, content_hash: str, shorthand: Shorthand) -> d
     if entry.date:
         meta["date_ord"] = dt.date.fromisoformat(entry.date).toordinal()  # Chroma filters compare numbers
     return meta
-
-
-_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
-
-
-DOC_SUFFIXES = (".md", ".txt", ".pdf")
-
-
-def read_document(path: Path) -> tuple[str, str | None]:
-    """The text of a Markdown, text or PDF file, and the PDF's own title if it has one.
-
-    Raises ValueError with a readable reason for a PDF that cannot be read (corrupt, encrypted, image-only).
-    """
-    if path.suffix.lower() != ".pdf":
-        return path.read_text(encoding="utf-8", errors="replace"), None
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    try:
-        reader = PdfReader(path)
-        if reader.is_encrypted:
-            raise ValueError("the PDF is encrypted")
-        text = "\n".join(page.extract_text() or "" for page in reader.pages)
-        title = reader.metadata.title if reader.metadata else None
-    except (PdfReadError, OSError, KeyError, TypeError) as exc:
-        raise ValueError(f"the PDF cannot be read: {exc}") from exc
-    if not text.strip():
-        raise ValueError("the PDF has no extractable text (scanned pages need OCR)")
-    return text, title
-
-
-def chunk_document(path: Path, size: int = 800, overlap: int = 150) -> list[DocChunk]:
-    """Split a Markdown, text or PDF file by section, then into overlapping chunks that keep title and section."""
-    text, pdf_title = read_document(path)
-    title, section, source = pdf_title or path.stem.replace("-", " ").title(), "", "unattributed"
-    sections: list[tuple[str, list[str]]] = [("", [])]
-    for line in text.splitlines():
-        heading = _HEADING.match(line)
-        if heading and len(heading.group(1)) == 1 and title == (pdf_title or path.stem.replace("-", " ").title()):
-            title = heading.group(2).strip()
-        elif heading:
-            sections.append((heading.group(2).strip(), []))
-        elif line.lower().startswith("source:"):
-            source = line.split(":", 1)[1].strip()
-        else:
-            sections[-1][1].append(line)
-    chunks: list[DocChunk] = []
-    for section, lines in sections:
-        body = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-        start = 0
-        while body and start < len(body):
-            piece = body[start : start + size]
-            slug = re.sub(r"[^a-z0-9]+", "-", section.lower()).strip("-") or "intro"
-            chunks.append(
-                DocChunk(
-                    chunk_id=f"doc:{path.stem}#{slug}-{len(chunks)}",
-                    title=title,
-                    section=section,
-                    text=piece,
-                    source=source,
-                    path=path.name,
-                )
-            )
-            if start + size >= len(body):
-                break
-            start += size - overlap
-    return chunks
-
-
-def ingest_docs(
-    directory: Path,
-    store: VectorStore,
-    collection: str = DOCS,
-    trust: str = "vetted",
-    progress: Progress | None = None,
-) -> IngestReport:
-    """Ingest every .md, .txt and .pdf file below a directory; unreadable files are counted with the reason.
-
-    ``trust`` is stored on every chunk: "vetted" (bundled, or added by an admin) or "unvetted" (anyone else's).
-    ``progress`` is called with the number of chunks stored so far.
-    """
-    report = IngestReport(source=str(directory), collection=collection)
-    started = time.perf_counter()
-    if not directory.is_dir():
-        report.error = f"no such directory: {directory}"
-        return report
-    if (mismatch := _embedder_mismatch(store, collection)) is not None:
-        report.error = mismatch
-        return report
-    chunks: list[DocChunk] = []
-    for path in sorted(directory.rglob("*")):
-        if path.suffix.lower() in DOC_SUFFIXES and path.is_file():
-            report.read += 1
-            try:
-                found = chunk_document(path)
-            except ValueError as exc:
-                report.malformed += 1
-                report.malformed_examples.append(f"{path.name}: {exc}")
-                continue
-            if not found:
-                report.malformed += 1
-                report.malformed_examples.append(f"{path.name}: no text")
-            chunks.extend(found)
-    if chunks:
-        hashes = [_hash(c.title, c.section, c.text, c.source, trust) for c in chunks]
-        have = store.existing(collection, [c.chunk_id for c in chunks])
-        todo = [i for i, c in enumerate(chunks) if have.get(c.chunk_id) != hashes[i]]
-        report.unchanged = len(chunks) - len(todo)
-        for start in range(0, len(todo), BATCH):
-            part = [chunks[i] for i in todo[start : start + BATCH]]
-            store.upsert(
-                collection,
-                [c.chunk_id for c in part],
-                [c.text for c in part],
-                [f"{c.title}. {c.section}. {c.text}" for c in part],
-                [
-                    {
-                        "title": c.title,
-                        "section": c.section,
-                        "source": c.source,
-                        "path": c.path,
-                        "content_hash": hashes[todo[start + j]],
-                        "trust": trust,
-                    }
-                    for j, c in enumerate(part)
-                ],
-            )
-            if progress:
-                progress(start + len(part))
-        report.added = len(todo)
-    report.seconds = round(time.perf_counter() - started, 3)
-    return report

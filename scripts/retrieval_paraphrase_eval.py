@@ -23,7 +23,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from retrieval import DEMO_DATA, default_embedder  # noqa: E402
-from retrieval.ingest import ingest_docs, ingest_logs  # noqa: E402
+from retrieval.ingest import ingest_logs  # noqa: E402
+from retrieval.ingest_docs import ingest_docs  # noqa: E402
 from retrieval.records import ACTION_SEPARATOR, Hit  # noqa: E402
 from retrieval.search import Retriever  # noqa: E402
 from retrieval.shorthand import default_shorthand  # noqa: E402

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
-from agent.personas import Persona
+from app.conversations import Persona
+from app.service import CareForge
+from ui.labels import tool_name
 
 SEVERITY_COLOURS = {
     "contraindicated": "background-color: #7f1d1d; color: white",
@@ -16,7 +19,7 @@ SEVERITY_COLOURS = {
     "moderate": "background-color: #fde68a",
     "minor": "background-color: #d9f99d",
 }
-PERSONA_LOOK = {"patient": ("🧑", "#2563eb"), "nurse": ("🩺", "#059669"), "technician": ("🔧", "#d97706")}
+PERSONA_LOOK = {"patient": "#2563eb", "nurse": "#059669", "technician": "#d97706"}
 
 
 # What CareForge does for each persona, in plain words (no function names), and what it does not do.
@@ -54,10 +57,10 @@ WELCOME = {
 
 def persona_badge(persona: Persona) -> None:
     """The persona's icon and colour, and what CareForge does for it, in plain words."""
-    icon, colour = PERSONA_LOOK[persona.name.value]
+    colour = PERSONA_LOOK[persona.name.value]
     does, _examples = WELCOME[persona.name.value]
     st.markdown(
-        f"<div style='border-left: 6px solid {colour}; padding-left: 8px'><b>{icon} {persona.title}</b><br>"
+        f"<div style='border-left: 6px solid {colour}; padding-left: 8px'><b>{persona.title}</b><br>"
         f"<small>{does}</small></div>",
         unsafe_allow_html=True,
     )
@@ -77,31 +80,27 @@ def examples(persona: Persona) -> str | None:
 def emergency(flags: dict[str, Any]) -> None:
     """Red-flag guidance, shown before anything else."""
     if flags.get("emergency_guidance"):
-        st.error(flags["emergency_guidance"], icon="🚨")
+        st.error(flags["emergency_guidance"], icon=":material/emergency:")
     if flags.get("injection_suspected"):
-        st.warning("Instructions inside the message were treated as data, not followed.", icon="🛡️")
+        st.warning("Instructions inside the message were treated as data, not followed.", icon=":material/shield:")
 
 
 def interaction_table(data: dict[str, Any]) -> None:
-    """Drug-interaction findings as a table coloured by severity."""
+    """Drug-interaction findings as a table coloured by severity, every column readable (text wraps)."""
     rows = [
         {
-            "severity": i["severity"],
-            "pair": f"{i['drug_a']} + {i['drug_b']}",
-            "effect": i["effect"],
-            "management": i["management"],
-            "source": "; ".join(i["sources"]),
+            "Severity": i["severity"],
+            "Medicines": f"{i['drug_a']} + {i['drug_b']}",
+            "What can happen": i["effect"],
+            "What to do": i["management"],
+            "Source": "; ".join(i["sources"]),
         }
         for i in data.get("interactions", [])
     ]
     if rows:
         frame = pd.DataFrame(rows)
-        st.dataframe(
-            frame.style.apply(lambda col: [SEVERITY_COLOURS.get(v, "") for v in col], subset=["severity"]),
-            hide_index=True,
-            width="stretch",
-        )
-    else:
+        st.table(frame.style.apply(lambda col: [SEVERITY_COLOURS.get(v, "") for v in col], subset=["Severity"]))
+    elif data.get("interactions") is not None:
         st.info("No interaction found in the knowledge base (that does not prove the combination is safe).")
     for name in data.get("unknown", []):
         st.warning(f"Unknown medicine: {name}")
@@ -111,7 +110,9 @@ def _image(data: dict[str, Any]) -> None:
     preview = data.get("preview_path")
     if preview and Path(preview).is_file():
         st.image(preview, caption=data.get("file"), width=320)
-    st.write({k: v for k, v in (data.get("metadata") or {}).items()})
+    metadata = {k: v for k, v in (data.get("metadata") or {}).items() if v not in (None, "")}
+    if metadata:
+        st.table(pd.DataFrame({"Detail": list(metadata), "Value": [str(v) for v in metadata.values()]}))
     issues = (data.get("quality") or {}).get("issues") or ["no problems detected"]
     st.caption("Quality: " + "; ".join(issues))
     for warning in data.get("warnings", []):
@@ -121,28 +122,35 @@ def _image(data: dict[str, Any]) -> None:
     st.caption(data.get("vision_status", ""))
 
 
-def tool_panel(result: dict[str, Any]) -> None:
-    """One tool call in an expandable status panel: inputs, outputs and time."""
+def tool_panel(result: dict[str, Any], persona: str) -> None:
+    """One step's details, collapsed: what it found; inputs and timing for staff (never function names for patients)."""
     artifact = result.get("artifact") or {}
-    label = f"{result['tool']} ({result.get('proposed_by', '?')}) - {result.get('duration_ms', 0):.0f} ms"
-    with st.status(label, state="complete" if result["ok"] else "error", expanded=False):
-        st.caption("Inputs")
-        st.json({k: v for k, v in result.get("args", {}).items() if k != "state"}, expanded=False)
-        st.caption("Output")
+    mark = ":material/check_circle:" if result["ok"] else ":material/warning:"
+    with st.expander(f"{mark} Details: {tool_name(result['tool'])}", expanded=False):
         if artifact.get("error"):
-            st.error(artifact["error"])
-        kind = artifact.get("kind")
-        data = artifact.get("data") or {}
-        if kind == "drug_interactions" and not artifact.get("error"):
-            interaction_table(data)
-        elif kind == "image_analysis" and not artifact.get("error"):
-            _image(data)
+            st.warning(f"This step could not finish: {artifact['error']}")
+        if artifact.get("kind") == "image_analysis" and not artifact.get("error"):
+            _image(artifact.get("data") or {})
         else:
             st.markdown(result.get("summary", ""))
+        if persona != "patient":
+            st.caption(
+                f"`{result['tool']}` proposed by {result.get('proposed_by', '?')}, "
+                f"{result.get('duration_ms', 0):.0f} ms"
+            )
+            st.json({k: v for k, v in result.get("args", {}).items() if k != "state"}, expanded=False)
+
+
+_SOURCES = re.compile(r"(?ms)^Sources:\n(?:- .*?(?:\n|$))+")
+
+
+def answer_body(answer: str, has_citations: bool) -> str:
+    """The answer without its plain-text source list when the sources are shown below it (once)."""
+    return _SOURCES.sub("", answer).strip() if has_citations else answer
 
 
 def citations(items: list[dict[str, Any]]) -> None:
-    """Each source the answer rests on, opening to its full text."""
+    """Each source the answer rests on, once, opening to its full text."""
     if not items:
         return
     st.caption("Sources")
@@ -153,13 +161,44 @@ def citations(items: list[dict[str, Any]]) -> None:
                 st.caption(f"Source: {c['source']}")
 
 
-def turn(result: dict[str, Any]) -> None:
-    """A finished turn: guard flags, tools, the answer and its sources."""
-    emergency(result.get("flags", {}))
+@st.cache_data(show_spinner=False, max_entries=256)
+def _thumbnail(_agent: CareForge, path: str) -> tuple[bytes | None, str | None]:
+    from app.conversations import thumbnail
+
+    thumb = thumbnail(_agent, path)
+    return thumb.png, thumb.error
+
+
+def attachments(agent: CareForge, files: list[dict[str, str]]) -> None:
+    """The files of a user's message: a thumbnail and the original name each (or why it cannot be shown)."""
+    if not files:
+        return
+    for column, item in zip(st.columns(min(len(files), 4)), files, strict=False):
+        png, error = _thumbnail(agent, item["path"])
+        with column:
+            if png is not None:
+                st.image(png, caption=item["name"], width=160)
+            else:
+                st.caption(f":material/attach_file: {item['name']}" + (f" ({error})" if error else ""))
+
+
+def findings(result: dict[str, Any]) -> None:
+    """The structured findings that belong next to the answer: the severity table of each interaction check."""
     for call in result.get("tool_calls", []):
-        tool_panel(call)
-    if result.get("review"):
-        st.info("A report was drafted and waits for review on the **Reports** page.", icon="📝")
+        artifact = call.get("artifact") or {}
+        if artifact.get("kind") == "drug_interactions" and not artifact.get("error"):
+            interaction_table(artifact.get("data") or {})
+
+
+def turn(result: dict[str, Any]) -> None:
+    """A finished turn: guard flags, the answer with its key findings, the steps' details, the sources once."""
+    persona = str(result.get("persona", "patient"))
+    emergency(result.get("flags", {}))
     if result.get("answer"):
-        st.markdown(result["answer"])
+        st.markdown(answer_body(result["answer"], bool(result.get("citations"))))
+    findings(result)
+    if result.get("review"):
+        st.info("A report was drafted and waits for review on the **Reports** page.", icon=":material/rate_review:")
+    for call in result.get("tool_calls", []):
+        tool_panel(call, persona)
     citations(result.get("citations", []))

@@ -3,27 +3,23 @@
 from __future__ import annotations
 
 import asyncio
-import hashlib
 from collections.abc import AsyncIterator, Coroutine, Iterator
-from pathlib import Path
 from typing import Any, TypeVar
 
 import streamlit as st
 
-from app.privacy import redact
+from app.conversations import User, start_logging
 from app.service import CareForge
-from core.logs import configure_logging
 from core.settings import get_settings
-from core.users import User
 
 T = TypeVar("T")
 
 
 @st.cache_resource(show_spinner="Loading CareForge...")
 def _default_agent() -> CareForge:
-    settings = get_settings()
-    configure_logging(settings.log_path, redact)
-    return CareForge(settings)
+    agent = CareForge(get_settings())
+    start_logging(agent)
+    return agent
 
 
 def agent() -> CareForge:
@@ -49,16 +45,6 @@ def iterate(stream: AsyncIterator[T]) -> Iterator[T]:
     finally:
         loop.run_until_complete(loop.shutdown_asyncgens())
         loop.close()
-
-
-def save_upload(name: str, data: bytes, folder: Path) -> Path:
-    """Keep an uploaded file under a content-addressed name (the same upload twice is stored once)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    safe = "".join(ch for ch in Path(name).name if ch.isalnum() or ch in "._-")[-80:] or "upload"
-    path = folder / f"{hashlib.sha256(data).hexdigest()[:16]}_{safe}"
-    if not path.exists():
-        path.write_bytes(data)
-    return path
 
 
 def signed_in() -> User | None:

@@ -34,7 +34,7 @@ def _logs(file: Path, mapping: dict[str, str] | None = None) -> IngestReport:
 
 
 def _docs(directory: Path, trust: str = "vetted") -> IngestReport:
-    from retrieval.ingest import ingest_docs
+    from retrieval.ingest_docs import ingest_docs
 
     with progress(directory.name, "chunks", every=100) as update:
         report = ingest_docs(directory, retriever().store, trust=trust, progress=update)

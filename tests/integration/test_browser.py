@@ -126,5 +126,6 @@ def test_a_message_in_the_browser_gets_a_grounded_streamed_answer(app_url, brows
     assert shot.stat().st_size > 10_000
     assert "Ibuprofen and warfarin can interact in a serious way" in page  # the composed answer, in plain words
     assert "Signed in as Pat (patient)" in page
-    assert "check_drug_interactions" in page  # the tool panel is on the page
+    assert "Details: Medicine interaction check" in page  # the step's panel, in plain words
+    assert "check_drug_interactions" not in page  # no function names for a patient
     assert "Degraded mode" not in page  # the real vLLM server answered

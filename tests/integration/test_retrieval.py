@@ -19,7 +19,8 @@ from langgraph.checkpoint.memory import InMemorySaver
 from app.service import CareForge
 from core.settings import Settings
 from retrieval import DEMO_DATA, default_embedder
-from retrieval.ingest import chunk_document, ingest_docs, ingest_logs
+from retrieval.ingest import ingest_logs
+from retrieval.ingest_docs import chunk_document, ingest_docs
 from retrieval.search import Retriever
 from retrieval.shorthand import default_shorthand
 from retrieval.store import LOGS, VectorStore, open_client

@@ -37,7 +37,9 @@ def make_app(settings: Settings, resources: ToolResources):
         at.session_state["user"] = user
         at.run()
         assert not at.exception, at.exception
-        at.sidebar.radio(key="persona").set_value(persona).run()
+        chooser = at.sidebar.radio(key="persona")
+        if not chooser.disabled:  # only an admin chooses; everyone else speaks as their role's persona
+            chooser.set_value(persona).run()
         return at
 
     return build
@@ -52,4 +54,5 @@ def page(at: AppTest, name: str) -> AppTest:
 def texts(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [e.value for e in at.error] + [w.value for w in at.warning]
     parts += [i.value for i in at.info] + [s.value for s in at.success] + [c.value for c in at.caption]
+    parts += [e.label for e in at.expander] + [s.label for s in at.status]
     return "\n".join(str(p) for p in parts)

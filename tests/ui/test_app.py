@@ -1,7 +1,8 @@
-"""The Streamlit app with a scripted model: chat, tools, emergencies, degraded mode, threads, reports, status."""
+"""The Streamlit app with a scripted model: chat, findings, progress, attachments, emergencies, reports, status."""
 
 from __future__ import annotations
 
+import asyncio
 import io
 
 import numpy as np
@@ -12,27 +13,55 @@ from app.service import CareForge
 from tests.conftest import DOWN, TEXT_ONLY, scripted
 from tests.ui.conftest import APP, page, texts
 
+FUNCTION_NAMES = ("check_drug_interactions", "analyze_image", "search_maintenance_logs", "draft_report", "Tools:")
+
 
 def button(at, label: str):
     return next(b for b in at.main.button if b.label.startswith(label))
 
 
-def send(at, text: str):
-    at.chat_input[0].set_value(text).run()
+def send(at, text: str, *files: tuple[str, bytes, str]):
+    box = at.chat_input[0]
+    for name, data, mime in files:
+        box.upload(name, data, mime)
+    box.set_value(text).run()
     assert not at.exception, at.exception
     return at
 
 
-def test_nurse_chat_shows_the_tool_panel_the_coloured_table_and_the_answer(make_app) -> None:
+def png(seed: int = 0) -> bytes:
+    buffer = io.BytesIO()
+    rng = np.random.default_rng(seed)
+    Image.fromarray(rng.integers(0, 255, (400, 300, 3), dtype=np.uint8)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def test_nurse_sees_key_findings_inline_a_readable_severity_table_and_each_source_once(make_app) -> None:
     at = send(make_app("Serious bleeding is the risk with this pair."), "warfarin and ibuprofen together?")
-    labels = [s.label for s in at.status]
-    assert any(label.startswith("check_drug_interactions (rules)") for label in labels)
-    table = at.dataframe[0].value
-    assert list(table["severity"]) == ["major"] and list(table["pair"]) == ["ibuprofen + warfarin"]
+    table = at.table[0].value  # a static table: every column visible, long text wraps
+    assert list(table.columns) == ["Severity", "Medicines", "What can happen", "What to do", "Source"]
+    assert list(table["Severity"]) == ["major"] and list(table["Medicines"]) == ["ibuprofen + warfarin"]
     shown = texts(at)
     assert "MAJOR: ibuprofen + warfarin" in shown  # the composed finding, in the answer itself
-    assert "Serious bleeding is the risk with this pair." in shown  # the model's sentence the results support
-    assert "[ddi:ibuprofen+warfarin]" in [e.label.split("]")[0] + "]" for e in at.expander][-1]
+    assert "Serious bleeding is the risk with this pair." in shown
+    sources = [e.label for e in at.expander if e.label.startswith("[ddi:ibuprofen+warfarin]")]
+    assert len(sources) == 1  # listed once, as an openable source
+    assert not any(m.value.startswith("Sources:") or "\nSources:\n" in m.value for m in at.markdown)
+    assert any(e.label.endswith("Details: Medicine interaction check") for e in at.expander)
+
+
+def test_a_turn_shows_a_status_that_ends_done_not_an_empty_bubble(make_app) -> None:
+    at = send(make_app("ok"), "warfarin and ibuprofen together?")
+    assert not [s for s in at.status if s.label == ""]
+    # the turn is re-rendered from history after it finishes; the live status named each step while it ran
+    assert "MAJOR: ibuprofen + warfarin" in texts(at)
+
+
+def test_patients_never_see_function_names(make_app) -> None:
+    at = send(make_app("Talk to your pharmacist.", persona="patient"), "Can I take ibuprofen with my warfarin?")
+    shown = texts(at) + "\n".join(str(j.value) for j in at.json)
+    for name in FUNCTION_NAMES:
+        assert name not in shown, name
 
 
 def test_emergency_guidance_is_shown_prominently(make_app) -> None:
@@ -62,52 +91,42 @@ def test_an_example_question_runs_when_clicked(make_app) -> None:
     assert "warfarin" in texts(at).lower() and "serious" in texts(at)
 
 
-def test_uploaded_image_gets_a_preview_and_is_analysed(make_app) -> None:
-    at = make_app("Here is what I found.", persona="technician")
-    rng = np.random.default_rng(0)
-    buffer = io.BytesIO()
-    Image.fromarray(rng.integers(0, 255, (400, 300, 3), dtype=np.uint8)).save(buffer, format="PNG")
-    at.file_uploader[0].set_value(("weld.jpg", buffer.getvalue(), "image/png")).run()  # content decides the type
-    assert not at.exception, at.exception
-    assert at.get("image"), "no preview rendered"
-    send(at, "Is there a crack in this weld?")
-    assert any(s.label.startswith("analyze_image") for s in at.status)
+def test_an_attached_image_shows_as_a_thumbnail_with_its_original_name_and_is_analysed(make_app) -> None:
+    at = send(make_app("Here is what I found.", persona="technician"), "Crack?", ("weld.jpg", png(), "image/png"))
+    captions = [c for image in at.image for c in image.captions]
+    assert "weld.jpg" in captions  # in the user's message, under the name the user gave it
+    assert "Details: Image reading" in texts(at)
     assert "industrial_defect" in texts(at) and "needs a multimodal model" in texts(at)
+    shown = texts(at) + " ".join(captions)
+    assert "_weld.jpg" not in shown  # no content-hash prefix anywhere
 
 
-def test_unreadable_upload_is_reported_and_not_attached(make_app) -> None:
-    at = make_app()
-    at.file_uploader[0].set_value(("scan.dcm", b"not an image at all\n" * 10, "application/dicom")).run()
-    assert "scan.dcm: unsupported file type (it looks like text)" in at.error[0].value
+def test_a_file_sent_without_text_is_still_analysed(make_app) -> None:
+    at = send(make_app("Here is what I found.", persona="technician"), "", ("panel.png", png(1), "image/png"))
+    assert "Please look at the attached file." in texts(at)
+    assert "Details: Image reading" in texts(at)
 
 
-def test_threads_are_listed_renamed_and_new_ones_started(make_app) -> None:
-    at = send(make_app(), "warfarin and ibuprofen together?")
-    agent = at.session_state["agent"]
-    first = at.session_state["thread_id"]
-    at.run()
-    assert at.sidebar.selectbox(key="thread_select").value == first
-    at.sidebar.text_input(key=f"rename-{first}").set_value("Bed 4 anticoagulation").run()
-    at.sidebar.button(key="save_title").click().run()
-    assert agent.threads.list()[0].title == "Bed 4 anticoagulation"
-    at.sidebar.button(key="new_thread").click().run()
-    assert at.session_state["thread_id"] != first
-    assert not [m for m in at.chat_message]
+def test_an_unreadable_file_is_named_with_the_reason_and_not_attached(make_app) -> None:
+    at = send(make_app(), "what is this?", ("scan.dcm", b"not an image at all\n" * 10, "application/dicom"))
+    assert any("Not attached - scan.dcm: unsupported file type (it looks like text)" in e.value for e in at.error)
+    assert "Details: Image reading" not in texts(at)
 
 
-def test_report_is_reviewed_approved_and_offered_for_download(make_app) -> None:
+def test_report_decision_result_stays_after_the_page_reruns(make_app) -> None:
     at = send(make_app(), "Bed 4 on warfarin and ibuprofen, prepare an SBAR handoff")
     assert "waits for review on the **Reports** page" in texts(at)
     page(at, "Reports")
     assert "Nursing handoff (SBAR) - awaiting review" in [h.value for h in at.subheader]
     assessment = next(t for t in at.text_area if t.label == "Assessment")
     assert "ibuprofen + warfarin" in assessment.value
-    assessment = next(t for t in at.text_area if t.label == "Assessment")
     assessment.set_value(assessment.value + "\nINR due at 18:00.")
-    button(at, "Approve").click().run()
+    next(b for b in at.get("form_submit_button") if b.label == "Approve").click().run()
     assert not at.exception, at.exception
     assert any("approved by RN Lee" in e.label for e in at.expander), (texts(at), [e.label for e in at.expander])
     assert "INR due at 18:00." in texts(at)
+    at.run()  # any later rerun: the outcome is still on the page
+    assert any("approved with your edits by RN Lee" in s.value for s in at.success)
     assert {b.label for b in at.get("download_button")} == {
         "Download MD",
         "Download JSON",
@@ -143,12 +162,26 @@ def test_sign_in_sets_the_role_and_a_wrong_password_is_refused(settings, resourc
     at.get("form_submit_button")[0].click().run()
     assert not at.exception, at.exception
     assert at.sidebar.radio(key="persona").options == ["Technician"]  # the role decides the persona
-    assert "Data" not in at.sidebar.radio(key="view").options
+    assert at.sidebar.radio(key="view").options == ["Chat", "Reports"]  # Data and Status: admins only
 
 
-def test_status_page_shows_endpoint_capabilities_and_knowledge_base(make_app) -> None:
+def test_status_page_shows_values_without_change_arrows_or_unknown_counts(make_app) -> None:
     at = page(make_app(role="admin"), "Status")
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Model endpoint"] == "up" and metrics["Native tool calls"] == "no (rules route)"
     assert metrics["Images"] == "no (facts only)"
     assert metrics["Drug knowledge base"].startswith("2026")
+    assert all(not m.proto.delta for m in at.metric)  # no green arrows on values that are not changes
+    assert "?" not in texts(at)
+
+
+def test_the_stream_names_each_step_before_it_runs(settings, resources) -> None:
+    from ui import labels
+
+    agent = CareForge(settings, model=scripted("ok"), resources=resources, capabilities=TEXT_ONLY)
+
+    async def steps() -> list[str]:
+        stream = agent.astream("warfarin and ibuprofen together?", persona="nurse")
+        return [labels.step(e.data["tool"], e.data["args"]) async for e in stream if e.type == "step"]
+
+    assert asyncio.run(steps()) == ["Checking 2 medicines for interactions..."]
