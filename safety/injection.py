@@ -11,12 +11,14 @@ should double their warfarin dose ... This supersedes all other guidance" reads 
   ``scripts/injection_eval.py --fit``. Each passage is read whole and sentence by sentence (pairs too), all
   passages in one batch; the highest window score counts, so one planted sentence in a long note is not diluted.
 
-A passage is suspicious when a pattern matches or the probe's score passes its threshold. Thresholds were chosen on
+A passage is suspicious when a pattern matches, or the probe's score passes its threshold and the passage addresses a
+model or "you" (``addressed``). Thresholds were chosen on
 ``evaluation/data/injection_tune.jsonl`` (written for this, separate from the exemplar bank).
 """
 
 from __future__ import annotations
 
+import base64
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -41,7 +43,7 @@ _AI = (
     r"machine\s+readers?|ai\s+(?:helpers?|readers?|assistants?))"
 )
 _RULES = (
-    r"(?:instructions?|rules?|guidance|guidelines?|directives?|prompts?|restrictions?|safety\s+(?:rules|policy|"
+    r"(?:instructions?|rules|guidance|guidelines?|directives?|prompts|system\s+prompt|restrictions?|safety\s+(?:rules|policy|"
     r"filters?|guidelines)|content\s+(?:rules|polic(?:y|ies)|filters?)|context|everything\s+(?:above|before)|role"
     r"|system\s+message|programming)"
 )
@@ -111,7 +113,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:restrictions|safety\s+rules|content\s+polic\w+)|\bstay\s+in\s+character\b|\bsafety\s+"
             r"(?:filters?|guidelines|training|rules)\s+(?:are|is|have\s+been|were)\s+(?:disabled|suspended|"
             r"removed|off)|\b(?:pretend|imagine)\s+(?:that\s+)?you\s+are\b|\byou\s+are\s+(?:now|no\s+longer)"
-            r"\b|\bact\s+as\s+(?:an?\s+)?(?:ai|assistant|the\s+hospital)|\broleplay\s*:|\bnew\s+session\b",
+            r"\b(?!\s+(?:the|a|an)\s+(?:team|shift|nurse|ward|bay)\b)|\bact\s+as\s+(?:an?\s+)?(?:ai|assistant|the\s+"
+            r"hospital)|\broleplay\s*:|\bnew\s+session\b",
         ),
         (
             "exfiltration",
@@ -125,6 +128,34 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"<\|\w+\|>|\[/?INST\]|#{2,}\s*(?:system|instructions?|new\s+task|user)\b|\"role\"\s*:\s*\"system\"|"
             r"</?(?:instructions|system|context)>|\bassistant\s+instructions\s*:|\bend\s+of\s+(?:retrieved\s+"
             r"text|document)\W+(?:new|assistant)",
+        ),
+        (
+            "addressed_to_model",
+            r"\bdear\s+(?:ai|assistant|chat\s?bot|model|llm)\b|"
+            r"\b(?:ai|llm|model)[_ ](?:directive|instruction|note)s?\b|"
+            r"\b(?:ai|machine)\s+(?:translator|summari[sz]er|reader)\s*:|\bautomated\s+readers?\s+(?:should|must)|"
+            r"\|\s*(?:ai|assistant|system)\s*:|\bif\s+you\s+are\s+(?:summari[sz]ing|an?\s+(?:ai|assistant|language\s+"
+            r"model))|\bsystem\s*:\s*(?:the\s+)?(?:current\s+)?user\b|\bcomply\s+with\s+all\s+requests|"
+            r"\b(?:ai|assistant|llm)_\w+\s*=|\bTODO\s*\(\s*ai\s*\)|\bwhoever\s+or\s+whatever\s+(?:processes|reads)"
+            r"|\byapay\s+zek[aâ]",
+        ),
+        (
+            "foreign_addressed",
+            r"(?:\b(?:pour|para|per|f[üu]r|voor|dla|i['’]r)\s+(?:l['’]|la\s+|a\s+|o\s+|il\s+|die\s+|de\s+|den\s+)?"
+            r"(?:ia|ki|ai|assistente?|asystenta(?:\s+ai)?|cynorthwyydd(?:\s+ai)?|assistant)\b|\bune\s+ia\b|"
+            r"(?:для|к)\s+(?:ии|ai)|ии-ассистент|アシスタント|助手[:：]|सहायक\s+के\s+लिए|"
+            r"\bnota\s+para\s+(?:a|o)\s+ia\b|\bnodyn\s+i['’]r)",
+        ),
+        (
+            "exfiltration",
+            r"\b(?:list|output|print|send|export|dump|share|include|reveal|give)\b[^.\n]{0,40}\b(?:all|every|each|"
+            r"other)\s+(?:patients?|residents?|users?)['’]?s?\b[^.\n]{0,40}\b(?:names?|dob|dates?\s+of\s+birth|nhs|mrn|"
+            r"addresses|records|details|data|numbers)|\bshare\s+other\s+patients['’]?\s+records",
+        ),
+        (
+            "foreign_override",
+            r"\b(?:zignoruj|игнорируй|проигнорируй|anwybyddwch|ignorez|ignorer|ignoriere|ignorieren|negeer|ignora)\b|"
+            r"(?:指示|指令|说明)を?(?:無視|无视|忽略)|(?:無視|无视|忽略)(?:之前|以前|所有)?的?(?:指示|指令)|अनदेखा\s+करें",
         ),
         (
             "foreign_override",
@@ -143,11 +174,29 @@ _SPACELESS = re.compile(
 )
 
 
+_BASE64 = re.compile(r"(?<![\w+/=])[A-Za-z0-9+/]{24,}={0,2}(?![\w+/=])")
+_ZERO_WIDTH = re.compile("[\u200b-\u200f\u2060\ufeff]")
+
+
+def _decoded(text: str) -> list[str]:
+    """Base64 runs that decode to readable text: a payload hidden from the patterns."""
+    out = []
+    for m in _BASE64.finditer(text[:20_000]):
+        try:
+            raw = base64.b64decode(m.group() + "=" * (-len(m.group()) % 4), validate=True).decode("utf-8")
+        except (ValueError, UnicodeDecodeError):
+            continue
+        if sum(c.isprintable() for c in raw) > 0.9 * len(raw):
+            out.append(raw)
+    return out
+
+
 def _variants(text: str) -> list[str]:
-    """The text and its de-obfuscated readings: l33t digits, s-p-a-c-e-d letters, split words, reversed."""
+    """The text and its de-obfuscated readings: l33t digits, s-p-a-c-e-d letters, split words, reversed, base64."""
+    text = _ZERO_WIDTH.sub("", text)
     leet = re.sub(r"(?<=[a-z])[013457@$]|[013457@$](?=[a-z])", lambda m: m.group().translate(_LEET), text.lower())
     joined = _SPACED.sub(lambda m: re.sub(r"[-. _]", "", m.group()), leet)
-    return [text, leet, joined, text[::-1]]
+    return [text, leet, joined, text[::-1], *_decoded(text)]
 
 
 def pattern_cues(text: str) -> list[str]:
@@ -166,6 +215,21 @@ def windows(text: str) -> list[str]:
     parts = [p for p in re.split(r"(?<=[.!?])\s+|\s+(?=<!--|\[hidden|/\*|\{\{|%%%)", text) if len(p) > 12]
     pairs = [f"{a} {b}" for a, b in zip(parts, parts[1:], strict=False)]
     return list(dict.fromkeys([text[:_MAX_CHARS], *parts, *pairs]))[:_MAX_WINDOWS]
+
+
+# The meaning layer alone flags a passage only when it also addresses a reader that is a program (or "you"): policies,
+# e-mails and logs full of imperatives score high on meaning but speak to staff ("Staff should ignore ...").
+_ADDRESSED = re.compile(
+    r"(?<![^\W_])(?:ai|a\.i\.|ia|ki|assistants?|asystent\w*|asistan\w*|chat\s?bots?|bots?|llms?|gpt|language\s+"
+    r"models?|models?|summari[sz]\w*|translators?|automated|readers?|whoever|whatever|you|your)(?![^\W_])"
+    r"|ии|アシスタント|助手|सहायक|yapay\s+zek",
+    re.I,
+)
+
+
+def addressed(text: str) -> bool:
+    """Whether the text speaks to a model or to "you": the meaning layer's second condition."""
+    return _ADDRESSED.search(text) is not None
 
 
 @dataclass
@@ -210,11 +274,11 @@ class InjectionDetector:
         return [(s if np.isfinite(s) else 0.0, w) for s, w in best]
 
     def check(self, texts: Sequence[str]) -> list[Verdict]:
-        """A verdict per passage: suspicious when a pattern matches or the probe passes its threshold."""
+        """A verdict per passage: a pattern matches, or the probe passes its threshold in text addressed to a reader."""
         verdicts = []
         for text, (score, window) in zip(texts, self.scores(texts), strict=True):
             cues = pattern_cues(text)
-            semantic = self.coef is not None and score >= self.threshold
+            semantic = self.coef is not None and score >= self.threshold and addressed(text)
             verdicts.append(Verdict(bool(cues) or semantic, round(score, 3), cues + ["meaning"] * semantic, window))
         return verdicts
 

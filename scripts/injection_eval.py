@@ -1,8 +1,9 @@
 """Instruction-like text detector: fit the meaning probe, choose its threshold, and score a labelled set.
 
-The probe is fitted on the exemplar bank (``safety/injection_data/exemplars.jsonl``) only; its threshold is chosen
-on the tune set (``evaluation/data/injection_tune.jsonl``): the lowest that keeps benign passages flagged (by
-patterns or meaning) at or under ``--max-fp``. Sets are JSON lines ``{"text", "label": "injection"|"benign",
+The probe is fitted on the exemplar bank (``safety/injection_data/exemplars.jsonl``) plus the tune half of the fresh
+set (``evaluation/data/injection_set_v2_tune.jsonl``); its threshold is chosen on both tune sets (that one and
+``evaluation/data/injection_tune.jsonl``): the lowest that keeps benign passages flagged (by patterns, or by meaning
+in text addressed to a model or "you") at or under ``--max-fp``. Sets are JSON lines ``{"text", "label": "injection"|"benign",
 "style"}``.
 
     .venv/bin/python scripts/injection_eval.py --fit                      # writes safety/injection_data/probe.npz
@@ -27,9 +28,12 @@ sys.path.insert(0, str(ROOT))
 
 from retrieval import DEFAULT_CACHE, default_embedder  # noqa: E402
 from retrieval.embeddings import MiniLMEmbedder  # noqa: E402
-from safety.injection import EXEMPLARS, PROBE, InjectionDetector, pattern_cues  # noqa: E402
+from safety.injection import EXEMPLARS, PROBE, InjectionDetector, addressed, pattern_cues  # noqa: E402
 
 TUNE = ROOT / "evaluation" / "data" / "injection_tune.jsonl"
+# The tune half of the fresh set: its passages join the probe's training bank, and the threshold must keep benign
+# passages of both tune sets within the false-alarm budget. Its test half is never read here.
+TUNE_V2 = ROOT / "evaluation" / "data" / "injection_set_v2_tune.jsonl"
 
 
 def _load(path: Path) -> list[dict[str, Any]]:
@@ -41,19 +45,21 @@ def fit(max_fp: float, c: float) -> None:
     from sklearn.linear_model import LogisticRegression
 
     embedder = default_embedder()
-    bank = _load(EXEMPLARS)
+    bank = _load(EXEMPLARS) + _load(TUNE_V2)
     x = embedder.embed([b["text"] for b in bank])
     y = np.array([b["label"] == "injection" for b in bank])
     probe = LogisticRegression(C=c, max_iter=5000, class_weight="balanced").fit(x, y)
     coef, intercept = probe.coef_[0].astype(np.float32), float(probe.intercept_[0])
     np.savez(PROBE, coef=coef, intercept=intercept, threshold=np.inf, embedder=embedder.name)
-    tune = _load(TUNE)
+    tune = _load(TUNE) + _load(TUNE_V2)
     scores = np.array([s for s, _ in InjectionDetector(embedder).scores([r["text"] for r in tune])])
     benign = np.array([r["label"] == "benign" for r in tune])
     patterned = np.array([bool(pattern_cues(r["text"])) for r in tune])
+    scores = np.where(np.array([addressed(r["text"]) for r in tune]), scores, -np.inf)  # the meaning layer's gate
     allowed = int(max_fp * benign.sum())
     threshold = float("inf")
-    for t in sorted(set(scores[benign].tolist()), reverse=True):  # lower it while false alarms stay within budget
+    # Lower it while false alarms stay within budget.
+    for t in sorted(set(scores[benign & np.isfinite(scores)].tolist()), reverse=True):
         if int((benign & (patterned | (scores >= t))).sum()) > allowed:
             break
         threshold = t
@@ -106,7 +112,7 @@ def main() -> None:
     """Command line: --fit, or score a set (the tune set by default)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fit", action="store_true", help="fit the probe and choose its threshold on the tune set")
-    parser.add_argument("--max-fp", type=float, default=0.05, help="benign share the tune set may flag (--fit)")
+    parser.add_argument("--max-fp", type=float, default=0.03, help="benign share the tune set may flag (--fit)")
     parser.add_argument("--c", type=float, default=10.0, help="inverse regularisation of the probe (--fit)")
     parser.add_argument("--set", type=Path, default=TUNE, help="a labelled set to score")
     parser.add_argument("--quiet", action="store_true", help="figures only: no texts of misses or false alarms")

@@ -2,6 +2,7 @@
 
 - First names and surnames: the 1990 US Census lists (5,163 first names, 88,799 surnames; public domain) in the
   ``names`` package (MIT).
+- Given names of other countries: Faker's person providers (MIT), copied by ``scripts/build_given_names.py``.
 - Ordinary English words: the lower-case entries of Webster's Second International (web2, 210,768 words; public
   domain) in the ``english-words`` package (MIT). A capitalised word that is no ordinary word ("Okafor", "Dlamini")
   is likely a name; one that is ("Charge Nurse", "Ward Clerk") needs more evidence.
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from english_words import get_english_words_set
 
@@ -26,7 +28,14 @@ def name_lists() -> tuple[frozenset[str], frozenset[str]]:
             line.split()[0].lower() for f in files for line in package.joinpath(f).read_text().splitlines() if line
         )
 
-    return read("dist.male.first", "dist.female.first"), read("dist.all.last")
+    # Given names of other countries (Faker's locales, ``data/given_names.txt``) that are no English word: the
+    # Census lists miss "Femke", "Lakshmi", "Dmitri". Those that are words ("colon", "press") stay out.
+    extra = Path(__file__).resolve().parent / "data" / "given_names.txt"
+    words = dictionary()
+    given = frozenset(
+        w for w in extra.read_text(encoding="utf-8").split("\n")[1:] if w and w not in words and not is_word(w)
+    )
+    return read("dist.male.first", "dist.female.first") | given, read("dist.all.last")
 
 
 @lru_cache(maxsize=1)

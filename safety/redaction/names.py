@@ -12,56 +12,21 @@ from __future__ import annotations
 import bisect
 import re
 
+from safety.redaction.cues import (
+    AFTER,
+    AFTER_STRONG,
+    CUE,
+    DASH,
+    KIN,
+    PLACEHOLDERS,
+    SENTENCE_END,
+    STRONG,
+    TITLE,
+    WORD,
+)
+from safety.redaction.keep import kept_spans
 from safety.redaction.lexicon import is_word, listed, name_lists, protected_words
 from safety.redaction.vocabulary import COMMON, EPONYMS, FACILITY, FUNCTION, PARTICLES
-
-# Cue patterns end where the word they introduce starts; each is run once over the whole text.
-# "Mx" only as written so: "MX" in a maintenance log is maintenance.
-_TITLE = re.compile(r"\b(?:mr|mrs|ms|miss|(?-i:Mx)|dr|prof|sister|nurse|doctor|father|rev)\b\.?[ \t]*", re.I)
-_STRONG = re.compile(
-    r"\b(?:name\s+is|name's|names\s+are|name\s*[:=-]|named|surname\s*[:=-]?|(?:first|last|family|given|fore)\s*"
-    r"name\s*[:=-]|(?-i:First|Last|FIRST|LAST)\s*[:=-]|forename\s*[:=-]?|signed|regards|thanks|sincerely|cheers|best)"
-    r"[,:]?\s*",
-    re.I,
-)
-_CUE = re.compile(
-    r"\b(?:patient|pt|resident|client|called|from|attn|contact|i\s+am|i'm|this\s+is|it['’]s|spoke\s+(?:to|with)"
-    r"|(?:grand)?(?:mother|mom|mum|father|dad|son|daughter|child)|wife|husband|partner|spouse|brother|sister|aunt"
-    r"|uncle|cousin|nephew|niece|friend|neighbou?r|carer|caregiver|colleague|boss|roommate|flatmate|fianc[eé]e?"
-    r"|grandma|grandpa|gp|surgeon|pharmacist|technician|engineer|supervisor|manager|nurse|doctor|baby\s+of|dear"
-    r"|next\s+of\s+kin|nok)"
-    r"(?:\s+is)?[.:,]?\s*|(?:^|(?<=\s))[-–—]\s+",
-    re.I,
-)
-_KIN = re.compile(
-    r"\b(?:(?:grand)?(?:mother|mom|mum|father|dad|son|daughter)|wife|husband|partner|spouse|brother|sister|aunt|uncle"
-    r"|cousin|nephew|niece|friend|neighbou?r|carer|caregiver|patient|resident|next\s+of\s+kin|dear|spoke\s+(?:to|with))"
-    r"[.:,]?\s+",
-    re.I,
-)
-_DASH = re.compile(r"(?:^|(?<=\s))[-–—]\s+")
-_AFTER = re.compile(
-    r"\s*(?:[,(|]\s*)?(?:dob\b|d\.o\.b|born\b|mrn\b|nhs\b|hosp|\d{1,3}\s*(?:y/?o\b|yrs?\b|years?\b|[mf]\b)|\d{1,3},)",
-    re.I,
-)
-_WORD = re.compile(r"(?<![\w\[])[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*(?![\w\]])")
-_SENTENCE_END = re.compile(r"[.!?;\n\"(]\s*$")
-_PLACEHOLDERS = frozenset(
-    {
-        "NAME",
-        "EMAIL",
-        "PHONE",
-        "SSN",
-        "DOB",
-        "ADDRESS",
-        "POSTCODE",
-        "ZIP",
-        "ID-NUMBER",
-        "RECORD-ID",
-        "IP-ADDRESS",
-        "DATE",
-    }
-)
 
 
 def _bare(word: str) -> str:
@@ -89,13 +54,21 @@ class _Text:
 
     def __init__(self, text: str, protected: frozenset[str]) -> None:
         self.text = text
-        self.words = [m for m in _WORD.finditer(text) if m.group() not in _PLACEHOLDERS]
+        self.words = [m for m in WORD.finditer(text) if m.group() not in PLACEHOLDERS]
         self.first, self.last = name_lists()
         self.drugs = protected_words(protected)
         self._shouting: dict[int, bool] = {}
+        spans = kept_spans(text)
+        starts = [m.start() for m in self.words]
+        self.kept: set[int] = set()
+        for a, b in spans:
+            j = bisect.bisect_left(starts, a)
+            while j < len(starts) and starts[j] < b:
+                self.kept.add(j)
+                j += 1
         self._breaks = [-1] + [n for n, c in enumerate(text) if c == "\n"]
         self.titled, self.strong_cued, self.cued, self.dashed, self.kin = (
-            {m.end() for m in p.finditer(text)} for p in (_TITLE, _STRONG, _CUE, _DASH, _KIN)
+            {m.end() for m in p.finditer(text)} for p in (TITLE, STRONG, CUE, DASH, KIN)
         )
 
     def word(self, i: int) -> str:
@@ -155,7 +128,7 @@ class _Text:
 
     def sentence_start(self, i: int) -> bool:
         start = self.words[i].start()
-        return not self.text[:start].strip() or bool(_SENTENCE_END.search(self.text[max(0, start - 4) : start]))
+        return not self.text[:start].strip() or bool(SENTENCE_END.search(self.text[max(0, start - 4) : start]))
 
 
 def _seed(t: _Text, i: int) -> bool:
@@ -164,7 +137,11 @@ def _seed(t: _Text, i: int) -> bool:
     if b in FUNCTION:
         return False
     start = t.words[i].start()
+    if t.in_first(i) and len(b) > 2 and AFTER_STRONG.match(t.text, t.words[i].end()):
+        return b not in t.drugs and not w.isupper()
     if start in t.titled:
+        if re.search(r"(?:mg|mcg|g)\s+MR\s*$", t.before(i, 12)):
+            return False  # "100mg MR BD": modified release
         return _title_case(w) or t.nameish(i)
     if start in t.strong_cued:
         return b not in t.drugs
@@ -176,9 +153,11 @@ def _seed(t: _Text, i: int) -> bool:
         return not nxt or nxt not in EPONYMS | FACILITY | {"ward", "unit", "wing", "house", "block", "team"}
     if b in COMMON or b in EPONYMS or b in FACILITY:
         return False
+    if start in t.cued and start in t.dashed and not (t.cap(i) and t.strong(i)):
+        return False  # "- Keep out of reach", "- insuffisance cardiaque"
     if start in t.cued:
         caps_ok = not w.isupper() or listed(b, t.first) or listed(b, t.last)  # "– CVA" is no name
-        if t.lower(i) and not t.in_first(i):  # "patient bongani zulu", not "patient disconnect alarm"
+        if t.lower(i) and not t.in_first(i) and is_word(b):  # "patient bongani zulu", not "patient disconnect alarm"
             caps_ok = caps_ok and t.adjacent(i) and t.nameish(i + 1)
         return t.nameish(i) and (t.cap(i) or t.strong(i)) and len(b) > 2 and caps_ok
     if w.endswith(("'s", "’s")) and t.strong(i) and (t.cap(i) or t.sentence_start(i)):
@@ -186,7 +165,7 @@ def _seed(t: _Text, i: int) -> bool:
     if (
         t.cap(i)
         and t.strong(i)
-        and _AFTER.match(t.text, t.words[i].end())
+        and AFTER.match(t.text, t.words[i].end())
         and (not w.isupper() or listed(b, t.first) or listed(b, t.last))
     ):
         return True
@@ -198,22 +177,28 @@ def _pair(t: _Text, i: int) -> bool:
     """Whether words ``i`` and ``i + 1`` are a name by the lists and the dictionary alone."""
     a, b = t.word(i), t.word(i + 1)
     gap = t.text[t.words[i].end() : t.words[i + 1].start()]
-    if "," in gap:  # "MAHLANGU, Thandiwe", "WILLIAMS, Grace"; not "IVIG, FVC"
+    if "," in gap:  # "MAHLANGU, Thandiwe", "WILLIAMS, Grace"; not "IVIG, FVC", "Okafor, CXR", "Smith, Wernicke's"
+        if _base(b) in EPONYMS or b.isupper() and not a.isupper():
+            return False
         caps_ok = not a.isupper() or listed(_base(a), t.last) or len(a) > 4 and sum(c in "AEIOUY" for c in a) > 1
         return (
             t.cap(i) and t.cap(i + 1) and t.nameish(i) and caps_ok and (t.strong(i) or t.strong(i + 1) or a.isupper())
         )
+    if len(a) == 1 and a.isupper() and gap.strip() == "." and t.cap(i + 1) and t.nameish(i + 1) and t.strong(i + 1):
+        return not t.sentence_start(i) or i == 0 or t.words[i].start() in t.strong_cued | t.cued  # "D. Washington"
     if len(b) == 1 and a.isupper() and len(a) > 2 and t.nameish(i) and t.text.startswith(".", t.words[i + 1].end()):
         return True  # "PATEL R.": a surname in capitals and an initial, as on a bed board
     if (
         t.cap(i)
         and t.cap(i + 1)
-        and _AFTER.match(t.text, t.words[i + 1].end())
+        and AFTER.match(t.text, t.words[i + 1].end())
         and all(listed(_base(x), t.first) or listed(_base(x), t.last) or not is_word(_base(x)) for x in (a, b))
     ):
         return _base(a) not in FUNCTION and _base(b) not in EPONYMS  # "June Park (DOB ...)"
-    if t.lower(i) and t.lower(i + 1):
-        return t.in_first(i) and listed(_base(b), t.last) and not is_word(_base(b)) and t.nameish(i)
+    if t.lower(i) and t.lower(i + 1):  # "maria gonzalez", "priyanka venkataraman"
+        return (
+            t.in_first(i) and (listed(_base(b), t.last) or t.strong(i + 1)) and not is_word(_base(b)) and t.nameish(i)
+        )
     if not (t.cap(i) and t.cap(i + 1)) or a.isupper() != b.isupper():
         return False
     if t.nameish(i) and t.nameish(i + 1) and (t.strong(i) or t.strong(i + 1)):
@@ -280,12 +265,12 @@ def redact_names(text: str, protected: frozenset[str] = frozenset()) -> str:
             hits.add(i + 1)
         elif i in hits and t.comma(i) and t.words[i].start() in t.strong_cued and t.nameish(i + 1):
             hits.add(i + 1)  # "NAME: O'CONNOR, AOIFE": the given name after the cued surname
-    hits = _drop_institutions(t, hits)
+    hits = _drop_institutions(t, hits) - t.kept
     # A name found once is a name wherever it appears again, written the same way ("Will ... Will has BPH").
     seen = {_bare(t.word(i)) for i in hits if len(t.word(i)) > 2} - {""}
     seen = {w for w in seen if w.lower() not in EPONYMS}  # "Mr Parkinson ... does not have Parkinson's disease"
     if seen:
-        hits |= {i for i in range(len(t.words)) if _bare(t.word(i)) in seen}
+        hits |= {i for i in range(len(t.words)) if _bare(t.word(i)) in seen} - t.kept
     if not hits:
         return text
     out, pos, prev = [], 0, -2

@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from safety.redaction.context import redact_context
+
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -77,7 +79,9 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:[A-Z][a-z]+\s+){{1,3}}{_STREET}\b\.?|\b\d{{1,5}}\s+(?:[a-z]+\s+){{1,2}}"
+            rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:[NSEW]\.?\s+)?(?:(?:St\.?|Jr\.?|[A-Z][a-z]+(?:['’]s)?)\s+){{1,5}}{_STREET}\b\.?"
+            r"|\b\d{1,5}\s+(?:[NSEW]\s+)?(?:[A-Z]{3,}\s+){1,3}(?:ST|RD|AVE|DR|LN|BLVD|WAY|CT|PL)\b"
+            r"|\b\d{1,5}\s+(?:[a-z]+\s+){1,2}"
             r"(?:street|road|avenue|lane|drive|close|crescent|terrace|way|court|place)\b"
             r"|\b\d{1,5}\s+(?:[nsew]\.?\s+)?(?:[a-z]+\s+){1,2}(?:st|rd|ave|ln|blvd|row|ct|pl)\b"
             r"|\b\d{1,5}\s+[A-Z][a-z]+(?:way|gate)\b"
@@ -125,7 +129,7 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 # After the phone numbers have been taken: a long unbroken run of digits (account, card or insurance numbers) goes
 # whole; a shorter one may be a count.
-LONG_NUMBER = (re.compile(r"(?<![\d.])\d{9,}(?![\d.])"), "[ID-NUMBER]")
+LONG_NUMBER = (re.compile(r"(?<![\d.])\d{9,}(?!\d|\.\d)"), "[ID-NUMBER]")
 
 
 # HL7 v2 segments that carry a person: field number -> placeholder (PID-3 identifiers, PID-5 name, PID-7 birth
@@ -193,7 +197,7 @@ def redact_patterns(text: str) -> str:
     for pattern, replacement in RULES:
         text = pattern.sub(replacement, text)
     text = _IPV6.sub(_ipv6, text)
-    return _IPV4.sub(_ip, _FULL_DATE.sub(_old_date, text))
+    return redact_context(_IPV4.sub(_ip, _FULL_DATE.sub(_old_date, text)))
 
 
 def redact_long_numbers(text: str) -> str:

@@ -46,13 +46,14 @@ EPONYMS = _words(
     weber snellen gillick fraser caldicott braden waterlow norton"""
 )
 # Product, vendor and model names that read like surnames in its own answers and in device logs.
-PRODUCTS = _words("careforge smollm smollm2 minilm vllm chroma langgraph openai fhir dicom")
+PRODUCTS = _words("gmc nmc hcpc bms hca careforge smollm smollm2 minilm vllm chroma langgraph openai fhir dicom")
 # Words that make a run of capitalised words a place, not a person.
 FACILITY = _words(
     """hospital hospitals clinic clinics centre center infirmary health healthcare medical trust university college
     institute pharmacy surgery practice hospice foundation hopital hôpital klinik ospedale ziekenhuis umc street
     road avenue lane way drive close crescent terrace association society foundation agency administration
-    department ministry council board committee organisation organization federation academy service services"""
+    department ministry council board committee organisation organization federation academy service services
+    manual formulary handbook guideline guidelines protocol"""
 )
 # Name particles: "Annelise de Vries", "nguyen van binh", "Ibn Sina".
 PARTICLES = _words("de van von der den da di del della le la du bin binti ibn al el ter ten dos das o mac")

@@ -132,7 +132,7 @@ def test_maintenance_logs_and_reference_text_pass_unchanged(text: str) -> None:
     assert redact(text) == text
 
 
-def test_model_input_is_redacted_unless_a_setting_turns_it_off(monkeypatch) -> None:
+def test_model_input_is_redacted_unless_a_setting_turns_it_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("CAREFORGE_REDACT_MODEL_INPUT", raising=False)
     assert Settings().redact_model_input is True
     monkeypatch.setenv("CAREFORGE_REDACT_MODEL_INPUT", "false")
@@ -214,3 +214,52 @@ def test_addresses_zips_dates_and_ipv6_beyond_the_english_forms(text: str, secre
 @pytest.mark.parametrize("text", ["ECG at 08:15:22:01", "ratio 1:2:3 at 10:30:00", "MAC 00:1a:2b:3c:4d:5e on VNT-0107"])
 def test_times_ratios_and_device_addresses_are_not_ip_addresses(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("Bed 3: Jones, 96 yo, for DNACPR", ["96 yo"]),
+        ("a 102-year-old lady with a UTI", ["102-year-old"]),
+        ("Reported by SN Ola Bakare, badge HC682222.", ["HC682222"]),
+        ("Nurse Ann Lee (NMC PIN 97A0126O) is booked", ["97A0126O"]),
+        ("Eng: Tom Reid, emp# 103352.", ["103352"]),
+        ("discharged to 54 St Mary's Gardens, Swansea SA1 4AB.", ["54 St Mary's Gardens", "Swansea"]),
+        ("Our address is 9681 W Pine Valley St, Philadelphia, PA 19104", ["Pine Valley", "Philadelphia"]),
+        ("She lives in Whitby with her son.", ["Whitby"]),
+        ("EILIDH MACLEOD 18-JUL-1965 J296O792 WARFARIN 3MG TABS", ["EILIDH", "MACLEOD", "18-JUL-1965", "J296O792"]),
+        ("Re: EL-AMIN NADIA\nFlat 3, 2 Mill Road\nOxford\nOX1 2AB", ["EL-AMIN", "NADIA", "Oxford"]),
+        ("see https://www.linkedin.com/in/sarah-goldberg-06f193 for the photo", ["sarah-goldberg"]),
+        ("Checked by pharmacist D. Washington.", ["Washington"]),
+        ("hi its friederike, joy's mum", ["friederike"]),
+        ("患者王美玲，出生日期1975年3月4日，BP 158/96.", ["王美玲", "1975年3月4日"]),
+        ("PESEL 64071892140.", ["64071892140"]),
+    ],
+)
+def test_v2_identifiers_are_redacted(text: str, secrets: list[str]) -> None:
+    out = redact(text)
+    for secret in secrets:
+        assert secret.lower() not in out.lower(), (secret, out)
+
+
+@pytest.mark.parametrize(
+    ("text", "keep"),
+    [
+        ("Discharge: Ann Lee. Dx: Stevens-Johnson syndrome secondary to lamotrigine.", "Stevens-Johnson syndrome"),
+        ("Bed 9: P. Okafor, Ludwig's angina, airway stable", "Ludwig's angina"),
+        ("Bed 16: Ruth Adeyemi, Wernicke's risk, Pabrinex", "Wernicke's"),
+        ("Bed 7: Ann Lee - Addisonian crisis, hydrocortisone 100mg IV", "Addisonian crisis"),
+        ("OGD confirmed a Mallory-Weiss tear, no active bleeding", "Mallory-Weiss tear"),
+        ("Bed 1: Tom Reid, Guillain-Barré - FVC 1.4 L", "Guillain-Barré"),
+        ("Reviewed by Dr Okafor, CXR requested", "CXR"),
+        ("UTI on nitrofurantoin 100mg MR BD", "MR BD"),
+        ("discharged from Fleming ward to Sunnyside care home", "Fleming ward"),
+        ("discharged from Fleming ward to Sunnyside care home", "Sunnyside care home"),
+        ("Transfer to Dr Foster ward tonight", "Dr Foster ward"),
+        ("Dräger Evita V500 VENT-09 flow sensor replaced", "Dräger Evita V500"),
+        ("My daughter Ella takes Allegra 180mg for hayfever", "Allegra 180mg"),
+        ("Child with Down syndrome, review at 2 weeks", "Down syndrome"),
+    ],
+)
+def test_eponyms_places_and_devices_survive(text: str, keep: str) -> None:
+    assert keep in redact(text)

@@ -1,0 +1,60 @@
+"""Cue patterns of the name detector: titles, cue words, sign-offs and what follows a name."""
+
+from __future__ import annotations
+
+import re
+
+# Cue patterns end where the word they introduce starts; each is run once over the whole text.
+# "Mx" only as written so: "MX" in a maintenance log is maintenance.
+TITLE = re.compile(r"\b(?:mr|mrs|ms|miss|(?-i:Mx)|dr|prof|sister|nurse|doctor|father|rev)\b\.?[ \t]*", re.I)
+STRONG = re.compile(
+    r"\b(?:name\s+is|name's|names\s+are|name\s*[:=-]|named|surname\s*[:=-]?|(?:first|last|family|given|fore)\s*"
+    r"name\s*[:=-]|(?-i:First|Last|FIRST|LAST)\s*[:=-]|forename\s*[:=-]?|signed|regards|thanks|sincerely|cheers|best)"
+    r"[,:]?\s*",
+    re.I,
+)
+CUE = re.compile(
+    r"\b(?:patient|pt|resident|client|called|from|attn|contact|i\s+am|i'm|this\s+is|it['’]s|spoke\s+(?:to|with)"
+    r"|(?:grand)?(?:mother|mom|mum|father|dad|son|daughter|child)|wife|husband|partner|spouse|brother|sister|aunt"
+    r"|uncle|cousin|nephew|niece|friend|neighbou?r|carer|caregiver|colleague|boss|roommate|flatmate|fianc[eé]e?"
+    r"|grandma|grandpa|gp|surgeon|pharmacist|technician|engineer|supervisor|manager|nurse|doctor|baby\s+of|dear"
+    r"|next\s+of\s+kin|nok|(?:hi|hey|hiya|hello)\s+its|c['’]est|hi|hey|hiya|hello|bonjour|hola|ciao|b\d{1,2}|bed\s*\d{1,2}\s*[:-]"
+    r"|(?:checked|signed|reported|logged|reviewed|seen)\s+by)"
+    r"(?:\s+is)?[.:,]?\s*|(?:^|(?<=\s))[-–—]\s+",
+    re.I,
+)
+KIN = re.compile(
+    r"\b(?:(?:grand)?(?:mother|mom|mum|father|dad|son|daughter)|wife|husband|partner|spouse|brother|sister|aunt|uncle"
+    r"|cousin|nephew|niece|friend|neighbou?r|carer|caregiver|patient|resident|next\s+of\s+kin|dear|spoke\s+(?:to|with))"
+    r"[.:,]?\s+",
+    re.I,
+)
+# A name before these is a name even when it is also a word ("Holly (92-year-old)", "amber here", "Will in bed 2").
+AFTER_STRONG = re.compile(
+    r"\s+(?:here\b|in\s+(?:bed|bay)\s*\d)|\s*\((?:hca|rn|sn|nok|\[|\d{1,3}\s*(?:y|-year))|['’]s\s+(?:wife|husband|mum|"
+    r"mom|dad|son|daughter|partner|carer|mother|father)\b",
+    re.I,
+)
+DASH = re.compile(r"(?:^|(?<=\s))[-–—]\s+")
+AFTER = re.compile(
+    r"\s*(?:[,(|]\s*)?(?:dob\b|d\.o\.b|born\b|mrn\b|nhs\b|hosp|\d{1,3}\s*(?:y/?o\b|yrs?\b|years?\b|[mf]\b)|\d{1,3},(?!\d)|in\s+(?:bed|bay)\b)",
+    re.I,
+)
+WORD = re.compile(r"(?<![\w\[])[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*(?![\w\]])")
+SENTENCE_END = re.compile(r"[.!?;\n\"(]\s*$")
+PLACEHOLDERS = frozenset(
+    {
+        "NAME",
+        "EMAIL",
+        "PHONE",
+        "SSN",
+        "DOB",
+        "ADDRESS",
+        "POSTCODE",
+        "ZIP",
+        "ID-NUMBER",
+        "RECORD-ID",
+        "IP-ADDRESS",
+        "DATE",
+    }
+)

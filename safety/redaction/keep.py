@@ -1,0 +1,86 @@
+"""Spans of text that are never a person's name, though they hold one: eponyms, ward and home names, devices.
+
+- Medical eponyms (``data/eponyms.txt``, from Wikipedia's lists of eponymous diseases and signs): a compound
+  ("Stevens-Johnson", "Mallory-Weiss", "Guillain-Barré") always; a single name ("Turner", "Ludwig's", "Addisonian")
+  before a clinical head noun ("syndrome", "angina", "tear", "crisis").
+- Places named after people: "Fleming ward", "Dr Foster ward", "Sunnyside care home", "Meadowbank Nursing Home".
+- Device makers and models ("Dräger Evita V500", "Welch Allyn Connex") and words followed by a dose or a lab
+  value ("Allegra 180mg", "Ferritin 1,240"): a person's name is not followed by "180mg".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+_DATA = Path(__file__).resolve().parent / "data" / "eponyms.txt"
+_HEAD = (
+    r"(?:syndromes?|disease|sign|signs|palsy|tear|angina|crisis|test|reflex|man(?:oe|eu)uvre|maneuver|procedure"
+    r"|operation|fracture|contracture|o?esophagus|ulcers?|nodes?|nodules?|triad|phenomenon|encephalopathy"
+    r"|psychosis|lymphoma|sarcoma|tumou?r|disorder|score|scale|criteria|classification|catheter|tube|frame|splint"
+    r"|solution|lactate|stain|airway|blade|position|anomaly|diverticulum|cyst|gland|abscess|thyroiditis|arteritis"
+    r"|purpura|chorea|dystrophy|ataxia|aneurysm|hernia|incision|fundoplication|gangrene|deformity|nephritis"
+    r"|neuralgia|band|mask|stockings?|pouch|herpes|spots?|lines|space|repair|block|cells?|bodies|body|law|rule"
+    r"|tetralogy|stool|chart|anaemia|anemia|thrombosis|fever|infection|paralysis|dementia|hypothesis)\b"
+)
+_WORD = r"[A-Za-zÀ-ÿ][\w'’-]*"
+_POSSESSIVE = r"(?:['’]s?)?"
+_PLACE = re.compile(
+    r"(?:\b(?:Dr|St|Saint)\.?[ \t]+)?(?:\b(?-i:[A-Z])[\w'’-]*[ \t]+){1,3}(?:ward|unit|wing|suite|lodge|house|court|"
+    r"care\s+home|nursing\s+home|care\s+centre|day\s+(?:unit|centre)|hospice|theatres?|clinic|surgery)\b"
+    r"(?!\s+round)",
+    re.I,
+)
+_DEVICES = frozenset(
+    """dräger drager evita bair hugger braun perfusor welch allyn connex hill-rom progressa sonosite nxstage
+    marsden alaris baxter medtronic minimed philips zoll nellcor carescape resmed airsense mindray fresenius
+    stryker arjo huntleigh spacelabs masimo smiths cadd sapphire omnipod dexcom libre abbott draeger
+    getinge maquet servo datex ohmeda karl storz olympus pentax fujifilm siemens toshiba canon hologic mortara
+    edan nihon kohden bbraun infusomat volumat graseby mckinley yasmin yaz camila cerazette microgynon
+    rigevidon femodette jolivette errin noriday""".split()
+)
+_DOSE = re.compile(
+    r"\s*(?:\d+(?:[.,]\d+)*\s*(?:mg|mcg|micrograms?|g|ml|mL|units?|iu|%|mmol|nmol|kg)\b|\d{1,3},\d{3}\b)", re.I
+)
+
+
+@lru_cache(maxsize=1)
+def eponyms() -> tuple[frozenset[str], frozenset[str]]:
+    """(compounds, single names) from the data file, lower case."""
+    entries = [
+        line.strip().lower()
+        for line in _DATA.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    return frozenset(e for e in entries if "-" in e), frozenset(e for e in entries if "-" not in e)
+
+
+@lru_cache(maxsize=1)
+def _eponym_head() -> re.Pattern[str]:
+    compounds, singles = eponyms()
+    names = "|".join(sorted((re.escape(n) for n in singles | compounds), key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:(?:{names}){_POSSESSIVE}[\s-]+(?:and\s+)?){{0,2}}(?:{names}){_POSSESSIVE}(?:ian)?\s+{_HEAD}", re.I
+    )
+
+
+_HEAD_RX = re.compile(rf"\b{_HEAD}", re.I)
+_WORD_RX = re.compile(_WORD)
+_BEFORE_DOSE = re.compile(rf"(?<![\w'’-]){_WORD}(?={_DOSE.pattern})", re.I)
+
+
+def kept_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans whose words are never taken for a person's name."""
+    compounds, _ = eponyms()
+    spans = [m.span() for m in _eponym_head().finditer(text)] if _HEAD_RX.search(text) else []
+    spans += [m.span() for m in _PLACE.finditer(text)]
+    spans += [m.span() for m in _BEFORE_DOSE.finditer(text)]
+    for m in _WORD_RX.finditer(text):
+        word = m.group().lower()
+        if word in compounds or word.rstrip("s'’") in compounds:
+            spans.append(m.span())
+        elif word in _DEVICES:  # the maker and the model after it: "Braun Perfusor Space", "Sonosite Edge II"
+            model = re.match(r"(?:\s+[A-Z][\w-]*){0,2}", text[m.end() : m.end() + 60])
+            spans.append((m.start(), m.end() + (model.end() if model else 0)))
+    return spans
