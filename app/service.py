@@ -148,7 +148,7 @@ class CareForge:
         """Validate the run's parameters and the user's rights, and start its clock."""
         self.authorize(user, thread_id, persona)
         thread_id = thread_id or uuid.uuid4().hex
-        config = traced({"configurable": {"thread_id": thread_id}}, self.settings, persona, str(routing or ""))
+        config = traced({"configurable": {"thread_id": thread_id}}, self.settings, redact, persona, str(routing or ""))
         return self._context(persona, routing, user), thread_id, config, time.perf_counter()
 
     def _input(self, text: str, attachments: Sequence[str | Path]) -> dict[str, Any]:

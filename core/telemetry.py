@@ -50,12 +50,6 @@ def configure_tracing(settings: Settings) -> TracerProvider | None:
         return provider
 
 
-def _redactor() -> Callable[[str], str]:
-    from app.privacy import redact  # the product's redactor (imported late: app depends on core)
-
-    return redact
-
-
 class TurnTracer(BaseCallbackHandler):
     """Opens and ends spans as LangChain reports runs; safe for concurrent turns (spans keyed by run id)."""
 
@@ -172,14 +166,19 @@ class TurnTracer(BaseCallbackHandler):
         self._end(run_id, error)
 
 
-def traced(config: RunnableConfig, settings: Settings, persona: str, routing: str = "") -> RunnableConfig:
-    """``config`` with the turn's tracer among its callbacks when tracing is on; unchanged otherwise."""
+def traced(
+    config: RunnableConfig, settings: Settings, redact: Callable[[str], str], persona: str, routing: str = ""
+) -> RunnableConfig:
+    """``config`` with the turn's tracer among its callbacks when tracing is on; unchanged otherwise.
+
+    ``redact`` is the product's redactor, passed in because core sits below the layers that compose it.
+    """
     provider = configure_tracing(settings)
     if provider is None:
         return config
     attributes: dict[str, Attribute] = {"careforge.persona": persona, "careforge.model": settings.model_name}
     if routing:
         attributes["careforge.routing"] = routing
-    handler = TurnTracer(provider.get_tracer("careforge"), attributes, _redactor())
+    handler = TurnTracer(provider.get_tracer("careforge"), attributes, redact)
     callbacks = list(config.get("callbacks") or [])  # type: ignore[arg-type]
     return {**config, "callbacks": [*callbacks, handler]}

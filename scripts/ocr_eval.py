@@ -1,6 +1,6 @@
 """Evaluate text reading on the rendered OCR set and write docs/ocr-evaluation.md.
 
-    .venv/bin/python scripts/ocr_eval.py [--split test|tune] [--out docs/ocr-evaluation.md]
+    .venv/bin/python scripts/ocr_eval.py [--set evaluation/ocr/fresh-2612] [--split test|tune] [--out ...]
 
 Per image: character error rate (Levenshtein distance over the ground-truth length, case and runs of spaces
 ignored, also with all spaces ignored), whether every medicine name was recalled (as ingredients, through the
@@ -11,6 +11,7 @@ not on the image. Tune settings on --split tune only; the document reports the t
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import re
 import statistics
@@ -32,14 +33,45 @@ from tools.images.ocr import read_text  # noqa: E402
 from tools.images.reading import read_text_uses  # noqa: E402
 
 SET = ROOT / "evaluation" / "ocr"
-# Kept with every regeneration so the blind figure is never lost.
-HISTORY = (
-    "The first (blind) run on the test split, 2026-11-24, gave on clean and mild images: medicine names 100.0% "
-    "(38/38), alarm codes 90.6% (29/32), below target. Two of the three misses were a letter read twice where the "
-    "detector cut a row into overlapping boxes ('ERROR' + 'R 661'); a unit test showed the same on a fresh label "
-    "('WARFARIN S' + 'SODIUM'), and `OcrResult.rows()` now drops the doubled letter. The figures above are after "
-    "that fix, so the test split is no longer blind for that change; a new seed gives a fresh test set."
-)
+FRESH = SET / "fresh-2612"  # the blind set: seed 2612, 200 images, all test, scored once
+# Kept with every regeneration so no earlier figure is lost.
+HISTORY = [
+    "First set (seed 25, `evaluation/ocr`), first and blind run on its test split (160 images), 2026-11-24: on "
+    "clean and mild images medicine names 100.0% (38/38), alarm codes 90.6% (29/32), below target. Two of the three "
+    "misses were a letter read twice where the detector cut a row into overlapping boxes ('ERROR' + 'R 661'); a "
+    "unit test showed the same on a fresh label ('WARFARIN S' + 'SODIUM'), and `OcrResult.rows()` now drops the "
+    "doubled letter.",
+    "Same test split after that fix (no longer blind): medicine names 100.0% (38/38), alarm codes 96.9% (31/32) on "
+    "clean and mild; over all 160 images CER 4.1%, names 96.2%, codes 93.1%. Its misses then led to two more "
+    "changes before the fresh set was drawn: 'LITHIUM CARBONATE' had been resolved to an ingredient 'lithium "
+    "carbonate' (the evaluation expected 'lithium'; the resolver was wrong, and the drug knowledge base now maps the "
+    "salt to lithium), and a code cut from the next word by overlapping boxes read 'A361' for 'A36' (the next "
+    "word's first stroke read as a '1'; `OcrResult.rows()` now drops it when the boxes overlap by half a "
+    "character). On the tune split after both: names 100.0% (80/80), codes 98.2% (56/57) over all levels.",
+    "Fresh set (seed 2612, 200 images, all test), scored once on 2026-11-24: the figures at the top. One change "
+    "came after it, in strengths only: the drug resolver's fuzzy match had started taking the strength's number "
+    "into the name ('WARFARINSODIUM 5', strength lost), and `read_medicines` now gives the trailing number back. "
+    "It changes no ingredient, code or identifier, so none of the figures above. Seen on the fresh set and not "
+    "fixed, so that the figure stays blind: a letter O for zero at the end of a code ('W-6O', clean) and 'EIr 358' "
+    "for 'Err 358'.",
+]
+
+
+VISION = [
+    "With a vision model configured, the image goes to it with the OCR rows and their boxes (percent of the "
+    "image) as a fenced block of JSON strings announced as data, never instructions. The model labels each finding "
+    "'text' or 'image'; the tool output (`data.provenance`) labels every finding, medicine name and code 'read "
+    "from the image text (OCR)' or 'seen by the vision model' (or both), and the summary says the same. Only names "
+    "OCR read feed the interaction check; a name only the model reports is shown as not checked. These labels are "
+    "tested with a scripted model; no vision model's accuracy is measured here.",
+    "",
+    "Videos go to a vision model as key frames, several images in one request, in time order, each frame's OCR "
+    "text stamped with its time. Three shipped vLLM profiles allow two images per request "
+    "(`--limit-mm-per-prompt '{\"image\": 2}'` for qwen2.5-vl-7b, medgemma-4b and the embedded test VLM; the "
+    "Qwen3-VL profiles keep vLLM's default); a video with more key frames than `ImageLimits.model_images` (default "
+    "2, the smallest profile limit; raise both together) sends its contact sheet as one image instead. Video as video is not used: the Qwen3-VL profiles switch video input off "
+    "(`--limit-mm-per-prompt.video 0`) and no other profile declares it.",
+]
 
 
 def _norm(text: str, spaces: bool = True) -> str:
@@ -47,11 +79,11 @@ def _norm(text: str, spaces: bool = True) -> str:
     return text if spaces else text.replace(" ", "")
 
 
-def evaluate(spec: dict[str, Any]) -> dict[str, Any]:
-    """Read one image and compare with its ground truth."""
-    path = SET / spec["file"]
+def evaluate(spec: dict[str, Any], root: Path = SET) -> dict[str, Any]:
+    """Read one image of the set in ``root`` and compare with its ground truth."""
+    path = root / spec["file"]
     if not path.exists():
-        write_image(spec, SET)
+        write_image(spec, root)
     result = read_text(Image.open(path))
     read = read_text_uses(result.rows())
     truth, got = " ".join(spec["lines"]), " ".join(line.text for line in result.lines)
@@ -98,19 +130,25 @@ def _table(rows: list[dict[str, Any]], key: str, keys: list[str]) -> list[str]:
     return out
 
 
-def report(rows: list[dict[str, Any]], split: str, seconds: float) -> str:
+def report(rows: list[dict[str, Any]], split: str, seconds: float, root: Path = FRESH) -> str:
     """The Markdown document."""
     easy = [r for r in rows if r["level"] in ("clean", "mild")]
     times = sorted(r["seconds"] for r in rows)
+    where = root.relative_to(ROOT) if root.is_relative_to(ROOT) else root
     lines = [
         "# OCR evaluation",
         "",
-        f"Generated by `scripts/ocr_eval.py --split {split}` on {len(rows)} images of the {split} split of the set "
-        "rendered by `scripts/make_ocr_eval.py` (medication labels, prescriptions, infusion-pump and monitor alarm "
+        f"Generated by `scripts/ocr_eval.py --set {where} --split {split}` on {len(rows)} images of the {split} "
+        f"split of `{where}`, rendered by `scripts/make_ocr_eval.py` (medication labels, prescriptions, "
+        "infusion-pump and monitor alarm "
         "screens, equipment nameplates; 10 DejaVu faces, 24-40 px text; levels add rotation up to 5/10/15 degrees, "
         "Gaussian blur, noise, JPEG quality 75/50/30 and glare). Engine: RapidOCR PP-OCRv4 on ONNX Runtime "
         "(`tools/images/ocr.py`), then the reading step (`tools/images/reading.py`, `tools/images/codes.py`). "
-        "Settings were chosen on the tune split only.",
+        "Settings were chosen on the tune split of the first set only. The fresh set (seed 2612) was drawn after "
+        "the last change to the reading code and scored once; nothing was changed after seeing it. It uses the same "
+        "generator, so it tests new renderings (fonts, sizes, rotations, noise, names and codes drawn anew) of the "
+        "same vocabulary of medicines, code forms and layouts, not unseen vocabulary. "
+        f"Run {dt.date.today().isoformat()}.",
         "",
         "A name or code counts as recalled from an image when every one on it is found (names as knowledge-base "
         "ingredients, so 'COUMADIN' counts when warfarin is read; codes compared as letters and digits). "
@@ -139,7 +177,8 @@ def report(rows: list[dict[str, Any]], split: str, seconds: float) -> str:
         lines.append(f"- `{r['id']}` ({r['kind']}, {r['level']}): {'; '.join(parts)}. Read: \"{r['text'][:160]}\"")
     if not misses:
         lines.append("None.")
-    lines += ["", "## History", "", HISTORY]
+    lines += ["", "## History", "", *[f"- {item}" for item in HISTORY]]
+    lines += ["", "## With a vision model, and video", "", *VISION]
     lines += ["", "## Not covered", "",
               "No real photographs: this session had no camera or printer, so every image is rendered. Real labels "
               "add curved bottles, reflections, small print and handwriting (handwritten prescriptions are not "
@@ -149,17 +188,19 @@ def report(rows: list[dict[str, Any]], split: str, seconds: float) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", type=Path, default=FRESH, help="a directory with ground_truth.jsonl")
     parser.add_argument("--split", choices=["tune", "test"], default="test")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "ocr-evaluation.md")
     parser.add_argument("--limit", type=int, default=0, help="evaluate only the first N images (quick checks)")
     args = parser.parse_args()
-    truth = SET / "ground_truth.jsonl"
+    root = args.set.resolve()
+    truth = root / "ground_truth.jsonl"
     specs = [json.loads(line) for line in truth.open()] if truth.exists() else build_specs(320)
     chosen = [s for s in specs if s["split"] == args.split][: args.limit or None]
     started = time.perf_counter()
-    rows = [evaluate(spec) for spec in chosen]
-    text = report(rows, args.split, time.perf_counter() - started)
-    if args.split == "test":
+    rows = [evaluate(spec, root) for spec in chosen]
+    text = report(rows, args.split, time.perf_counter() - started, root)
+    if args.split == "test" and root == FRESH and not args.limit:
         args.out.write_text(text)
         print(f"wrote {args.out}")
     print(text)

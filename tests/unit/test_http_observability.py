@@ -67,7 +67,7 @@ async def test_tracing_is_off_by_default(tmp_path, resources) -> None:
     try:
         settings = Settings(data_dir=tmp_path, model_base_url="http://127.0.0.1:9/v1", triage_semantic=False)
         assert telemetry.configure_tracing(settings) is None
-        config = telemetry.traced({"configurable": {"thread_id": "t"}}, settings, "nurse")
+        config = telemetry.traced({"configurable": {"thread_id": "t"}}, settings, str.upper, "nurse")
         assert "callbacks" not in config
     finally:
         telemetry._state.clear()

@@ -308,8 +308,11 @@ def test_vision_model_gets_a_domain_prompt_and_the_png_and_its_reading_is_return
     }
     model = scripted(f"Sure: ```json\n{json.dumps(reply)}\n```")
     output = analyze_image(CHEST_CR, "Is there a pneumothorax?", "nurse", vision=model)
-    assert output.data["reading"] == reply
-    assert "Findings (preliminary): no visible pleural line." in output.summary
+    assert {k: output.data["reading"][k] for k in reply} == reply
+    assert (
+        "Findings (preliminary): no visible pleural line. Source of the findings: seen by the vision model"
+        in output.summary
+    )
     assert "not a diagnosis" in output.summary
     text, image = model.seen[0][0].content
     assert "chest radiograph" in text["text"] and "pleural line" in text["text"] and "Modality: CR" in text["text"]

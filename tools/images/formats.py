@@ -43,6 +43,9 @@ class ImageLimits:
     max_frames: int = 1_000
     max_side: int = 1024  # longest side of the model-ready PNG
     preview_side: int = 512
+    # Images one request to the vision model may carry: the shipped vLLM profiles serve with
+    # --limit-mm-per-prompt '{"image": 2}'. A video with more key frames sends its contact sheet instead.
+    model_images: int = 2
 
 
 def detect_kind(head: bytes) -> ImageKind:

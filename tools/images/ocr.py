@@ -19,6 +19,8 @@ from numpy.typing import NDArray
 from PIL import Image
 from pydantic import BaseModel, Field
 
+from tools.images.spacing import respace
+
 
 @dataclass(frozen=True, slots=True)
 class OcrSettings:
@@ -57,7 +59,11 @@ class OcrResult(BaseModel):
         return "\n".join(line.text for line in self.lines)
 
     def rows(self) -> list[str]:
-        """Lines side by side on the same row, joined in reading order.
+        """Lines side by side on the same row, joined in reading order (see :meth:`row_boxes`)."""
+        return [text for text, _ in self.row_boxes()]
+
+    def row_boxes(self) -> list[tuple[str, list[list[int]]]]:
+        """Each row's joined text, in reading order, with the upright rectangle around its boxes (source pixels).
 
         The detector splits a row at wide spaces ("ALARM" | "07 APNEA"), and codes, names and strengths must be
         read across that split. Rows are found along the text's own slant, so a photo taken at an angle groups
@@ -68,40 +74,68 @@ class OcrResult(BaseModel):
         angles = [np.arctan2(ln.box[1][1] - ln.box[0][1], ln.box[1][0] - ln.box[0][0]) for ln in self.lines]
         angle = float(np.median(angles))
         cos, sin = np.cos(angle), np.sin(angle)
-        placed = []
-        for line in self.lines:
+        placed: list[_Placed] = []
+        for index, line in enumerate(self.lines):
             along = [cos * x + sin * y for x, y in line.box]
             across = sum(-sin * x + cos * y for x, y in line.box) / 4
-            placed.append((across, min(along), max(along), _height(line.box, angle), line.text))
+            placed.append((across, min(along), max(along), _height(line.box, angle), line.text, index))
         placed.sort()
-        rows: list[list[tuple[float, float, float, float, str]]] = []
+        rows: list[list[_Placed]] = []
         for item in placed:
             if rows and abs(item[0] - rows[-1][0][0]) < 0.5 * min(item[3], rows[-1][0][3]):
                 rows[-1].append(item)
             else:
                 rows.append([item])
-        ordered = [_join(sorted(row, key=lambda i: i[1])) for row in rows]
-        if self.upside_down:
-            ordered = [list(reversed(row)) for row in reversed(ordered)]
-        return [" ".join(row) for row in ordered]
+        out: list[tuple[str, list[list[int]]]] = []
+        for row in (sorted(row, key=lambda i: i[1]) for row in rows):
+            texts = _join(row)
+            xs = [x for item in row for x, _ in self.lines[item[5]].box]
+            ys = [y for item in row for _, y in self.lines[item[5]].box]
+            box = [[min(xs), min(ys)], [max(xs), min(ys)], [max(xs), max(ys)], [min(xs), max(ys)]]
+            out.append((" ".join(reversed(texts) if self.upside_down else texts), box))
+        return out[::-1] if self.upside_down else out
 
 
-def _join(row: list[tuple[float, float, float, float, str]]) -> list[str]:
+_Placed = tuple[float, float, float, float, str, int]  # across, start and end along, height, text, line index
+
+
+def _join(row: list[_Placed]) -> list[str]:
     """Texts of one row left to right, without the character two overlapping boxes both read.
 
     The detector sometimes cuts a row at a word space with boxes that overlap, so the letter at the cut is
     read twice ("WARFARIN S" + "SODIUM", "ERROR" + "R 661").
     """
     texts = [row[0][4]]
-    for (_, _, prev_end, _, _), (_, start, _, _, text) in zip(row, row[1:], strict=False):
+    for (_, prev_start, prev_end, _, _, _), (_, start, _, _, text, _) in zip(row, row[1:], strict=False):
         previous = texts[-1]
         if start < prev_end and previous and text:
             if len(previous) > 2 and previous[-2] == " " and text.startswith(previous[-1]):
                 texts[-1] = previous[:-2]
             elif len(text) > 2 and text[1] == " " and previous.endswith(text[0]):
                 text = text[2:]
+            elif _stem_read_twice(previous, text, prev_end - start, (prev_end - prev_start) / len(previous)):
+                texts[-1] = previous[:-1]
         texts.append(text)
     return texts
+
+
+_THIN = frozenset("1lI|!")  # what the left edge of a letter cut off at a box's end is read as
+_STEMMED = frozenset("BDEFHIKLMNPRTU")  # capitals whose left edge is a vertical stroke
+
+
+def _stem_read_twice(previous: str, text: str, overlap: float, char_width: float) -> bool:
+    """The next word's first stroke also read as a thin last glyph of the box before ("A36" + "TEMP" -> "A361").
+
+    Only when the boxes overlap by at least half a character of the box before, so a real trailing "1" that
+    ends before the next box starts is kept.
+    """
+    return (
+        len(previous) > 1
+        and previous[-1] in _THIN
+        and previous[-2] != " "
+        and text[0] in _STEMMED
+        and overlap >= 0.5 * char_width
+    )
 
 
 def _height(box: list[list[int]], angle: float) -> float:
@@ -114,8 +148,6 @@ class OcrUnavailable(RuntimeError):
     """The OCR engine cannot be loaded or failed on this image; the message says why."""
 
 
-_NUMERIC = frozenset("0123456789.,")
-_JOINERS = frozenset("-/")  # identifiers ("GP-807", "XR-0146", "50/60Hz") are never split at these
 _LOCK = threading.Lock()  # ONNX sessions are thread-safe, but the engine's mutable post-processing state is not
 
 
@@ -138,64 +170,6 @@ def _as_rgb_array(image: Image.Image, max_side: int) -> tuple[NDArray[np.uint8],
         )
     rgb = np.asarray(image.convert("RGB"), dtype=np.uint8)
     return np.ascontiguousarray(rgb[:, :, ::-1]), scale
-
-
-def _ink_gaps(crop: NDArray[np.uint8], ink_share: float) -> list[tuple[int, int]]:
-    """Runs of columns without ink in a line crop: (first, last + 1) pixel columns.
-
-    Otsu's threshold splits the crop in two; the smaller class is the ink, so light text on a dark alarm screen
-    works like dark print on a white label.
-    """
-    import cv2  # deferred: OpenCV comes with the OCR engine
-
-    grey = cv2.cvtColor(crop, cv2.COLOR_BGR2GRAY) if crop.ndim == 3 else crop
-    _, binary = cv2.threshold(grey, 0, 1, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    ink = binary if binary.mean() < 0.5 else 1 - binary
-    inked = ink.mean(axis=0) > ink_share
-    gaps: list[tuple[int, int]] = []
-    start: int | None = None
-    for x, has_ink in enumerate(inked.tolist()):
-        if not has_ink and start is None:
-            start = x
-        elif has_ink and start is not None:
-            gaps.append((start, x))
-            start = None
-    return gaps
-
-
-def _respace(crop: NDArray[np.uint8], info: Any, gap: float, spread: float, ink_share: float) -> str | None:
-    """The line's text with a space wherever a blank stretch of the printed line separates two characters.
-
-    The recogniser says in which output column it saw each character; the blank stretches come from the pixels.
-    Returns None when the recogniser gave no character positions.
-    """
-    try:
-        columns, words, word_columns = int(info[0]), info[1], info[2]
-    except (TypeError, IndexError, ValueError):
-        return None
-    chars = [c for word in words for c in word]
-    cols = [c for word in word_columns for c in word]
-    if not chars or len(chars) != len(cols) or columns <= 0:
-        return None
-    height, width = crop.shape[:2]
-    centres = [(c + 0.5) * width / columns for c in cols]
-    inner = [(a, b) for a, b in _ink_gaps(crop, ink_share) if a > 0 and b < width]
-    # Word spaces are wider than the line's usual letter spacing, whatever the font size and tracking.
-    usual = float(np.median([b - a for a, b in inner])) if inner else 0.0
-    wide = [(a, b) for a, b in inner if b - a >= max(gap * height, spread * usual)]
-    out: list[str] = []
-    for i, char in enumerate(chars):
-        if char == " ":
-            if out and out[-1] != " ":
-                out.append(" ")
-            continue
-        # Never inside a number: a narrow "1" leaves wide blank columns beside it ("IP-0175", "1.5A").
-        numeric = chars[i - 1] in _NUMERIC and char in _NUMERIC if i else False
-        numeric = numeric or (char in _JOINERS or (i > 0 and chars[i - 1] in _JOINERS))
-        if out and out[-1] != " " and not numeric and any(centres[i - 1] <= a and b <= centres[i] for a, b in wide):
-            out.append(" ")
-        out.append(char)
-    return "".join(out).strip()
 
 
 def read_text(image: Image.Image, settings: OcrSettings | None = None) -> OcrResult:
@@ -262,7 +236,7 @@ def _recognise(
         for box, crop, (raw, confidence, info) in zip(batch, crops, recognised, strict=True):
             if float(confidence) < settings.min_confidence or not str(raw).strip():
                 continue
-            text = _respace(crop, info, settings.space_gap, settings.space_spread, settings.ink_share)
+            text = respace(crop, info, settings.space_gap, settings.space_spread, settings.ink_share)
             lines.append(
                 OcrLine(
                     text=text or str(raw).strip(),

@@ -27,6 +27,7 @@ _STRENGTH = re.compile(
     r"(\d+(?:[.,]\d+)?)\s*(mg|mcg|µg|ug|g|ml|units?|iu|%)(?:\s*/\s*(\d+(?:[.,]\d+)?\s*)?(ml|tab|dose|hr|h))?\b",
     re.IGNORECASE,
 )
+_TRAILING_NUMBER = re.compile(r"[\s\d.,]*\d[\s.,]*$")
 _NAME_THEN_STRENGTH = 40  # characters after a name in which its strength may be printed
 _SEGMENT_MIN = 6  # shortest letter run examined for names that lost their spaces
 _FUZZY_MIN = 86.0  # fuzzy score a glued-name part needs: OCR text is noisier than typing, so demand more
@@ -171,9 +172,12 @@ def read_medicines(lines: list[str], resolver: DrugNameResolver | None = None) -
                 continue
             start, end = match.start or 0, match.end or 0
             covered.append((start, end))
+            # A fuzzy match may take the strength's number into the name ("WARFARINSODIUM 5"): give it back.
+            typed = _TRAILING_NUMBER.sub("", match.typed) or match.typed
+            end -= len(match.typed) - len(typed)
             out.append(
                 MedicineRead(
-                    typed=match.typed,
+                    typed=typed,
                     ingredients=match.ingredients,
                     resolution=match.resolution.value,
                     strength=_strength_after(text, end),

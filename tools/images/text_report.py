@@ -81,6 +81,7 @@ def text_data(
             "engine": ENGINE,
             "lines": lines,
             "text": "\n".join(keep(row) for row in result.rows()),  # reading order, rows joined
+            "rows": [{"text": keep(text), "box": box} for text, box in result.row_boxes()],  # for the vision model
             "seconds": result.seconds,
             "notes": result.notes,
             "filtered": text_filter is not None,

@@ -15,7 +15,8 @@ from tools.contract import SourceRef, ToolOutput
 from tools.drugs import DrugNameResolver
 from tools.images.formats import UnreadableImage
 from tools.images.ocr import OcrSettings
-from tools.images.prompts import build_prompt, choose_domain
+from tools.images.prompts import build_prompt, choose_domain, ocr_context
+from tools.images.provenance import filter_reading, provenance, provenance_lines
 from tools.images.quality import assess_quality
 from tools.images.reading import read_text_uses
 from tools.images.text_report import equipment_lines, read_image_text, text_data, text_summary
@@ -50,12 +51,15 @@ def analyze_video(
     ocr_settings: OcrSettings | None = None,
     text_filter: Callable[[str], str] | None = None,
     resolver: DrugNameResolver | None = None,
+    model_images: int = 8,
 ) -> ToolOutput:
     """Analyse an MP4, MOV or WebM video through its scene-change key frames.
 
     Limits (size, frame size, duration, frame count) are checked on the header before decoding; each key frame
     gets quality facts and text reading; a contact sheet is written to ``preview_dir`` for the user; a vision
-    model, when given, receives the key frames as images in one request.
+    model, when given, receives the key frames as images in one request, in time order (or, when there are more
+    than ``model_images``, the server's per-request limit, the contact sheet as one image), with the frames' OCR text
+    (quoted data, each line stamped with its frame's time); its findings are labelled by source like an image's.
     """
     name = Path(path).name
     try:
@@ -74,6 +78,7 @@ def analyze_video(
         + "."
     ]
     all_text: list[str] = []
+    for_model: list[dict[str, Any]] = []
     for key in found.frames:
         grey = np.asarray(
             key.image.convert("L").resize(
@@ -93,6 +98,8 @@ def analyze_video(
                 quote = text_summary(result, read, text_filter)[0]
                 lines.append(f"At {key.time_s:.1f} s: {quote}")
                 all_text.extend(line.text for line in result.lines)
+                stamped = [{**line, "text": f"[{key.time_s:.1f} s] {line['text']}"} for line in entry["ocr"]["rows"]]
+                for_model.extend(stamped)
             elif failure:
                 entry["ocr_error"] = failure
         frames_data.append(entry)
@@ -109,14 +116,17 @@ def analyze_video(
     reading, status = None, "Visual interpretation needs a multimodal model; no visual findings are reported."
     if vision is not None and pngs:
         domain = choose_domain({}, persona, question, False)
-        prompt = build_prompt(domain, {"frames": f"{len(pngs)} key frames in time order"}, [], question)
+        context = ocr_context(for_model, found.frames[0].image.size) if for_model else ""
+        sent, shown = _for_model(found, pngs, model_images)
+        prompt = build_prompt(domain, {"frames": shown}, [], question, context)
         try:
-            reading = read_images(vision, pngs, prompt)
+            reading = filter_reading(read_images(vision, sent, prompt), text_filter)
             status = "key frames read by the vision model"
         except VisionFailed as exc:
             status = f"Visual read failed ({exc}); no visual findings are reported."
-    if reading is not None:
-        lines.append("Findings (preliminary): " + ("; ".join(reading.findings) or "none stated") + ".")
+    sourced = provenance(read, reading, resolver) if reading is not None else None
+    if sourced is not None:
+        lines.extend(provenance_lines(sourced, bool(for_model)))
     else:
         lines.append(status)
     keep = text_filter or (lambda text: text)
@@ -145,6 +155,7 @@ def analyze_video(
             },
             "vision_status": status,
             "reading": reading.model_dump() if reading else None,
+            "provenance": sourced,
             "preview_path": str(sheet_path) if sheet_path else None,
             "sha256_16": digest,
         },
@@ -158,6 +169,16 @@ def analyze_video(
             )
         ],
     )
+
+
+def _for_model(found: KeyFrames, pngs: list[bytes], limit: int) -> tuple[list[bytes], str]:
+    """The images for the vision model and how the prompt describes them: the key frames, or one contact sheet."""
+    if len(pngs) <= max(1, limit):
+        return pngs, f"{len(pngs)} key frames in time order"
+    sheet = contact_sheet(found.frames, FRAME_SIDE)
+    return [
+        sheet
+    ], f"one contact sheet of {len(pngs)} key frames in time order (left to right, top to bottom, times below)"
 
 
 def _uses(read: Any) -> list[str]:
