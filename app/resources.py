@@ -54,7 +54,11 @@ def default_resources(settings: Settings) -> ToolResources:
         kb=kb,
         resolver=DrugNameResolver(kb),
         retriever=retriever,
-        image_limits=ImageLimits(max_bytes=settings.image_max_mb * 1024 * 1024, max_side=settings.image_max_side),
+        image_limits=ImageLimits(
+            max_bytes=settings.image_max_mb * 1024 * 1024,
+            max_side=settings.image_max_side,
+            model_images=settings.model_max_images,  # more key frames than this go as one contact sheet
+        ),
         preview_dir=settings.preview_dir,
         model_text_filter=redact if settings.redact_model_input else str,
         read_text_filter=redact,

@@ -40,6 +40,9 @@ class Settings(BaseSettings):
         True, description="False marks a served model's image understanding as untrusted."
     )
     model_supports_tools: bool | None = Field(None, description="Override the probe's answer on native tool calling.")
+    model_max_images: int = Field(
+        2, ge=1, le=64, description="Images the served model takes per request (vLLM --limit-mm-per-prompt)."
+    )
     request_timeout_s: float = Field(30.0, gt=0, description="Per-request timeout.")
     max_retries: int = Field(1, ge=0, le=5, description="Bounded retries on transient errors.")
     probe_retry_s: float = Field(30.0, gt=0, description="How soon a down endpoint is probed again.")
