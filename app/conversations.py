@@ -93,20 +93,14 @@ async def adelete(agent: CareForge, user: User | None, thread_id: str) -> None:
 def _result(agent: CareForge, thread_id: str, values: dict[str, Any], review: dict[str, Any] | None) -> PastTurn:
     messages = values.get("messages", [])
     question = next((m.text for m in reversed(messages) if isinstance(m, HumanMessage)), "")
-    result = TurnResult(
+    result = TurnResult.from_state(
+        values,
         thread_id=thread_id,
         persona=values.get("persona", "patient"),
         routing_mode=agent.settings.routing_mode.value,
         model=agent.settings.model_name,
         question=question,
-        answer="" if review is not None else values.get("answer", ""),
-        prose=values.get("prose", ""),
-        tool_calls=values.get("results", []),
-        citations=values.get("citations", []),
-        flags=values.get("flags", {}),
-        timings=values.get("timings", {}),
         review=review,
-        reports=values.get("reports", []),
     )
     files = [{"path": a["path"], "name": a["name"]} for a in values.get("attachments", []) or []]
     return PastTurn(question=question, attachments=files, result=result)

@@ -23,6 +23,7 @@ from agent.context import Context, Services
 from agent.graph import build_graph
 from agent.state import AgentState
 from app.service import CareForge
+from app.turn_input import run_context
 from core.settings import RoutingMode, get_settings
 
 
@@ -34,7 +35,8 @@ def served_agent() -> CareForge:
 
 @functools.cache
 def _defaults() -> Context:
-    return served_agent()._context("patient", None)
+    agent = served_agent()
+    return run_context(agent.settings, agent.services, "patient", None)
 
 
 def _setting(name: str) -> Any:

@@ -26,6 +26,35 @@ class TurnResult(BaseModel):
     review: dict[str, Any] | None = None  # a report awaiting a person's decision (the turn is paused)
     reports: list[dict[str, Any]] = []  # the thread's decided reports
 
+    @classmethod
+    def from_state(
+        cls,
+        state: dict[str, Any],
+        *,
+        thread_id: str,
+        persona: str,
+        routing_mode: str,
+        model: str,
+        question: str,
+        review: dict[str, Any] | None = None,
+    ) -> TurnResult:
+        """The result a graph state holds; a turn paused for review has no answer yet (it comes after the decision)."""
+        return cls(
+            thread_id=thread_id,
+            persona=persona,
+            routing_mode=routing_mode,
+            model=model,
+            question=question,
+            answer="" if review is not None else state.get("answer", ""),
+            prose=state.get("prose", ""),
+            tool_calls=state.get("results", []),
+            citations=state.get("citations", []),
+            flags=state.get("flags", {}),
+            timings=dict(state.get("timings", {})),
+            review=review,
+            reports=state.get("reports", []),
+        )
+
 
 class StreamEvent(BaseModel):
     """One event of a streamed turn: ``flags``, ``step`` (a tool to run), ``tool``, ``token``, then ``done``."""

@@ -23,10 +23,10 @@ from agent.context import Context, Services
 from agent.graph import build_graph
 from agent.personas import get_persona
 from agent.planner import RulePlanner
-from agent.state import Attachment
 from app.privacy import redact
 from app.resources import default_resources, retriever_for, triage_for
 from app.schemas import StreamEvent, TurnResult
+from app.turn_input import run_context, turn_input
 from core.audit import AuditLog
 from core.database import conversation_saver, prepare_conversations
 from core.endpoint import ModelEndpoint
@@ -105,20 +105,6 @@ class CareForge:
             # Compiling costs ~12 ms; a copy bound to this saver costs microseconds.
             yield self._compiled.copy(update={"checkpointer": saver})
 
-    def _context(self, persona: str, routing: RoutingMode | str | None, user: User | None = None) -> Context:
-        get_persona(persona)  # raises ValueError on an unknown persona before anything runs
-        return Context(
-            persona=persona,
-            routing_mode=RoutingMode(routing or self.settings.routing_mode),
-            max_steps=self.settings.max_steps,
-            redact_model_input=self.settings.redact_model_input,
-            model_timeout_s=self.settings.request_timeout_s * (self.settings.max_retries + 1) + 1,
-            addendum_tokens=self.settings.addendum_tokens,
-            addendum_timeout_s=min(self.settings.addendum_timeout_s, self.settings.request_timeout_s),
-            user=user.username if user else None,
-            services=self.services,
-        )
-
     def authorize(self, user: User | None, thread_id: str | None, persona: str | None = None) -> None:
         """Raise PermissionError unless the signed-in user may use this persona and open this conversation.
 
@@ -149,20 +135,7 @@ class CareForge:
         self.authorize(user, thread_id, persona)
         thread_id = thread_id or uuid.uuid4().hex
         config = traced({"configurable": {"thread_id": thread_id}}, self.settings, redact, persona, str(routing or ""))
-        return self._context(persona, routing, user), thread_id, config, time.perf_counter()
-
-    def _input(self, text: str, attachments: Sequence[str | Path]) -> dict[str, Any]:
-        if not isinstance(text, str):
-            raise TypeError(f"a message is text, not {type(text).__name__}")
-        if not text.strip():
-            raise ValueError("the message is empty")
-        if len(text) > self.settings.max_message_chars:
-            raise ValueError(
-                f"the message is {len(text):,} characters; the limit is {self.settings.max_message_chars:,}. "
-                "Attach long documents through ingestion instead."
-            )
-        files = [Attachment(path=str(Path(p)), name=Path(p).name) for p in attachments]
-        return {"messages": [HumanMessage(content=text)], "attachments": files}
+        return run_context(self.settings, self.services, persona, routing, user), thread_id, config, time.perf_counter()
 
     async def astream(
         self,
@@ -180,7 +153,10 @@ class CareForge:
         shown = ""  # what the user has seen of the answer: every later text only extends it
         async with self.graph() as graph:
             async for chunk in graph.astream(
-                self._input(text, attachments), config, context=ctx, stream_mode="updates"
+                turn_input(text, attachments, self.settings.max_message_chars),
+                config,
+                context=ctx,
+                stream_mode="updates",
             ):
                 for node, update in cast(dict[str, Any], chunk).items():
                     if not isinstance(update, dict):  # "__interrupt__" carries a tuple: the review waits
@@ -216,7 +192,7 @@ class CareForge:
         """Run one turn to completion."""
         ctx, thread_id, config, started = self._begin(persona, thread_id, routing, user)
         async with self.graph() as graph:
-            await graph.ainvoke(self._input(text, attachments), config, context=ctx)
+            await graph.ainvoke(turn_input(text, attachments, self.settings.max_message_chars), config, context=ctx)
             state, review = await self._snapshot(graph, config)
         return self._result(state, thread_id, ctx, text, started, review)
 
@@ -294,23 +270,14 @@ class CareForge:
         started: float,
         review: dict[str, Any] | None = None,
     ) -> TurnResult:
-        timings = dict(state.get("timings", {}))
-        timings["total_ms"] = round((time.perf_counter() - started) * 1000, 3)
-        result = TurnResult(
+        result = TurnResult.from_state(
+            state,
             thread_id=thread_id,
             persona=ctx.persona,
             routing_mode=ctx.routing_mode.value,
             model=self.settings.model_name,
             question=text,
-            answer=state.get("answer", ""),
-            prose=state.get("prose", ""),
-            tool_calls=state.get("results", []),
-            citations=state.get("citations", []),
-            flags=state.get("flags", {}),
-            timings=timings,
             review=review,
-            reports=state.get("reports", []),
         )
-        if review is not None:
-            result.answer = ""  # the turn is paused: its answer comes after the decision
+        result.timings["total_ms"] = round((time.perf_counter() - started) * 1000, 3)
         return result  # the graph's record node has written the audit row and the thread index

@@ -67,9 +67,9 @@ def _halves(rows: list[dict[str, str]], key: str) -> tuple[list[dict[str, str]],
     return tune, test
 
 
-def split_v2() -> None:
-    """The second blind redaction, injection and drug-question sets, split once by style (injections by label)."""
-    for name, key in (("redaction_set_v2", "style"), ("injection_set_v2", "label")):
+def split_v2(version: str = "v2") -> None:
+    """A later blind redaction, injection and drug-question set, split once by style (injections by label)."""
+    for name, key in ((f"redaction_set_{version}", "style"), (f"injection_set_{version}", "label")):
         rows = [json.loads(line) for line in (DATA / f"{name}.jsonl").read_text(encoding="utf-8").splitlines() if line]
         for part, chosen in zip(("tune", "test"), _halves(rows, key), strict=True):
             out = DATA / f"{name}_{part}.jsonl"
@@ -77,20 +77,20 @@ def split_v2() -> None:
                 sys.exit(f"{out.name} exists: the split is made once")
             out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in chosen), encoding="utf-8")
         print(f"{name}: split")
-    with (DATA / "drug_questions_v2.csv").open(newline="", encoding="utf-8") as fh:
+    with (DATA / f"drug_questions_{version}.csv").open(newline="", encoding="utf-8") as fh:
         reader = csv.DictReader(fh)
         fields = list(reader.fieldnames or [])
         rows = list(reader)
     for part, chosen in zip(("tune", "test"), _halves(rows, "style"), strict=True):
-        out = DATA / f"drug_questions_v2_{part}.csv"
+        out = DATA / f"drug_questions_{version}_{part}.csv"
         if out.exists():
             sys.exit(f"{out.name} exists: the split is made once")
         with out.open("w", newline="", encoding="utf-8") as fh:
             writer = csv.DictWriter(fh, fieldnames=fields)
             writer.writeheader()
             writer.writerows(chosen)
-    print("drug_questions_v2: split")
+    print(f"drug_questions_{version}: split")
 
 
 if __name__ == "__main__":
-    {"triage": split_triage, "triage_v2": split_triage_v2, "v2": split_v2}[sys.argv[1]]()
+    {"triage": split_triage, "triage_v2": split_triage_v2, "v2": split_v2, "v3": lambda: split_v2("v3")}[sys.argv[1]]()
