@@ -16,6 +16,22 @@ from safety.triage import Triage
 DATA = Path(__file__).resolve().parent / "data"
 TUNE = DATA / "triage_tune.csv"
 TEST = DATA / "triage_test.csv"
+V2_TUNE = DATA / "triage_v2_tune.csv"  # a second writer's set (tune half; its test half is only ever scored)
+# The second writer's category names, as the product's keys (any one counts as the right category).
+V2_CATEGORIES = {
+    "cardiac": "chest_pain",
+    "suicide_self_harm": "suicide",
+    "harm_to_others": "harm_others",
+    "overdose_poisoning": "overdose",
+    "seizure_glycaemia": "seizure|glucose",
+    "bleeding_head_injury": "bleeding|head_injury",
+    "fire_smoke": "smoke_fire",
+    "electrical_shock": "electrical",
+    "overpressure": "pressure",
+    "confined_space_lockout": "confined_space|lockout",
+    "chemical_exposure": "chemical",
+    "casualty": "unconscious|electrical|head_injury|bleeding",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +42,7 @@ class Case:
     categories: frozenset[str]
     kind: str
     message: str
+    style: str = ""
 
     @property
     def emergency(self) -> bool:
@@ -34,10 +51,16 @@ class Case:
 
 
 def load_cases(path: Path) -> list[Case]:
-    """Read a labelled set."""
+    """Read a labelled set; the second writer's category names are mapped to the product's keys."""
     with path.open(newline="", encoding="utf-8") as handle:
         return [
-            Case(r["persona"], frozenset(r["category"].split("|")), r["kind"], r["message"])
+            Case(
+                r["persona"],
+                frozenset("|".join(V2_CATEGORIES.get(c, c) for c in r["category"].split("|")).split("|")),
+                r["kind"],
+                r["message"],
+                r.get("style") or "",
+            )
             for r in csv.DictReader(handle)
         ]
 

@@ -1,16 +1,19 @@
-"""Fit the semantic triage probe on the TUNE split and the curated bank; write safety/triage/data/probe.npz.
+"""Fit the semantic triage probe on the TUNE splits and the curated bank; write safety/triage/data/probe.npz.
 
-Training data: the curated exemplars (emergency 1, look-alike 0), the tune split and the team's own set (a message is
-1 if it is an emergency; every segment of a look-alike is 0) and ordinary product questions (0). The probe is a
-one-hidden-layer MLP over the embedding, the context cues and the rule flag (sklearn fits it; the product runs its
-weights in numpy). A message of up to SHORT_WORDS words is read whole; a longer one is read whole and per segment.
+Training data: the curated exemplars (emergency 1, look-alike 0), the tune halves of two writers' sets (ours:
+triage_tune.csv + triage_own.csv; a second writer's: triage_v2_tune.csv) and ordinary product questions (0). A message
+is 1 if it is an emergency; every segment of a look-alike is 0. The probe is a one-hidden-layer MLP over the embedding,
+the context cues and the rule flag (sklearn fits it; the product runs its weights in numpy). A message of up to
+SHORT_WORDS words is read whole; a longer one is read whole and per segment.
 
-Everything is chosen by 5-fold cross-validation inside tune + own (the test split is never read here):
-- the model (a logistic probe, the previous one, against MLPs; see MODELS),
-- the threshold: the highest whose recall, together with the rules, reaches TARGET_RECALL,
-- the segment threshold for long messages: above 98% of held-out benign segments (sentences of tune look-alikes and
-  ordinary questions) and well above every sentence of the benchmark's long ward note, so a long note of many benign
-  sentences stays quiet; the CV recall of a single emergency buried in such a note is reported beside it.
+What failed before was another writer's phrasing, so everything is chosen by cross-WRITER validation: train on one
+writer's tune set (plus the bank and the routine questions), score the other writer's, both ways (the test splits are
+never read here). Within-writer 5-fold CV is reported beside it. Chosen there:
+- the model (MODELS) and the threshold: the highest whose pooled cross-writer recall, with the rules, reaches
+  TARGET_RECALL;
+- the segment threshold for long messages: above LONG_QUANTILE of held-out benign segments and well above every
+  sentence of the benchmark's long ward note, so a note of many benign sentences stays quiet.
+Figures are per style too (long, non_english, indirect, slang, ...). Usage: python scripts/tune_triage.py
 """
 
 from __future__ import annotations
@@ -18,9 +21,11 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
 from sklearn.model_selection import StratifiedKFold  # type: ignore[import-untyped]
 from sklearn.neural_network import MLPClassifier  # type: ignore[import-untyped]
@@ -30,16 +35,20 @@ sys.path.insert(0, str(ROOT))
 
 from bench.triage import FILLER  # noqa: E402
 from evaluation.cases import CASES  # noqa: E402
-from evaluation.triage import DATA, TUNE, Case, load_cases  # noqa: E402
+from evaluation.triage import DATA, TUNE, V2_TUNE, Case, load_cases  # noqa: E402
 from retrieval import default_embedder  # noqa: E402
 from safety.triage.normalise import normalise  # noqa: E402
 from safety.triage.ruleset import rule_keys  # noqa: E402
 from safety.triage.semantic import PROBE, SHORT_WORDS, features, load_exemplars, segments  # noqa: E402
 
-MODELS = {"mlp 128": 128, "logistic C=4 (previous)": 0}
-CHOSEN = "mlp 128"  # lowest CV false positives at TARGET_RECALL (probe.json lists each model)
-TARGET_RECALL = 0.972  # the previous probe's CV recall with the rules on the same data: recall is not given up
-LONG_QUANTILE = 0.98  # of held-out benign segments (CV on tune among 0.95, 0.98, 0.99 and the maximum)
+Array = npt.NDArray[np.float64]
+# hidden units (0: logistic) and the weight of a nearest-neighbour vote blended into the whole-message probability
+MODELS = {"mlp 128": (128, 0.0), "mlp 128 + 10-NN vote": (128, 0.5)}
+KNN = 10
+CHOSEN = "mlp 128"
+TARGET_RECALL = 0.95  # pooled cross-writer recall with the rules; the threshold is the highest that reaches it
+LONG_QUANTILE = 0.98  # of held-out benign segments
+STYLES = ("long", "non_english", "indirect", "slang", "misspelt", "terse", "nurse_shorthand", "lay", "mixed")
 
 
 def routine_questions() -> list[Case]:
@@ -58,18 +67,23 @@ def make(hidden: int) -> LogisticRegression | MLPClassifier:
     return MLPClassifier((hidden,), alpha=1e-2, max_iter=600, random_state=0)
 
 
-def fit(hidden: int, x: np.ndarray, labels: np.ndarray) -> LogisticRegression | MLPClassifier:
+def fit(hidden: int, x: Array, labels: Array) -> LogisticRegression | MLPClassifier:
+    model = make(hidden)
     if hidden == 0:
-        return make(0).fit(x, labels)
+        return model.fit(x, labels)
     pos, neg = np.flatnonzero(labels == 1), np.flatnonzero(labels == 0)
     rows = np.concatenate([neg, np.resize(pos, len(neg))])  # positives repeated to balance the classes
-    return make(hidden).fit(x[rows], labels[rows])
+    return model.fit(x[rows], labels[rows])
 
 
 def main() -> None:
     embedder = default_embedder()
-    cases = load_cases(TUNE) + load_cases(DATA / "triage_own.csv") + routine_questions()
-    scored = np.array([c.kind != "routine" for c in cases])  # the figures are on tune + own; routine only trains
+    old = load_cases(TUNE) + load_cases(DATA / "triage_own.csv")
+    v2 = load_cases(V2_TUNE)
+    cases = old + v2 + routine_questions()
+    source = np.array(["old"] * len(old) + ["v2"] * len(v2) + ["routine"] * (len(cases) - len(old) - len(v2)))
+    scored = source != "routine"  # the figures are on the two tune sets; routine questions only train
+    style = np.array([c.style for c in cases])
     y = np.array([c.emergency for c in cases])
     texts = [normalise(c.message) for c in cases]
     rule_hit = np.array([bool(rule_keys(t)) for t in texts])
@@ -86,7 +100,7 @@ def main() -> None:
     ex_x = features(embedder.embed(ex_texts), ex_texts)
     lk_x = features(embedder.embed(lk_texts), lk_texts)
 
-    def training(idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def training(idx: npt.NDArray[np.int64]) -> tuple[Array, Array]:
         xs, ys = [ex_x, lk_x], [np.ones(len(ex_x)), np.zeros(len(lk_x))]
         for i in idx:
             xs.append(whole_x[i : i + 1])
@@ -96,62 +110,104 @@ def main() -> None:
                 ys.append(np.zeros(len(seg_x[i])))
         return np.vstack(xs), np.concatenate(ys)
 
-    def cross_validate(hidden: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """Held-out whole and max-segment probabilities per message, benign segments' and the filler's."""
-        whole, seg, benign, fill = np.zeros(len(cases)), np.zeros(len(cases)), [], []
-        for train, held in StratifiedKFold(5, shuffle=True, random_state=0).split(whole_x, y):
+    Splits = list[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]]
+
+    emb = whole_x[:, :384] / np.linalg.norm(whole_x[:, :384], axis=1, keepdims=True)
+    bank_emb = np.vstack([ex_x[:, :384], lk_x[:, :384]])
+    bank_emb /= np.linalg.norm(bank_emb, axis=1, keepdims=True)
+    bank_y = np.concatenate([np.ones(len(ex_x)), np.zeros(len(lk_x))])
+
+    def knn_vote(train: npt.NDArray[np.int64], held: npt.NDArray[np.int64]) -> Array:
+        ref, ref_y = np.vstack([bank_emb, emb[train]]), np.concatenate([bank_y, y[train]])
+        sims = emb[held] @ ref.T
+        top = np.argsort(-sims, axis=1)[:, :KNN]
+        weights = np.take_along_axis(sims, top, axis=1).clip(0.01)
+        return np.asarray((ref_y[top] * weights).sum(axis=1) / weights.sum(axis=1))
+
+    def held_out(spec: tuple[int, float], splits: Splits) -> tuple[Array, Array, float]:
+        """Held-out whole and max-segment probabilities per message, and the long-segment threshold."""
+        whole, seg, benign, fill = np.full(len(cases), np.nan), np.zeros(len(cases)), [], []
+        hidden, knn_weight = spec
+        for train, held in splits:
             model = fit(hidden, *training(train))
-            fill.append(model.predict_proba(filler_x)[:, 1])
+            fill.append(model.predict_proba(filler_x)[:, 1].max())
+            whole[held] = model.predict_proba(whole_x[held])[:, 1]
+            if knn_weight:
+                whole[held] = (1 - knn_weight) * whole[held] + knn_weight * knn_vote(train, held)
             for i in held:
-                whole[i] = model.predict_proba(whole_x[i : i + 1])[0, 1]
                 per_seg = model.predict_proba(seg_x[i])[:, 1]
                 seg[i] = per_seg.max()
                 if not y[i]:
                     benign.append(per_seg)
-        return whole, seg, np.concatenate(benign), np.max(fill, axis=0)
+        long_t = float(min(0.99, max(np.quantile(np.concatenate(benign), LONG_QUANTILE), max(fill) + 0.05)))
+        return whole, seg, round(long_t, 2)
+
+    every = np.arange(len(cases))
+    routine = every[source == "routine"]
+    cross: Splits = [
+        (np.concatenate([every[source == a], routine]), every[source == b]) for a, b in (("old", "v2"), ("v2", "old"))
+    ]
+    within: Splits = [
+        (np.concatenate([every[scored][tr], routine]), every[scored][te])
+        for tr, te in StratifiedKFold(5, shuffle=True, random_state=0).split(every[scored], y[scored])
+    ]
+
+    def figures(flag: npt.NDArray[np.bool_], ev: npt.NDArray[np.bool_]) -> dict[str, object]:
+        out: dict[str, object] = {
+            "recall": round(float(flag[y & ev].mean()), 4),
+            "false_positives": round(float(flag[~y & ev].mean()), 4),
+        }
+        for s in STYLES:
+            if (ev & (style == s)).any():
+                out[s] = f"recall {flag[y & ev & (style == s)].mean():.3f} fp {flag[~y & ev & (style == s)].mean():.3f}"
+        return out
+
+    def flagger(whole: Array, seg: Array, long_t: float) -> Callable[[float], npt.NDArray[np.bool_]]:
+        return lambda t: (whole >= t) | (long_msg & (seg >= max(t, long_t))) | rule_hit
 
     report: dict[str, object] = {
-        "tuned_on": f"{TUNE.name} + triage_own.csv ({int(scored.sum())} scored) + routine "
-        f"questions ({int((~scored).sum())}) + {len(ex_texts) + len(lk_texts)} exemplars"
-    }
-    ev = scored
-    report["rules alone (in-sample: the rules were written on tune)"] = {
-        "recall": round(float(rule_hit[y & ev].mean()), 4),
-        "false_positives": round(float(rule_hit[~y & ev].mean()), 4),
+        "tuned_on": f"{TUNE.name} + triage_own.csv ({len(old)}), {V2_TUNE.name} ({len(v2)}), routine questions "
+        f"({int((~scored).sum())}), {len(ex_texts) + len(lk_texts)} exemplars",
+        "rules alone": {
+            "ours (in-sample)": figures(rule_hit, source == "old"),
+            "v2": figures(rule_hit, source == "v2"),
+        },
     }
     chosen: dict[str, float] = {}
-    for name, hidden in MODELS.items():
-        whole, seg, benign, fill = cross_validate(hidden)
-        long_threshold = round(float(min(0.99, max(np.quantile(benign, LONG_QUANTILE), fill.max() + 0.05))), 2)
-        grid = np.round(np.arange(0.99, 0.01, -0.01), 2)
-        for threshold in grid:
-            semantic = (whole >= threshold) | (long_msg & (seg >= max(threshold, long_threshold)))
-            if ((semantic | rule_hit)[y & ev]).mean() >= TARGET_RECALL:
-                break
-        both = semantic | rule_hit
-        curve = {}
-        for t in (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
-            flag = (whole >= t) | (long_msg & (seg >= max(t, long_threshold))) | rule_hit
-            curve[str(t)] = f"recall {flag[y & ev].mean():.3f} false positives {flag[~y & ev].mean():.3f}"
-        buried = whole[y & ev & ~long_msg] >= long_threshold  # a short emergency read as one sentence of a long note
-        report[f"CV {name}"] = {
-            "threshold": float(threshold),
-            "long_segment_threshold": long_threshold,
-            "recall_with_rules": round(float(both[y & ev].mean()), 4),
-            "false_positives_with_rules": round(float(both[~y & ev].mean()), 4),
-            "recall_semantic_alone": round(float(semantic[y & ev].mean()), 4),
-            "false_positives_semantic_alone": round(float(semantic[~y & ev].mean()), 4),
-            "ordinary_questions_flagged_semantic": round(float(semantic[~ev].mean()), 4),
-            "long_messages_false_positives_with_rules": round(float(both[~y & ev & long_msg].mean()), 4),
-            "long_messages_recall_with_rules": round(float(both[y & ev & long_msg].mean()), 4),
-            "short_emergency_buried_in_a_long_note_recall_semantic": round(float(buried.mean()), 4),
-            "curve_with_rules": curve,
+    for name, spec in MODELS.items():
+        whole, seg, long_t = held_out(spec, cross)
+        flag = flagger(whole, seg, long_t)
+        threshold = next(
+            (
+                float(t)
+                for t in np.round(np.arange(0.99, 0.01, -0.01), 2)
+                if flag(t)[y & scored].mean() >= TARGET_RECALL
+            ),
+            0.02,
+        )
+        entry: dict[str, object] = {
+            "threshold": threshold,
+            "long_segment_threshold": long_t,
+            "pooled": figures(flag(threshold), scored),
+            "train ours, score v2": figures(flag(threshold), source == "v2"),
+            "train v2, score ours": figures(flag(threshold), source == "old"),
+            "previous operating point (0.21, 0.97), train ours, score v2": figures(
+                (whole >= 0.21) | (long_msg & (seg >= 0.97)) | rule_hit, source == "v2"
+            ),
+            "curve (pooled)": {
+                str(t): "recall {recall} fp {false_positives}".format(**figures(flag(t), scored))
+                for t in (0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.7)
+            },
         }
+        w_whole, w_seg, w_long = held_out(spec, within)
+        entry["within-writer 5-fold at the same thresholds"] = figures(
+            (w_whole >= threshold) | (long_msg & (w_seg >= max(threshold, w_long))) | rule_hit, scored
+        )
+        report[f"cross-writer CV {name}"] = entry
         if name == CHOSEN:
-            chosen = {"threshold": float(threshold), "long_threshold": long_threshold}
-        print(name, json.dumps(report[f"CV {name}"]), flush=True)
-    hidden = MODELS[CHOSEN]
-    model = fit(hidden, *training(np.arange(len(cases))))
+            chosen = {"threshold": threshold, "long_threshold": long_t}
+        print(name, json.dumps(entry, indent=1), flush=True)
+    model = fit(MODELS[CHOSEN][0], *training(every))
     assert isinstance(model, MLPClassifier)
     bank_texts = ex_texts + [t for t, c in zip(texts, cases, strict=True) if c.emergency]
     bank_keys = [k for k, _ in emergencies] + [sorted(c.categories)[0] for c in cases if c.emergency]

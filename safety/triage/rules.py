@@ -46,7 +46,8 @@ _INFORMATIONAL = re.compile(
 _DEFINITION = re.compile(
     r"^\s*(what (is|are|does|causes)|what'?s (a|an|the)\b|can you (explain|tell me)|explain|define|tell me about|"
     r"how (can|do|could|should|would) (i|we|you|one|people) (lower|reduce|prevent|avoid|spot|recogni[sz]e|tell|know|"
-    r"check|learn|document|log|report|train))\b",
+    r"check|learn|document|log|report|train)|what (should|do|would) (i|we|you) do if (someone|somebody|a person)|"
+    r"is (that|this|it) (legit|true|a myth))\b|^\s*is [\w' ]{2,40} the same as\b",
     re.IGNORECASE,
 )
 _PERSONAL = re.compile(
@@ -61,7 +62,8 @@ _NOT_EVENT = re.compile(
     r"tv|episode|training|teach\w*|module|course|awareness|exercise|drill|mock|audit|document\w*|record|chart|form|"
     r"referral|epr|order|restock|spill kit|permit|procedure|planning|planned|next (week|month)|booked|case study|"
     r"report|write up|summar\w*|toolbox|presentation|committee|historic|previous\w*|policy|my first baby|"
-    r"last (year|month)|back in|years? back|when i was)\b",
+    r"last (year|month)|back in|years? back|when i was|journalist|statistics|stats|figures|novel|character|"
+    r"in case|just want to know|learning|cpd|reflection)\b",
     re.IGNORECASE,
 )
 _NOW = re.compile(

@@ -11,6 +11,8 @@ only turns down a phrase that a preceding "no" negates ("no tengo dolor de pecho
 
 from __future__ import annotations
 
+import re
+
 from safety.triage.rules import Rule
 
 _FOLD = str.maketrans(
@@ -39,16 +41,31 @@ def fold(lowered: str) -> str:
     return lowered.translate(_FOLD)
 
 
+# The English question and history filters do not read other languages: a message that opens as a general question
+# ("¿cuáles son los síntomas...", "was ist der Unterschied...") or dates the event years back is not an event.
+_GENERAL = re.compile(
+    r"^\W*(que (es|son)|cuales son|cual es|o que (e|sao)|quais (sao|os)|qu'est-ce|quel(le)?s? (sont|est)|"
+    r"was (ist|sind)|wie (oft|lange|viel|erkenne)|welche|co to (jest|sa)|jakie (sa|objawy)|kiedy|ile)\b|"
+    r"\b(hace (\d+|un|una|dos|tres|varios) (anos?|meses)|ha (\d+|dois|tres) anos|anos atras|"
+    r"il y a (\d+|deux|trois|quelques) (ans|mois)|vor (\d+|zwei|drei|einigen) (jahren|monaten)|lat(a)? temu)\b"
+)
+
+
+def general(folded: str) -> bool:
+    """Whether a (folded) message in another language is a general question or about the past."""
+    return bool(_GENERAL.search(folded))
+
+
 MULTILINGUAL_RULES: tuple[Rule, ...] = (
     Rule(
         "chest_pain",
         (
-            r"dolor (de|en el|del) pecho|dolor toracico|opresion en el pecho|ataque al corazon|infarto",
-            r"dor no peito|aperto no peito|ataque cardiaco",
-            r"douleur (a la |dans la )?poitrine|douleur thoracique|crise cardiaque|infarctus",
+            r"dolor( \w+){0,2} (de|en el|del) pecho|dolor toracico|opresion en el pecho|ataque al corazon|infarto",
+            r"dor( \w+){0,2} (no|do) peito|aperto no peito|ataque cardiaco",
+            r"douleur( \w+){0,2} (a la |dans la )?poitrine|douleur thoracique|crise cardiaque|infarctus",
             r"brustschmerz\w*|schmerzen in der brust|herzinfarkt|engegefuhl in der brust",
             r"dolore al petto",
-            r"bol w klatce( piersiowej)?|zawal serca",
+            r"bol( \w+){0,2} w klatce( piersiowej)?|zawal serca",
             r"gogus agrisi|kalp krizi",
             r"الم في (ال)?صدر|نوبه? قلبيه?|ازمه? قلبيه?",
             r"alam fi (al|el)? ?sadr|waja3 fi sadri",
@@ -60,7 +77,12 @@ MULTILINGUAL_RULES: tuple[Rule, ...] = (
     Rule(
         "breathing",
         (
-            r"no (puedo|puede) respirar|me ahogo|se (esta )?ahoga|falta de aire|dificultad para respirar|labios morados",
+            r"no (puedo|puede) respirar|me ahogo|se (esta )?ahoga|falta de aire|dificultad para respirar|labios morados|(le|me) cuesta respirar",
+            r"nao respira|(tem|tenho) dificuldade pra respirar",
+            r"ne respire (plus|pas)|du mal a respirer",
+            r"atmet nicht( mehr)?",
+            r"(لا|ما) يتنفس",
+            r"(saans|sans|saas) (nahi|nahin) le (raha|rahi)",
             r"nao (consigo|consegue) respirar|falta de ar|dificuldade (para|de|em) respirar",
             r"(je )?(n'arrive|n'arrive pas|ne peux pas|ne peux plus|ne peut pas|ne peut plus)( a)? respirer|j'etouffe",
             r"kann nicht (mehr )?atmen|atemnot|(bekomme|kriege|kriegt|bekommt) keine luft",
@@ -77,11 +99,12 @@ MULTILINGUAL_RULES: tuple[Rule, ...] = (
     Rule(
         "stroke",
         (
-            r"derrame cerebral|\bictus\b|cara (caida|torcida)|no puede hablar",
-            r"\bavc\b|derrame",
-            r"attaque cerebrale|visage (paralyse|qui tombe)",
-            r"schlaganfall|gesicht (hangt|haengt)",
-            r"udar mozgu|\budar\b",
+            r"derrame cerebral|\bictus\b|cara (caida|torcida)|no puede hablar|boca torcida",
+            r"\bavc\b|derrame|(rosto|boca) (caido|torto|torta)|nao consegue falar",
+            r"attaque cerebrale|visage (paralyse|qui tombe|tombant)|bouche de travers|n'arrive plus a parler",
+            r"schlaganfall|gesicht (hangt|haengt)|(spricht|redet) (verwaschen|undeutlich)|lallt",
+            r"udar mozgu|\budar\b|belkocze|opadniet\w* (kacik ust|twarz|usta)|krzywe usta",
+            r"चेहरा एक तरफ|बोल नहीं पा|chehra ek taraf|bol nahi pa",
             r"سكته? دماغيه?|جلطه? (في ال)?دماغ",
             r"लकवा|(lakwa|lakva)",
             r"中风|脑卒中",
@@ -93,7 +116,7 @@ MULTILINGUAL_RULES: tuple[Rule, ...] = (
             r"suicid\w*|samoboj\w*|selbstmord\w*|intihar\w*",
             r"(quiero|voy a) (morir(me)?|matarme)|matarme|quitarme la vida|no quiero (seguir )?viv\w*|acabar con (mi vida|todo)",
             r"(quero|vou) (morrer|me matar)|me matar|nao quero (mais )?viver|tirar (a )?minha (propria )?vida",
-            r"(je veux|envie de) mourir|me tuer|(je )?ne veux plus vivre|en finir avec (la vie|tout)|me jeter sous",
+            r"(je veux|envie de) mourir|me tuer|(je )?ne veux plus vivre|en finir avec (la vie|tout)|me jeter sous|(veux|vais) en finir",
             r"(ich )?will (nicht mehr leben|sterben)|mich umbringen|mir das leben nehmen",
             r"voglio morire|uccidermi|togliermi la vita",
             r"chce umrzec|zabic sie|nie chce (juz )?zyc|odebrac sobie zycie",
@@ -122,12 +145,12 @@ MULTILINGUAL_RULES: tuple[Rule, ...] = (
     Rule(
         "unconscious",
         (
-            r"inconsciente|no responde|se desmayo|no despierta",
-            r"desmaiou|nao responde|desacordado",
-            r"inconscient|ne repond (pas|plus)|evanoui",
-            r"bewusstlos|reagiert nicht|ohnmachtig",
+            r"inconsciente|no responde|se desmayo|no despierta|se desplomo|perdio el conocimiento",
+            r"desmaiou|nao responde|desacordado|perdeu (a )?consciencia",
+            r"inconscient|ne repond (pas|plus)|evanoui|s'est effondre|perdu connaissance",
+            r"bewusstlos|reagiert nicht|ohnmachtig|umgekippt|zusammengebrochen",
             r"svenut[oa]|non risponde|incosciente",
-            r"nieprzytomn\w*|zemdlal\w*|nie reaguje",
+            r"nieprzytomn\w*|zemdlal\w*|nie reaguje|stracil\w* przytomnosc",
             r"bayildi|bilinci kapali",
             r"فاقد (ال)?وعي|اغماء|مغمي عليه",
             r"बेहोश|behosh",
@@ -146,12 +169,13 @@ MULTILINGUAL_RULES: tuple[Rule, ...] = (
     Rule(
         "overdose",
         (
-            r"sobredosis|envenen\w*|intoxicad\w*|se tomo todas las pastillas",
-            r"overdose|envenenad\w*",
+            r"sobredosis|envenen\w*|intoxicad\w*|se tomo (todas|muchas|varias|un monton de) (las )?pastillas",
+            r"(bebio|tomo|trago) (lejia|cloro|lavandina)",
+            r"overdose|envenenad\w*|tomou (todos|muitos) (os )?(comprimidos|remedios)|bebeu (agua sanitaria|cloro)",
             r"surdose|empoisonn\w*|a avale (des|tous|toutes)",
-            r"uberdosis|ueberdosis|vergiftet|vergiftung",
+            r"uberdosis|ueberdosis|vergiftet|vergiftung|\w*(ol|reiniger|bleiche|tabletten) (getrunken|geschluckt)",
             r"avvelenat\w*",
-            r"przedawkow\w*|zatru\w*",
+            r"przedawkow\w*|zatru\w*|(polknal|wypil)\w* (wybielacz|tabletki|srodek)",
             r"جرعه? زائده?|تسمم",
             r"ज़हर|जहर|zeher|zehar",
             r"服药过量|中毒",
@@ -161,6 +185,7 @@ MULTILINGUAL_RULES: tuple[Rule, ...] = (
         "anaphylaxis",
         (
             r"(garganta|lengua|labios) (se me )?(cierra|hinchad\w*|inchad\w*|inchando)|reaccion alergica (grave|fuerte)",
+            r"(pico una abeja|picadura|picou uma abelha|piqure)[^.;?]{0,60}(hinch|inch|gonfl|respir)",
             r"gorge (qui )?(gonfle|se ferme|serree)|choc anaphylactique",
             r"(hals|zunge) (schwillt|zu)|allergischer schock",
             r"gardlo (puchnie|sie zamyka)|wstrzas anafilaktyczny",
@@ -171,11 +196,23 @@ MULTILINGUAL_RULES: tuple[Rule, ...] = (
         "paediatric",
         (
             r"(bebe|nourrisson|baby|bambino|niemowle)[^.;]{0,60}(tout mou|molle?\b|floscio|floppy|wiotk\w*|flacido|molinho)",
+            r"manchas (moradas|roxas|rojas)[^.;?]{0,30}(no|nao) (desaparecen|desaparecem|somem|se van)",
+            r"taches[^.;?]{0,30}ne (s'effacent|disparaissent) pas|(ausschlag|flecken)[^.;?]{0,40}(glas|nicht weg)",
+            r"wysypk\w*[^.;?]{0,40}nie (znika|blednie)",
+        ),
+    ),
+    Rule(
+        "obstetric",
+        (
+            r"(gravida|embarazada|enceinte|schwanger|w ciazy)[^.;?]{0,80}(sangr\w*|saign\w*|blut\w*|krwaw\w*|"
+            r"dor de cabeca forte|dolor de cabeza (fuerte|intenso)|vejo luzes|veo luces|convuls\w*|"
+            r"nao (se )?mexe|no se mueve|bouge plus|bewegt sich nicht)",
         ),
     ),
     Rule(
         "smoke_fire",
         (
+            r"(sale|hay|saindo|tem|de la) (humo|fumaca|fumee)|fumee qui sort|es raucht|rauch (kommt|aus)|dym (z|leci)",
             r"\bfuego\b|incendio|\bau feu\b|incendie|\bfeuer\b|es brennt|\bpozar\b|\bogien\b|yangin",
             r"حريق|आग लग|aag lag|着火|火灾",
         ),
@@ -184,11 +221,35 @@ MULTILINGUAL_RULES: tuple[Rule, ...] = (
         "gas_leak",
         (
             r"(huele|cheiro) a gas|fuga de gas|vazamento de gas|fuite de gaz|odeur de gaz|gasgeruch|riecht nach gas",
+            r"(fuga|vazamento|fuite|wyciek) (de |d')?(gas|gaz|amoniaco|amonia|ammoniac|amoniaku|chlor\w*|cloro)",
             r"gasleck|fuga di gas|wyciek gazu|czuc gaz|gaz kacagi|تسرب (ال)?غاز|गैस लीक|煤气泄漏|燃气泄漏",
         ),
     ),
     Rule(
         "electrical",
-        (r"descarga electrica|choque eletrico|electrocut\w*|stromschlag|porazenie pradem|elektrik carp\w*|صعق\w*",),
+        (
+            r"descarga electrica|choque eletrico|electrocut\w*|stromschlag|porazenie pradem|elektrik carp\w*|صعق\w*",
+            r"(levou|tomou) (um )?choque|le dio (la )?corriente|a pris (le |un )?(courant|jus)",
+            r"(faisca|chispa|etincelle|funken|iskr)\w*[^.;?]{0,40}(quadro|cuadro|tableau|schaltschrank|rozdziel|elektr|electr)",
+        ),
+    ),
+    Rule(
+        "pressure",
+        (
+            r"(zawor bezpieczenstwa nie|valvula de (seguridad|seguranca|alivio) (no|nao)|soupape( de securite)? ne|"
+            r"sicherheitsventil (offnet|funktioniert|lost) nicht)",
+        ),
+    ),
+    Rule(
+        "chemical",
+        (
+            r"(chemikali\w*|quimico|chimique|chemikalie\w*|acido|acide|saure|kwas)[^.;?]{0,40}"
+            r"(twarz|oczy|oko|cara|ojos|rosto|olhos|visage|yeux|gesicht|auge)",
+            r"quemadura quimica|queimadura quimica|brulure chimique|veratzung|oparzenie chemiczne",
+        ),
+    ),
+    Rule(
+        "confined_space",
+        (r"(brak\w*|malo) tlenu|(dentro del?|dentro do|im) (tanque|pozo|deposito|tank|schacht|behalter)",),
     ),
 )

@@ -145,9 +145,9 @@ def test_triage_of_a_50_word_message_is_fast(triage: Triage) -> None:
 def test_held_out_test_split_meets_the_recall_and_false_positive_targets(triage: Triage) -> None:
     result = score(triage, load_cases(TEST))
     assert result.emergencies >= 250 and result.lookalikes >= 180
-    # floors under the reported figures (recall 93.3%, false positives 36.4%): a change that loses either fails here
-    assert result.recall >= 0.92, result.misses
-    assert result.false_positive_rate <= 0.39, result.wrong_alarms
+    # floors under the reported figures (recall 95.2%, false positives 28.7%): a change that loses either fails here
+    assert result.recall >= 0.95, result.misses
+    assert result.false_positive_rate <= 0.30, result.wrong_alarms
 
 
 def test_ordinary_medication_questions_rarely_raise_a_flag(triage: Triage) -> None:
