@@ -23,8 +23,11 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def step(tool: str, args: dict[str, Any]) -> str:
-    """What the page says while a tool runs: "Checking 2 medicines...", "Searching the maintenance log..."."""
+def step(tool: str, args: dict[str, Any], entries: int | None = None) -> str:
+    """What the page says while a tool runs: "Checking 2 medicines...", "Searching 1,204 log entries...".
+
+    ``entries`` is the size of the collection a search runs over, when the page knows it.
+    """
     if tool == "check_drug_interactions":
         return f"Checking {_count(len(args.get('drugs') or []), 'medicine')} for interactions..."
     if tool == "analyze_image":
@@ -34,9 +37,10 @@ def step(tool: str, args: dict[str, Any]) -> str:
         return f"Drafting the {kind}..."
     if tool == "search_maintenance_logs":
         asset = args.get("asset")
-        return f"Searching the maintenance log{f' for {asset}' if asset else ''}..."
+        what = f"{entries:,} maintenance log entries" if entries else "the maintenance log"
+        return f"Searching {what}{f' for {asset}' if asset else ''}..."
     if tool == "search_knowledge":
-        return "Searching the vetted notes..."
+        return f"Searching {f'{entries:,} passages of ' if entries else ''}the vetted notes..."
     return f"{tool_name(tool)}..."
 
 

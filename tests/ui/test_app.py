@@ -185,3 +185,13 @@ def test_the_stream_names_each_step_before_it_runs(settings, resources) -> None:
         return [labels.step(e.data["tool"], e.data["args"]) async for e in stream if e.type == "step"]
 
     assert asyncio.run(steps()) == ["Checking 2 medicines for interactions..."]
+
+
+def test_a_search_step_says_how_many_entries_it_searches() -> None:
+    from ui import labels
+
+    assert labels.step("search_maintenance_logs", {"asset": "PUMP-2"}, 1204) == (
+        "Searching 1,204 maintenance log entries for PUMP-2..."
+    )
+    assert labels.step("search_knowledge", {}, 87) == "Searching 87 passages of the vetted notes..."
+    assert labels.step("search_maintenance_logs", {}, None) == "Searching the maintenance log..."

@@ -7,12 +7,24 @@ from typing import Any
 import streamlit as st
 
 from app.conversations import Persona, aturns, save_upload, thumbnail
+from app.ingestion import store_counts
 from app.service import CareForge
 from ui import components, labels
 from ui.runtime import iterate, run, signed_in
 
 FILE_TYPES = ["png", "jpg", "jpeg", "webp", "dcm", "dicom", "mp4", "mov", "webm"]
 FILES_ONLY = "Please look at the attached file."
+
+
+def _entries(agent: CareForge, tool: str) -> int | None:
+    """How many entries a search tool runs over, for its progress line; None when unknown (never an error)."""
+    if tool not in ("search_maintenance_logs", "search_knowledge"):
+        return None
+    try:
+        counts = store_counts(agent)
+    except Exception:  # the count only decorates a status line; the search itself reports store problems
+        return None
+    return None if counts is None else counts[0 if tool == "search_maintenance_logs" else 1]
 
 
 def history(agent: CareForge, thread_id: str) -> list[dict[str, Any]]:
@@ -75,7 +87,8 @@ def _run_turn(agent: CareForge, persona: Persona, thread_id: str, text: str, fil
                     with banner:
                         components.emergency(event.data)
                 elif event.type == "step":
-                    progress.update(label=labels.step(event.data["tool"], event.data.get("args") or {}))
+                    tool = event.data["tool"]
+                    progress.update(label=labels.step(tool, event.data.get("args") or {}, _entries(agent, tool)))
                 elif event.type == "tool":
                     with progress:
                         st.write(
