@@ -17,7 +17,7 @@ from careforge_http.auth import KeyRing, RateLimiter
 from careforge_http.config import HttpSettings, load_keys
 from careforge_http.errors import RESPONSES, ApiError, BodyLimit, ErrorBody, install_handlers
 from careforge_http.runtime import Ingesters, PrincipalDep, Runtime, RuntimeDep
-from careforge_http.store import ServiceStore
+from careforge_http.store import ServiceStore, instance_id
 from careforge_http.webhooks import Outbox
 from core.settings import Settings, get_settings
 
@@ -126,10 +126,14 @@ def create_app(
     http = http or HttpSettings()
     entries = load_keys(http.api_keys_file, http.api_keys)
     the_agent = agent or CareForge(settings)
-    keys = KeyRing(entries, the_agent.users)
-    store = ServiceStore(settings.data_dir / "http.sqlite")
+    # With a database URL a key's user is cached for a moment (a network round trip saved per request); a SQLite
+    # user store is read on every request, as before (the lookup costs microseconds).
+    keys = KeyRing(entries, the_agent.users, cache_s=http.user_cache_s if settings.database else 0.0)
+    # The service's tables: the shared database when there is one (any instance serves any request), else a file.
+    location = settings.database or settings.data_dir / "http.sqlite"
+    store = ServiceStore(location, instance_id(settings.data_dir) if settings.database else "")
     store.migrate_owners(the_agent.threads)  # one owner record: the agent's thread index
-    outbox = Outbox(settings.data_dir / "http.sqlite", http)
+    outbox = Outbox(location, http)
     runtime = Runtime(
         agent=the_agent,
         http=http,

@@ -1,7 +1,8 @@
 """Who is calling: API keys (``Authorization: Bearer`` or ``X-API-Key``) to users of the store, and a rate per key.
 
 The role, and with it the personas and the reports a caller may decide, is the user's, read from the agent's user
-store on every request; the key file only names the user.
+store; the key file only names the user. With ``cache_s`` (a PostgreSQL user store) the user read is reused for that
+long, and at once read again after any write this process made to the user store.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ class _Key:
 class KeyRing:
     """The configured keys, looked up by digest; each names a user of ``users``."""
 
-    def __init__(self, entries: list[KeyEntry], users: UserStore) -> None:
+    def __init__(self, entries: list[KeyEntry], users: UserStore, cache_s: float = 0.0) -> None:
         """Index the entries by the digest of their key; UnknownUser when an entry names no stored user."""
         unknown = sorted({e.user for e in entries if users.get(e.user) is None})
         if unknown:
@@ -57,6 +58,30 @@ class KeyRing:
             raise UnknownUser(f"API key(s) name user(s) not in the user store ({users_hint(unknown[0])}): {names}")
         self._users = users
         self._by_digest = {e.digest: _Key(e.digest[:12], e.user, e.ingest) for e in entries}
+        self.cache_s = cache_s
+        # username -> (read at, the user store's write count then, the user or None); bounded by the key entries
+        self._cache: dict[str, tuple[float, int, User | None]] = {}
+        self._cache_lock = threading.Lock()
+
+    def _writes(self) -> int:
+        db = getattr(self._users, "_conn", None)  # the store's Database: counts the writes made in this process
+        return int(getattr(db, "generation", 0))
+
+    def user(self, username: str) -> User | None:
+        """The user as the store holds it (or held it under ``cache_s`` ago, with no write here since)."""
+        if self.cache_s <= 0:
+            return self._users.get(username)
+        now, writes = time.monotonic(), self._writes()
+        with self._cache_lock:
+            found = self._cache.get(username)
+        if found is not None and now - found[0] < self.cache_s and found[1] == writes:
+            return found[2]
+        user = self._users.get(username)
+        with self._cache_lock:
+            if len(self._cache) >= _CACHE_MAX:
+                self._cache.clear()
+            self._cache[username] = (now, writes, user)
+        return user
 
     def __len__(self) -> int:
         return len(self._by_digest)
@@ -74,7 +99,7 @@ class KeyRing:
         # Compare digests in constant time as well, so a near-miss is not faster to reject than a far one.
         if entry is None or not hmac.compare_digest(entry.key_id, digest[:12]):
             raise ApiError(401, "unauthorized", "the API key is not valid", _CHALLENGE)
-        user = self._users.get(entry.username)  # read per request: a changed role applies at once
+        user = self.user(entry.username)  # a changed role applies at once (or within cache_s)
         if user is None:
             raise ApiError(401, "unauthorized", "the API key's user no longer exists", _CHALLENGE)
         return Principal(entry.key_id, user, entry.ingest)
@@ -86,6 +111,7 @@ def users_hint(username: str) -> str:
 
 
 _CHALLENGE = {"WWW-Authenticate": "Bearer"}
+_CACHE_MAX = 4096
 
 
 class RateLimiter:

@@ -107,6 +107,12 @@ class HttpSettings(BaseSettings):
     webhook_backoff_s: float = Field(1.0, gt=0, description="First retry delay; doubles each attempt.")
     webhook_backoff_max_s: float = Field(300.0, gt=0, description="Longest delay between attempts.")
     webhook_timeout_s: float = Field(5.0, gt=0)
+    user_cache_s: float = Field(
+        3.0,
+        ge=0,
+        description="With a database URL: how long a key's user (and role) is reused before it is read "
+        "again; changes made in this process apply at once. 0: read on every request.",
+    )
     docs: bool = Field(True, description="Serve /v1/docs and /v1/openapi.json (no data; no key needed).")
 
 

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import json
-import os
 import shutil
 import tempfile
 import time
@@ -19,6 +17,7 @@ from pydantic import BaseModel
 from careforge_http.auth import Principal
 from careforge_http.errors import RESPONSES, ApiError
 from careforge_http.runtime import PrincipalDep, Runtime, RuntimeDep
+from careforge_http.store import write_atomically
 from core.database import private_dir
 from tools.images.formats import UnreadableImage, detect_kind
 
@@ -50,19 +49,6 @@ class Job(BaseModel):
     updated_at: str
 
 
-def write_atomically(folder: Path, name: str, data: bytes) -> Path:
-    """Store ``data`` under a content-addressed name; written to a temporary file first, so never half a file."""
-    private_dir(folder)
-    safe = "".join(ch for ch in Path(name).name if ch.isalnum() or ch in "._-")[-80:] or "upload"
-    path = folder / f"{hashlib.sha256(data).hexdigest()[:16]}_{safe}"
-    if not path.exists():
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".part-")
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(tmp, path)
-    return path
-
-
 def store_image(runtime: Runtime, principal: Principal, name: str, data: bytes) -> ImageInfo:
     """Check an image's size and type from its bytes, then keep it for the caller."""
     limit = min(runtime.http.max_upload_mb, runtime.agent.settings.image_max_mb) * 1024 * 1024
@@ -75,10 +61,10 @@ def store_image(runtime: Runtime, principal: Principal, name: str, data: bytes) 
     except UnreadableImage as exc:
         raise ApiError(415, "unsupported_media_type", str(exc)) from exc
     # One folder per user (by a digest of the name, never the name itself): uploads are not shared across users.
-    folder = runtime.agent.settings.upload_dir / hashlib.sha256(principal.username.encode()).hexdigest()[:16]
-    path = write_atomically(folder, name, data)
+    path = write_atomically(runtime.upload_folder(principal), name, data)
     upload_id = uuid.uuid4().hex
-    runtime.store.add_upload(upload_id, principal.username, path, Path(name).name or "upload", len(data), kind.value)
+    display = Path(name).name or "upload"
+    runtime.store.add_upload(upload_id, principal.username, path, display, len(data), kind.value, data)
     return ImageInfo(id=upload_id, name=Path(name).name or "upload", size=len(data), kind=kind.value)
 
 

@@ -88,7 +88,7 @@ async def _images(runtime: Runtime, principal: Principal, message: ChatMessage) 
             url = part.get("image_url")
             name, data = _decode_image(str(url.get("url", "") if isinstance(url, dict) else url or ""))
             info = await asyncio.to_thread(store_image, runtime, principal, name, data)
-            row = runtime.store.upload(info.id, principal.username)
+            row = runtime.upload(info.id, principal)
             assert row is not None
             paths.append(Path(row["path"]))
     return paths

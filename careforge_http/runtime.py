@@ -8,6 +8,7 @@ Routes get these through FastAPI dependencies, so a test builds one app per agen
 from __future__ import annotations
 
 import asyncio
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -146,11 +147,19 @@ class Runtime:
         for event, body in turn_events(result, principal.username, decided=decided):
             self.outbox.enqueue(event, body)
 
+    def upload_folder(self, principal: Principal) -> Path:
+        """One folder per user (by a digest of the name, never the name itself): uploads are not shared by users."""
+        return self.agent.settings.upload_dir / hashlib.sha256(principal.username.encode()).hexdigest()[:16]
+
+    def upload(self, upload_id: str, principal: Principal) -> dict[str, Any] | None:
+        """The caller's upload with a local path (fetched from the shared database when another instance took it)."""
+        return self.store.upload(upload_id, principal.username, self.upload_folder(principal))
+
     def attachments(self, ids: list[str], principal: Principal) -> list[Path]:
         """Paths of the caller's uploads; 404 for an unknown id or another user's."""
         paths = []
         for upload_id in ids:
-            row = self.store.upload(upload_id, principal.username)
+            row = self.upload(upload_id, principal)
             if row is None:
                 raise ApiError(404, "image_not_found", f"no image {upload_id}; upload it with POST /v1/images")
             paths.append(Path(row["path"]))

@@ -5,6 +5,12 @@ row stays due until a 2xx comes back, across restarts. Each delivery carries ``X
 receivers dedupe on it, since a timeout after the receiver committed means it is sent again), ``X-CareForge-Event``,
 ``X-CareForge-Timestamp`` and ``X-CareForge-Signature: sha256=HEX``, the HMAC-SHA256 of ``TIMESTAMP.BODY`` under the
 shared secret (the timestamp inside the MAC lets a receiver refuse replays).
+
+The table is ``DATA_DIR/http.sqlite``, or with ``CAREFORGE_DATABASE_URL`` a table of the shared PostgreSQL database,
+where every instance's delivery loop works on the same rows. An event is claimed before it is sent: one atomic
+``UPDATE ... RETURNING`` moves its ``next_at`` past the send's timeout (a lease; the row is picked with
+``FOR UPDATE SKIP LOCKED`` on PostgreSQL), so no other loop sends it meanwhile. Only a loop that dies mid-send lets
+the lease run out and the event go again (at least once; receivers dedupe on the delivery id).
 """
 
 from __future__ import annotations
@@ -14,10 +20,8 @@ import hashlib
 import hmac
 import json
 import random
-import threading
 import time
 import uuid
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -25,7 +29,7 @@ import httpx
 from app.service import TurnResult
 from careforge_http.config import HttpSettings
 from careforge_http.store import now
-from core.database import open_database
+from core.database import Location, connect
 from core.logs import LOGGER
 
 _SCHEMA = """
@@ -36,6 +40,16 @@ CREATE TABLE IF NOT EXISTS outbox (
 );
 CREATE INDEX IF NOT EXISTS outbox_due ON outbox (delivered_at, dead, next_at);
 """
+# PostgreSQL: REAL is 4 bytes there (epoch seconds to ~2 minutes); seq orders rows as SQLite's rowid does.
+_PG_SCHEMA = _SCHEMA.replace("next_at REAL", "next_at DOUBLE PRECISION").replace(
+    "last_error TEXT\n", "last_error TEXT,\n    seq BIGSERIAL\n"
+)
+# Claim one due event: its next_at moves to the end of the lease in the same statement that picks it.
+_CLAIM = (
+    "UPDATE outbox SET next_at = ? WHERE id = (SELECT id FROM outbox WHERE delivered_at IS NULL AND dead = 0 "
+    "AND next_at <= ? ORDER BY next_at LIMIT 1{lock}) AND next_at <= ? RETURNING id, event, body, attempts"
+)
+LEASE_SLACK_S = 30.0  # beyond the send's timeout, before a claimed event may be tried by another loop
 
 
 def sign(secret: str, timestamp: str, body: bytes) -> str:
@@ -65,10 +79,11 @@ def turn_events(result: TurnResult, user: str, *, decided: bool = False) -> list
 class Outbox:
     """The outbox table and its delivery loop."""
 
-    def __init__(self, path: Path, settings: HttpSettings) -> None:
+    def __init__(self, location: Location, settings: HttpSettings) -> None:
         """Open the table; events are stored even when no URL is set (a URL set later delivers them)."""
-        self._conn = open_database(path, _SCHEMA)
-        self._lock = threading.Lock()
+        self._db = connect(location, _SCHEMA, _PG_SCHEMA)
+        lock = " FOR UPDATE SKIP LOCKED" if self._db.dialect == "postgres" else ""  # SQLite: writes are serial
+        self._claim = _CLAIM.format(lock=lock)
         self.settings = settings
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
@@ -77,45 +92,45 @@ class Outbox:
         """Store one event for delivery; returns its id."""
         event_id = uuid.uuid4().hex
         payload = json.dumps({"id": event_id, "type": event, "created_at": now(), "data": body}, default=str)
-        with self._lock:
-            self._conn.execute(
-                "INSERT INTO outbox (id, event, body, created_at, next_at) VALUES (?, ?, ?, ?, ?)",
-                (event_id, event, payload, now(), time.time()),
-            )
+        self._db.execute(
+            "INSERT INTO outbox (id, event, body, created_at, next_at) VALUES (?, ?, ?, ?, ?)",
+            (event_id, event, payload, now(), time.time()),
+        )
         self._wake.set()
         return event_id
 
     def ping(self) -> None:
         """Raise when the table does not answer (readiness)."""
-        self._conn.execute("SELECT COUNT(*) FROM outbox").fetchone()
+        self._db.execute("SELECT COUNT(*) FROM outbox").fetchone()
 
     def rows(self) -> list[dict[str, Any]]:
         """Every event with its delivery state (for tests and operators)."""
         keys = ("id", "event", "attempts", "delivered_at", "dead", "last_error")
-        cursor = self._conn.execute(f"SELECT {', '.join(keys)} FROM outbox ORDER BY rowid")  # noqa: S608
-        return [dict(zip(keys, r, strict=True)) for r in cursor.fetchall()]
+        rows = self._db.execute(f"SELECT {', '.join(keys)} FROM outbox ORDER BY {self._db.rowid}")  # noqa: S608
+        return [dict(zip(keys, r, strict=True)) for r in rows.fetchall()]
 
-    def _due(self, limit: int = 20) -> list[tuple[str, str, str, int]]:
-        return [
-            (str(r[0]), str(r[1]), str(r[2]), int(r[3]))
-            for r in self._conn.execute(
-                "SELECT id, event, body, attempts FROM outbox WHERE delivered_at IS NULL AND dead = 0 AND next_at <= ? "
-                "ORDER BY next_at LIMIT ?",
-                (time.time(), limit),
-            ).fetchall()
-        ]
+    def claim(self) -> tuple[str, str, str, int] | None:
+        """Take the next due event for one send (id, event, body, attempts), or None when nothing is due."""
+        stamp = time.time()
+        lease = stamp + self.settings.webhook_timeout_s + LEASE_SLACK_S
+        row = self._db.execute(self._claim, (lease, stamp, stamp)).fetchone()
+        return None if row is None else (str(row[0]), str(row[1]), str(row[2]), int(row[3]))
 
     def _next_due_in(self) -> float | None:
-        row = self._conn.execute("SELECT MIN(next_at) FROM outbox WHERE delivered_at IS NULL AND dead = 0").fetchone()
+        row = self._db.execute("SELECT MIN(next_at) FROM outbox WHERE delivered_at IS NULL AND dead = 0").fetchone()
         return None if row is None or row[0] is None else max(0.0, float(row[0]) - time.time())
 
-    async def deliver_due(self, client: httpx.AsyncClient) -> int:
-        """Try every due event once; returns how many were delivered."""
+    async def deliver_due(self, client: httpx.AsyncClient, limit: int = 20) -> int:
+        """Try up to ``limit`` due events once each; returns how many were delivered."""
         url, secret = self.settings.webhook_url, self.settings.webhook_secret
         if not url:
             return 0
         delivered = 0
-        for event_id, event, body, attempts in self._due():
+        for _ in range(limit):
+            claimed = self.claim()
+            if claimed is None:
+                break
+            event_id, event, body, attempts = claimed
             stamp = str(int(time.time()))
             headers = {
                 "Content-Type": "application/json",
@@ -138,20 +153,19 @@ class Outbox:
 
     def _record(self, event_id: str, attempts: int, error: str | None) -> None:
         s = self.settings
-        with self._lock:
-            if error is None:
-                self._conn.execute(
-                    "UPDATE outbox SET attempts = ?, delivered_at = ?, last_error = NULL WHERE id = ?",
-                    (attempts, now(), event_id),
-                )
-                return
-            # Exponential backoff with jitter, so a receiver coming back is not hit by every event at once.
-            delay = min(s.webhook_backoff_max_s, s.webhook_backoff_s * 2 ** (attempts - 1)) * random.uniform(0.8, 1.2)  # noqa: S311
-            dead = int(attempts >= s.webhook_max_attempts)
-            self._conn.execute(
-                "UPDATE outbox SET attempts = ?, next_at = ?, dead = ?, last_error = ? WHERE id = ?",
-                (attempts, time.time() + delay, dead, error, event_id),
+        if error is None:
+            self._db.execute(
+                "UPDATE outbox SET attempts = ?, delivered_at = ?, last_error = NULL WHERE id = ?",
+                (attempts, now(), event_id),
             )
+            return
+        # Exponential backoff with jitter, so a receiver coming back is not hit by every event at once.
+        delay = min(s.webhook_backoff_max_s, s.webhook_backoff_s * 2 ** (attempts - 1)) * random.uniform(0.8, 1.2)  # noqa: S311
+        dead = int(attempts >= s.webhook_max_attempts)
+        self._db.execute(
+            "UPDATE outbox SET attempts = ?, next_at = ?, dead = ?, last_error = ? WHERE id = ?",
+            (attempts, time.time() + delay, dead, error, event_id),
+        )
         LOGGER.warning("webhook %s attempt %d failed: %s%s", event_id, attempts, error, " (dead)" if dead else "")
 
     async def run(self) -> None:
@@ -159,11 +173,12 @@ class Outbox:
         async with httpx.AsyncClient(timeout=self.settings.webhook_timeout_s) as client:
             while True:
                 self._wake.clear()
+                wait: float | None = 5.0  # the database did not answer: try again soon
                 try:
                     await self.deliver_due(client)
-                except Exception:  # a bug here must not stop later deliveries; the rows stay due
+                    wait = self._next_due_in()
+                except Exception:  # a bug or a database outage must not stop later deliveries; the rows stay due
                     LOGGER.exception("webhook delivery loop failed")
-                wait = self._next_due_in()
                 try:
                     await asyncio.wait_for(self._wake.wait(), timeout=min(wait if wait is not None else 60.0, 60.0))
                 except TimeoutError:

@@ -118,6 +118,13 @@ class Database(ABC):
 
     dialect: str
     rowid: str  # a column that grows with insertion, for tie-breaks
+    # Statements that may have written, counted in this process: a cache of rows (the HTTP service's key -> user
+    # lookup) compares it to know that nothing changed here since it read them.
+    generation: int = 0
+
+    def _count(self, sql: str) -> None:
+        if not sql.lstrip()[:6].upper().startswith(("SELECT", "PRAGMA")):
+            self.generation += 1
 
     @abstractmethod
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Rows:
@@ -151,6 +158,7 @@ class SqliteDatabase(Database):
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Rows:
         """Run one statement (autocommit)."""
         with self._lock:
+            self._count(sql)
             return self._run(sql, params)
 
     @contextmanager
@@ -158,6 +166,7 @@ class SqliteDatabase(Database):
         """BEGIN IMMEDIATE: the file's write lock is taken before anything is read."""
         with self._lock:
             self.conn.execute("BEGIN IMMEDIATE")
+            self.generation += 1
             try:
                 yield self._run
             except BaseException:

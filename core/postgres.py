@@ -17,6 +17,7 @@ import asyncio
 import atexit
 import hashlib
 import threading
+import time
 import weakref
 from collections.abc import AsyncIterator, Iterator, Sequence
 from contextlib import asynccontextmanager, contextmanager
@@ -101,12 +102,14 @@ class PostgresDatabase(Database):
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Rows:
         """Run one statement on a pooled connection (autocommit)."""
+        self._count(sql)
         with self._pool.connection() as conn:
             return self._run(conn, sql, params)
 
     @contextmanager
     def transaction(self, lock: str) -> Iterator[Execute]:
         """One transaction holding advisory lock ``lock`` until it commits or rolls back."""
+        self.generation += 1
         with self._pool.connection() as conn, conn.transaction():
             conn.execute("SELECT pg_advisory_xact_lock(%s)", (lock_key(lock),))
             yield lambda sql, params: self._run(conn, sql, params)
@@ -122,7 +125,10 @@ def prepare_checkpoints(url: str) -> None:
     # Autocommit (some migrations build indexes CONCURRENTLY), under a session-level lock released at the end.
     with psycopg.connect(url, autocommit=True, row_factory=dict_row, connect_timeout=int(CONNECT_TIMEOUT_S)) as conn:
         key = lock_key("checkpoints")
-        conn.execute("SELECT pg_advisory_lock(%s)", (key,))
+        # Polled, not waited for: a session blocked in pg_advisory_lock holds a snapshot, which the other instance's
+        # CREATE INDEX CONCURRENTLY waits out while holding the lock: a deadlock when two instances start together.
+        while not (conn.execute("SELECT pg_try_advisory_lock(%s) AS taken", (key,)).fetchone() or {}).get("taken"):
+            time.sleep(0.1)
         try:
             PostgresSaver(conn).setup()
         finally:

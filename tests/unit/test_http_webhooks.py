@@ -120,3 +120,36 @@ def test_a_key_naming_an_unknown_user_stops_the_service_at_startup(tmp_path, res
     with pytest.raises(UnknownUser, match="careforge users add ghost --role ROLE") as caught:
         create_app(agent, http=HttpSettings(api_keys_file=None, api_keys=inline))
     assert "'ghost'" in str(caught.value) and "'alice'" not in str(caught.value)
+
+
+def test_a_claimed_event_is_not_claimed_again_by_another_loop_until_its_lease_ends(tmp_path, monkeypatch) -> None:
+    # two outboxes on one table: two instances' delivery loops
+    first, second = (Outbox(tmp_path / "o.sqlite", _http(tmp_path, webhook_timeout_s=1.0)) for _ in range(2))
+    event_id = first.enqueue("red_flag", {"thread_id": "t"})
+    claimed = second.claim()
+    assert claimed is not None and claimed[0] == event_id
+    assert first.claim() is None and second.claim() is None  # leased by the loop sending it
+    import careforge_http.webhooks as webhooks
+
+    later = webhooks.time.time() + 1.0 + webhooks.LEASE_SLACK_S + 1
+    monkeypatch.setattr(webhooks.time, "time", lambda: later)
+    again = first.claim()  # the sender died mid-send: after the lease another loop takes it (at least once)
+    assert again is not None and again[0] == event_id
+
+
+def test_a_keys_user_is_cached_for_a_moment_and_read_again_after_a_write_here(tmp_path) -> None:
+    from careforge_http.auth import KeyRing
+    from core.users import UserStore
+
+    users = UserStore(tmp_path / "users.sqlite")
+    users.add("bob", "bob-password-long", "nurse")
+    elsewhere = UserStore(tmp_path / "users.sqlite")  # another process (the CLI) on the same store
+    ring = KeyRing([KeyEntry(user="bob", key=SecretStr("k-bob"))], users, cache_s=60.0)
+    assert ring.authenticate(None, "k-bob").user.role == "nurse"
+    elsewhere._conn.execute("UPDATE users SET role = 'patient' WHERE username = 'bob'")
+    assert ring.authenticate(None, "k-bob").user.role == "nurse"  # cached: another process's change waits
+    users.grant("bob", "alice")  # any write through this process's store drops the cache
+    assert ring.authenticate(None, "k-bob").user.role == "patient"
+    uncached = KeyRing([KeyEntry(user="bob", key=SecretStr("k-bob"))], users)  # the default (SQLite): per request
+    elsewhere._conn.execute("UPDATE users SET role = 'nurse' WHERE username = 'bob'")
+    assert uncached.authenticate(None, "k-bob").user.role == "nurse"
