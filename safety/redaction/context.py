@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from safety.redaction.around import redact_around
 from safety.redaction.lexicon import is_word, listed, name_lists
 from safety.redaction.vocabulary import COMMON, EPONYMS, FACILITY, PARTICLES
 
@@ -123,4 +124,4 @@ def redact_context(text: str) -> str:
             text = pattern.sub(_town, text)
         else:
             text = pattern.sub(replacement, text)
-    return _HEADER.sub(_header, _COMPACT_DATE.sub(_old, text))
+    return redact_around(_HEADER.sub(_header, _COMPACT_DATE.sub(_old, text)))

@@ -66,6 +66,11 @@ def _eponym_head() -> re.Pattern[str]:
 
 
 _HEAD_RX = re.compile(rf"\b{_HEAD}", re.I)
+# Any capitalised word before a scoring system, a law or a sign is an eponym, listed or not: "Courvoisier's law",
+# "Bishop score", "Bradford sling".
+_ANY_EPONYM = re.compile(
+    r"\b(?-i:[A-Z])[a-zà-ÿ]+(?:['’]s)?\s+(?:score|scale|criteria|classification|sign|sling|law|rule|manoeuvre|maneuver)\b"
+)
 _WORD_RX = re.compile(_WORD)
 _BEFORE_DOSE = re.compile(rf"(?<![\w'’-]){_WORD}(?={_DOSE.pattern})", re.I)
 
@@ -75,6 +80,7 @@ def kept_spans(text: str) -> list[tuple[int, int]]:
     compounds, _ = eponyms()
     spans = [m.span() for m in _eponym_head().finditer(text)] if _HEAD_RX.search(text) else []
     spans += [m.span() for m in _PLACE.finditer(text)]
+    spans += [m.span() for m in _ANY_EPONYM.finditer(text)]
     spans += [m.span() for m in _BEFORE_DOSE.finditer(text)]
     for m in _WORD_RX.finditer(text):
         word = m.group().lower()

@@ -26,6 +26,7 @@ from safety.redaction.cues import (
 )
 from safety.redaction.keep import kept_spans
 from safety.redaction.lexicon import is_word, listed, name_lists, protected_words
+from safety.redaction.pairs import beside_placeholder, listed_pair, shouted_name
 from safety.redaction.vocabulary import COMMON, EPONYMS, FACILITY, FUNCTION, PARTICLES
 
 
@@ -199,8 +200,12 @@ def _pair(t: _Text, i: int) -> bool:
         return (
             t.in_first(i) and (listed(_base(b), t.last) or t.strong(i + 1)) and not is_word(_base(b)) and t.nameish(i)
         )
+    if t.cap(i) and not a.isupper() and b.isupper() and len(b) > 3 and t.strong(i) and t.nameish(i + 1):
+        return shouted_name(b)  # "Keala TUHIWAI", not "Start COPD"
     if not (t.cap(i) and t.cap(i + 1)) or a.isupper() != b.isupper():
         return False
+    if listed_pair(t, i):
+        return True
     if t.nameish(i) and t.nameish(i + 1) and (t.strong(i) or t.strong(i + 1)):
         return not a.isupper() or len(a) > 3 and len(b) > 3
     # "Will Thompson": a first name that is also a word, before a surname that is none.
@@ -257,7 +262,7 @@ def redact_names(text: str, protected: frozenset[str] = frozenset()) -> str:
     for i in range(len(t.words)):
         if t.word(i).islower() and t.word(i) in FUNCTION:
             continue  # never a name, never part of one: most words of any text stop here ("Will" goes on)
-        if i not in hits and _seed(t, i):
+        if i not in hits and (_seed(t, i) or beside_placeholder(t, i)):
             hits.add(i)
         elif (t.adjacent(i) or t.comma(i)) and _pair(t, i):
             hits.update((i, i + 1))

@@ -67,7 +67,8 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         r"\1\2[RECORD-ID]",
     ),
-    (re.compile(r"(?<![\w-])[A-Z]{1,3}\d{7,}\b"), "[ID-NUMBER]"),  # "H41278893": a member or insurance number
+    # "H41278893": a member or insurance number; not a service-desk ticket ("INC0048213").
+    (re.compile(r"(?<![\w-])(?!INC|REQ|CHG|PRB|RITM)[A-Z]{1,3}\d{7,}\b"), "[ID-NUMBER]"),
     (
         re.compile(r"\b(ssn|social\s+security(?:\s+(?:number|no\.?))?)(\s*[:#]?\s*)\d{3}[ -]?\d{2}[ -]?\d{4}\b", re.I),
         r"\1\2[SSN]",

@@ -53,7 +53,7 @@ FACILITY = _words(
     institute pharmacy surgery practice hospice foundation hopital hôpital klinik ospedale ziekenhuis umc street
     road avenue lane way drive close crescent terrace association society foundation agency administration
     department ministry council board committee organisation organization federation academy service services
-    manual formulary handbook guideline guidelines protocol"""
+    manual formulary handbook guideline guidelines protocol lab laboratory dept medicine"""
 )
 # Name particles: "Annelise de Vries", "nguyen van binh", "Ibn Sina".
 PARTICLES = _words("de van von der den da di del della le la du bin binti ibn al el ter ten dos das o mac")

@@ -263,3 +263,19 @@ def test_v2_identifiers_are_redacted(text: str, secrets: list[str]) -> None:
 )
 def test_eponyms_places_and_devices_survive(text: str, keep: str) -> None:
     assert keep in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        ("Verbal handover - Maria Gonzalez, 5 Jun 2015, Type 1 DM in DKA", ["5 Jun 2015"], ["Type 1 DM", "DKA"]),
+        ("Reported by Ama Owusu (staff ID EMP-022355), asset 00417", ["EMP-022355"], ["asset 00417"]),
+        ("Her nurse tonight is Faith Bishop, who will recheck the ABG", ["Faith Bishop"], ["recheck the ABG"]),
+        ("Audiology referral for Ama Owusu, 98y: lives at 4 High Street, Fresno.", ["98y", "Fresno"], ["Audiology"]),
+        ("Positive Murphy's sign; Courvoisier's law mentioned", [], ["Courvoisier's law"]),
+    ],
+)
+def test_general_mechanisms_beside_a_name(text: str, gone: list[str], kept: list[str]) -> None:
+    out = redact(text)
+    assert all(g not in out for g in gone), out
+    assert all(k in out for k in kept), out
