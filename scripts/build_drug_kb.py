@@ -23,11 +23,15 @@ from drug_sources.ansm import AnsmData, AnsmFact, entry_label, make_mapper, read
 from drug_sources.everyday import everyday_words, prose_ingredients  # noqa: E402
 from drug_sources.kb_writer import KbRows, write_kb  # noqa: E402
 from drug_sources.salts import salt_synonyms  # noqa: E402
+from drug_sources.unii import unii_groups, unii_synonyms  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from tools.drugs.prose import is_everyday_word  # noqa: E402
+
 CURATED = Path(__file__).resolve().parent / "drug_sources"
 OUT = ROOT / "tools" / "drugs" / "data" / "ddi_kb.sqlite"
-KB_VERSION = "2026.11.3"
+KB_VERSION = "2026.11.4"
 
 NDFRT_SOURCE = "VA NDF-RT drug interaction {label} (US Dept. of Veterans Affairs, c. 2014), via Merged-PDDI (Ayvaz S et al., J Biomed Inform 2015;55:206-17)"
 ONC_SOURCE = "ONC non-interruptive DDI list, {a} + {b} (Phansalkar S et al., JAMIA 2013;20:489-93), via dbmi-pitt/public-PDDI-analysis"
@@ -147,9 +151,37 @@ def interacting_names(facts: list[Row], brands: list[tuple[str, str, str]], clas
     return out
 
 
+def _english() -> set[str]:
+    try:
+        from english_words import get_english_words_set
+    except ImportError:
+        return set()
+    return set(get_english_words_set(["web2"], lower=True))
+
+
+def unii_brands(shared: Path, brands: list[tuple[str, str, str]], interacting: set[str]) -> list[tuple[str, str, str]]:
+    """Synonym rows for the other names of each FDA UNII group that reaches one ingredient (drug_sources/unii.py)."""
+    count = Counter(b for b, _, _ in brands)
+    known = {b: i for b, i, _ in brands if count[b] == 1}
+    english = _english()
+
+    def to_ingredient(name: str) -> str | None:
+        return known.get(name) or (name if name in interacting else None)
+
+    def is_english(word: str) -> bool:
+        return word in english or is_everyday_word(word)
+
+    with (shared / "ndfrt_rxnorm_names.csv").open(encoding="utf-8-sig") as fh:
+        chemicals = frozenset(clean(r["drugname"]) for r in csv.DictReader(fh, delimiter=";")
+                              if r["drugname"].endswith("[Chemical/Ingredient]"))
+    groups = unii_groups(shared / "fda_rxnorm_drugbank_names.tsv")
+    rows = unii_synonyms(groups, to_ingredient, set(count), is_english, chemicals)
+    return [(name, ing, SYNONYM_PREFIX + source) for name, ing, source in rows]
+
+
 def _canonical(fact: Row, canon: dict[str, str]) -> Row:
     x, y = sorted((canon.get(fact[0], fact[0]), canon.get(fact[1], fact[1])))
-    return (x, y, *fact[2:])  # type: ignore[return-value]
+    return (x, y, *fact[2:])
 
 
 def build(shared: Path, out: Path, exclude_pairs: set[tuple[str, str]] | None = None) -> dict[str, int]:
@@ -201,6 +233,8 @@ def build(shared: Path, out: Path, exclude_pairs: set[tuple[str, str]] | None = 
     brands += [(salt, single.get(base, base), SYNONYM_PREFIX + SALT_SOURCE)
                for salt, base in salt_synonyms(set(names), interacting_names(facts, brands, classes)).items()
                if salt not in given]
+    unii = unii_brands(shared, brands, interacting_names(facts, brands, classes))
+    brands += unii
 
     # A synonym's facts belong to its ingredient ("aciclovir" -> "acyclovir"), so both names meet the same facts.
     canon = {b: i for b, i, src in brands if src.startswith(SYNONYM_PREFIX) and b != i
@@ -210,7 +244,9 @@ def build(shared: Path, out: Path, exclude_pairs: set[tuple[str, str]] | None = 
     brands = [(b, i if b == i or src.startswith(SYNONYM_PREFIX) else canon.get(i, i), src) for b, i, src in brands]
     classes = {c: {canon.get(m, m): ref for m, ref in members.items()} for c, members in classes.items()}
 
-    interacting = {f[0] for f in facts} | {f[1] for f in facts} | {ing for _, ing, _ in brands}
+    # A UNII name of an ingredient without facts ("Tessalon" -> "benzonatate") lets free text name it, no more.
+    unii_only = {row[0] for row in unii}
+    interacting = {f[0] for f in facts} | {f[1] for f in facts} | {ing for b, ing, _ in brands if b not in unii_only}
     for members in classes.values():
         interacting.update(members)
     all_names = dict(names)
@@ -226,7 +262,7 @@ def build(shared: Path, out: Path, exclude_pairs: set[tuple[str, str]] | None = 
         "ansm_unmapped_rows": str(sum(ansm.unmapped.values())),
     }
     keys = {re.sub(r"\s+", " ", re.sub(r"['.`]", "", n).replace("-", " ")).strip()
-            for n in interacting | {b for b, _, _ in brands}}
+            for n in interacting | {b for b, _, _ in brands if b not in unii_only}}  # UNII names: exact only
     return write_kb(out, KbRows(all_names, interacting, brands, classes, rules["rule"], sorted(set(facts)), meta,
                                 everyday_words(keys), prose_ingredients(set(all_names) - interacting)))
 

@@ -20,6 +20,8 @@ DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "ddi_kb.sqlite"
 # Marks a membership that only the rule's own reference supports (see scripts/build_drug_kb.py).
 DEFAULT_MEMBERSHIP_PREFIX = "CareForge class list"
 SYNONYM_PREFIX = "synonym: "  # brand-table rows that are other names, not products
+# Brand-table rows derived from FDA UNII groups: thousands of names, so read by exact name only, never fuzzily.
+EXACT_ONLY_MARK = "FDA UNII "
 _SIDE_A, _SIDE_B = 1, 2
 
 
@@ -68,6 +70,8 @@ class DrugKnowledgeBase:
     classes: dict[str, set[str]] = field(default_factory=dict)
     # English words close to a drug name: free text never fuzzy-matches them ("pressure", "sleeping").
     everyday_words: frozenset[str] = frozenset()
+    # Names matched exactly but never fuzzily (FDA UNII-derived brand and other names).
+    exact_only: frozenset[str] = frozenset()
     # Ingredients without interaction facts that free text may still name ("polyethylene glycol", "nystatin").
     prose_names: frozenset[str] = frozenset()
     meta: dict[str, str] = field(default_factory=dict)
@@ -135,10 +139,13 @@ def load_knowledge_base(path: Path = DEFAULT_PATH) -> DrugKnowledgeBase:
         interacting = {n for (n,) in con.execute("SELECT name FROM ingredient WHERE interacting = 1")}
         brands: dict[str, list[str]] = defaultdict(list)
         synonyms: set[str] = set()
+        exact_only: set[str] = set()
         for brand, ingredient, source in con.execute("SELECT brand, ingredient, source FROM brand ORDER BY rowid"):
             brands[brand].append(ingredient)
             if source.startswith(SYNONYM_PREFIX):
                 synonyms.add(brand)
+            if EXACT_ONLY_MARK in source:
+                exact_only.add(brand)
         texts = con.execute("SELECT effect, mechanism, management, source FROM fact_text ORDER BY id").fetchall()
         pair_rows: dict[tuple[str, str], list[tuple[str, int, str]]] = defaultdict(list)
         for a, b, sev, text_id, origin in con.execute("SELECT a, b, severity, text_id, origin FROM interaction"):
@@ -170,6 +177,7 @@ def load_knowledge_base(path: Path = DEFAULT_PATH) -> DrugKnowledgeBase:
         membership=membership,
         classes=dict(classes),
         everyday_words=everyday,
+        exact_only=frozenset(exact_only),
         prose_names=prose_names,
         meta=meta,
     )

@@ -60,10 +60,10 @@ class DrugNameResolver:
         # Fuzzy targets: ingredients that take part in interactions, brand names and synonyms.
         self._targets: dict[str, list[str]] = {n: [n] for n in self.kb.interacting}
         self._targets.update(self.kb.brands)
-        self._choices = sorted(self._targets)
+        self._choices = sorted(self._targets.keys() - kb.exact_only)
         # Phrase index for free text and typed names, keyed by name_key (so "St Johns wort" meets "st. john's wort").
         self._phrases: dict[str, str] = {}
-        for name in self._choices:
+        for name in sorted(self._targets):
             self._phrases.setdefault(name_key(name), name)
         # Plain ingredients are found in text by exact name only (never fuzzily): they carry no facts.
         # A salt name ("metoprolol succinate") stands for its interacting ingredient, as resolve() reads it.
@@ -73,30 +73,31 @@ class DrugNameResolver:
             self._targets_plain[name] = self._targets.get(base, [name])
             self._phrases.setdefault(name_key(name), name)
         self._targets.update(self._targets_plain)
+        exact = self._targets_plain.keys() | kb.exact_only  # never fuzzy-matched
         self._max_words = max(len(k.split()) for k in self._phrases)
         # Two-word names for fuzzy matching of word pairs ("potasium chloride", "St Johns wart").
         self._pairs: dict[str, list[str]] = {}
         for key, name in self._phrases.items():
-            if len(key.split()) in (2, 3) and name not in self._targets_plain:
+            if len(key.split()) in (2, 3) and name not in exact:
                 self._pairs.setdefault(key[0], []).append(key)
         # Fuzzy candidates bucketed by first letter: misspellings nearly always keep it, and it keeps lookups fast.
         self._buckets: dict[str, list[str]] = {}
         for key, name in self._phrases.items():
-            if len(key) >= 4 and " " not in key and name not in self._targets_plain:
+            if len(key) >= 4 and " " not in key and name not in exact:
                 self._buckets.setdefault(key[0], []).append(key)
         # Sound-alike keys of single-word names ("lasics" -> "lasix"); a key two names share is dropped.
         sound: dict[str, str | None] = {}
         for key, name in self._phrases.items():
-            if len(key) >= 5 and " " not in key and name not in self._targets_plain:
+            if len(key) >= 5 and " " not in key and name not in exact:
                 k = phonetic(key)
                 sound[k] = name if sound.get(k, name) == name else None
         self._sound = {k: v for k, v in sound.items() if v is not None}
         # Two-word names whose second word is a short suffix ("claritin d", "tylenol pm"): a misspelt first word
         # still reaches the combination product.
         self._suffixed: dict[str, list[str]] = {}
-        for key in self._phrases:
+        for key, name in self._phrases.items():
             parts = key.split()
-            if len(parts) == 2 and len(parts[1]) <= 3 and len(parts[0]) >= 4:
+            if len(parts) == 2 and len(parts[1]) <= 3 and len(parts[0]) >= 4 and name not in kb.exact_only:
                 self._suffixed.setdefault(parts[1], []).append(parts[0])
         self._prose_fuzzy = lru_cache(maxsize=4096)(self._prose_fuzzy_uncached)
 
