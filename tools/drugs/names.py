@@ -204,8 +204,9 @@ class DrugNameResolver:
                 name = self._phrases.get(" ".join(w for w, _, _ in span))
                 end, after = span[-1][2], words[i + n][0] if i + n < len(words) else ""
                 ingredients = tuple(self._targets[name]) if name is not None else ()
-                if name is not None and readable_in_prose(name, text[start:end], words[i - 1][0] if i else "",
-                                                          after, ingredients):
+                if name is not None and readable_in_prose(
+                    name, text[start:end], words[i - 1][0] if i else "", after, ingredients
+                ):
                     found.append(self._prose_match(text[start:end], name, start, end, after))
                     i += n
                     break
@@ -290,4 +291,3 @@ class DrugNameResolver:
             if item not in out:
                 out.append(item)
         return out
-

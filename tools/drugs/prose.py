@@ -191,5 +191,8 @@ def kind_of(name: str, ingredients: list[str], following: str = "") -> str:
 
 def stem_words(text: str) -> list[tuple[str, int, int]]:
     """Words built on a medicine stem (USAN/INN stem lists), seven letters or more: (word, start, end)."""
-    return [(m.group(), m.start(), m.end()) for m in _STEM.finditer(text)
-            if len(m.group()) >= 7 and not is_everyday_word(m.group().lower())]
+    return [
+        (m.group(), m.start(), m.end())
+        for m in _STEM.finditer(text)
+        if len(m.group()) >= 7 and not is_everyday_word(m.group().lower())
+    ]
