@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from langchain_core.messages import AnyMessage, HumanMessage, SystemMessage
 
-from agent import guards, prompts
+from agent import prompts
 from agent.compose import compose_head, compose_tail
 from agent.personas import Persona, PersonaName
 from agent.state import Citation, Flags, ToolResult
+from safety import guards
 from safety.grounding import Evidence, ground
 
 

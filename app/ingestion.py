@@ -8,11 +8,14 @@ import json
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
 from app.service import CareForge
+
+if TYPE_CHECKING:  # the retrieval stack is imported only when an ingest runs
+    from retrieval.records import IngestReport
 
 # What a maintenance-log entry is made of, in the words the page shows; "problem" is the one a row cannot lack.
 FIELDS = {
@@ -65,6 +68,18 @@ class Outcome(BaseModel):
     skipped: int = 0
     reasons: list[str] = []
     error: str | None = None
+
+    @classmethod
+    def of(cls, report: IngestReport) -> Outcome:
+        """The counts of a retrieval ingest report."""
+        return cls(
+            read=report.read,
+            added=report.added,
+            unchanged=report.unchanged,
+            skipped=report.malformed,
+            reasons=report.malformed_examples,
+            error=report.error,
+        )
 
 
 def _key(column: str) -> str:
@@ -156,14 +171,7 @@ def ingest_log(
     with tempfile.TemporaryDirectory() as folder:
         path = _rewrite(name, data, mapping, Path(folder))
         report = ingest_logs(path, retriever.store, retriever.shorthand, progress=progress)
-    return Outcome(
-        read=report.read,
-        added=report.added,
-        unchanged=report.unchanged,
-        skipped=report.malformed,
-        reasons=report.malformed_examples,
-        error=report.error,
-    )
+    return Outcome.of(report)
 
 
 def ingest_documents(agent: CareForge, files: list[tuple[str, bytes]]) -> Outcome:
@@ -176,14 +184,7 @@ def ingest_documents(agent: CareForge, files: list[tuple[str, bytes]]) -> Outcom
         for name, data in files:
             (Path(folder) / Path(name).name).write_bytes(data)
         report = ingest_docs(Path(folder), agent.resources.retriever().store)
-    return Outcome(
-        read=report.read,
-        added=report.added,
-        unchanged=report.unchanged,
-        skipped=report.malformed,
-        reasons=report.malformed_examples,
-        error=report.error,
-    )
+    return Outcome.of(report)
 
 
 def store_counts(agent: CareForge) -> tuple[int, int] | None:

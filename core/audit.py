@@ -21,10 +21,8 @@ from typing import Any
 
 from core.database import Database, Location, connect
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS audit (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    at TEXT NOT NULL,
+# The columns both databases share; only the id and the append-only guard differ by dialect.
+_COLUMNS = """    at TEXT NOT NULL,
     thread_id TEXT NOT NULL,
     persona TEXT NOT NULL,
     routing TEXT NOT NULL,
@@ -37,35 +35,28 @@ CREATE TABLE IF NOT EXISTS audit (
     row_hash TEXT
 );
 CREATE INDEX IF NOT EXISTS audit_thread ON audit (thread_id, at);
--- Append-only: the database itself refuses edits and deletions.
+"""
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS audit (\n    id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+    + _COLUMNS
+    + """-- Append-only: the database itself refuses edits and deletions.
 CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
     BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
     BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
 """
-_PG_SCHEMA = """
-CREATE TABLE IF NOT EXISTS audit (
-    id BIGINT PRIMARY KEY,
-    at TEXT NOT NULL,
-    thread_id TEXT NOT NULL,
-    persona TEXT NOT NULL,
-    routing TEXT NOT NULL,
-    model TEXT NOT NULL,
-    question TEXT NOT NULL,
-    tool_calls TEXT NOT NULL,
-    guards TEXT NOT NULL,
-    timings TEXT NOT NULL,
-    prev_hash TEXT,
-    row_hash TEXT
-);
-CREATE INDEX IF NOT EXISTS audit_thread ON audit (thread_id, at);
-CREATE OR REPLACE FUNCTION careforge_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS
+)
+_PG_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS audit (\n    id BIGINT PRIMARY KEY,\n"
+    + _COLUMNS
+    + """CREATE OR REPLACE FUNCTION careforge_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS
     $$ BEGIN RAISE EXCEPTION 'the audit trail is append-only'; END $$;
 CREATE OR REPLACE TRIGGER audit_no_change BEFORE UPDATE OR DELETE ON audit
     FOR EACH ROW EXECUTE FUNCTION careforge_audit_append_only();
 CREATE OR REPLACE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit
     FOR EACH STATEMENT EXECUTE FUNCTION careforge_audit_append_only();
 """
+)
 # The link the first chained row points at.
 GENESIS = "0" * 64
 # Every column the hash covers, in a fixed order; the id is included so that renumbering rows also breaks the chain.

@@ -7,11 +7,25 @@ from typing import Any
 
 from langgraph.runtime import Runtime
 
-from agent import guards
 from agent.context import Context
 from agent.nodes.common import last_human
-from agent.personas import get_persona
-from agent.state import AgentState
+from agent.personas import Persona, get_persona
+from agent.state import AgentState, Flags
+from safety.guards import injection_suspected
+from safety.triage import Triage
+
+
+def input_flags(text: str, persona: Persona, triage: Triage, crisis_line: str) -> Flags:
+    """Red flags (clinical and workplace, whoever writes) and injection suspicion for the user's message."""
+    flags: Flags = {}
+    result = triage.assess(text)
+    if result.flags:
+        flags["red_flags"] = result.keys
+        flags["triage"] = [f.as_record() for f in result.flags]
+        flags["emergency_guidance"] = result.guidance(persona.name.value, crisis_line)
+    if injection_suspected(text):
+        flags["injection_suspected"] = True
+    return flags
 
 
 async def node(state: AgentState, runtime: Runtime[Context]) -> dict[str, Any]:
@@ -20,7 +34,7 @@ async def node(state: AgentState, runtime: Runtime[Context]) -> dict[str, Any]:
     services = ctx.require_services()
     persona = get_persona(ctx.persona)
     question = last_human(state)
-    flags = guards.input_flags(question, persona, services.triage, services.crisis_line)
+    flags = input_flags(question, persona, services.triage, services.crisis_line)
     return {
         "persona": persona.name.value,
         "results": [],

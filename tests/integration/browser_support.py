@@ -128,7 +128,8 @@ def streamlit_app(data_dir: Path, model_url: str, users: dict[str, str], log: Pa
 
 
 @contextmanager
-def chromium() -> Iterator[webdriver.Chrome]:
+def chromium(height: int = 1000) -> Iterator[webdriver.Chrome]:
+    """Headless Debian Chromium, 1400 wide, offline (Selenium Manager never downloads a driver)."""
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM or ""
     for flag in (
@@ -141,13 +142,13 @@ def chromium() -> Iterator[webdriver.Chrome]:
         "--disable-component-update",
         "--disable-sync",
         "--disable-dev-shm-usage",
-        "--window-size=1400,1000",
+        f"--window-size=1400,{height}",
     ):
         options.add_argument(flag)
     os.environ["SE_OFFLINE"] = "true"  # never let Selenium Manager try to download a driver
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER or ""), options=options)
     try:
-        driver.set_window_size(1400, 1000)
+        driver.set_window_size(1400, height)
         yield driver
     finally:
         driver.quit()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -14,14 +13,14 @@ from pathlib import Path
 import httpx
 import pytest
 from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM, CHROMEDRIVER = shutil.which("chromium"), shutil.which("chromedriver")
+from tests.integration.browser_support import CHROMEDRIVER, CHROMIUM, chromium  # noqa: E402
+
 pytestmark = pytest.mark.skipif(
     not (CHROMIUM and CHROMEDRIVER), reason="Debian chromium and chromium-driver are not installed (make browser)"
 )
@@ -85,27 +84,8 @@ def app_url(vllm_server, tmp_path: Path) -> Iterator[str]:
 
 @pytest.fixture
 def browser() -> Iterator[webdriver.Chrome]:
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM or ""
-    for flag in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--window-size=1400,1800",
-    ):
-        options.add_argument(flag)
-    os.environ["SE_OFFLINE"] = "true"  # never let Selenium Manager try to download a driver
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER or ""), options=options)
-    try:
+    with chromium(height=1800) as driver:
         yield driver
-    finally:
-        driver.quit()
 
 
 def test_a_message_in_the_browser_gets_a_grounded_streamed_answer(app_url, browser, tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from langchain_core.tools import StructuredTool
 from langgraph.checkpoint.memory import InMemorySaver
 
 from agent.answering import finish
-from agent.guards import input_flags
+from agent.nodes.guard_input import input_flags
 from agent.personas import get_persona
 from agent.planner import RulePlanner
 from app.privacy import redact

@@ -1,12 +1,8 @@
-"""Input and output guards: deterministic guarantees that hold whatever the model writes."""
+"""Deterministic guards on text: an injection attempt in a message, and a model passage's whole-text problems."""
 
 from __future__ import annotations
 
 import re
-
-from agent.personas import Persona
-from agent.state import Flags
-from safety.triage import Triage
 
 _INJECTION = re.compile(
     r"(ignore|disregard|forget) (all |any )?(the |your )?(previous|prior|above|earlier) (instructions|rules|prompts?)|"
@@ -14,20 +10,11 @@ _INJECTION = re.compile(
     r"act as (an? )?(unrestricted|different)",
     re.IGNORECASE,
 )
-_CITATION = re.compile(r"\[([a-z_]+:[^\]\s]+)\]")
 
 
-def input_flags(text: str, persona: Persona, triage: Triage, crisis_line: str) -> Flags:
-    """Red flags (clinical and workplace, whoever writes) and injection suspicion for the user's message."""
-    flags: Flags = {}
-    result = triage.assess(text)
-    if result.flags:
-        flags["red_flags"] = result.keys
-        flags["triage"] = [f.as_record() for f in result.flags]
-        flags["emergency_guidance"] = result.guidance(persona.name.value, crisis_line)
-    if _INJECTION.search(text):
-        flags["injection_suspected"] = True
-    return flags
+def injection_suspected(text: str) -> bool:
+    """Whether a user's message reads like an attempt to override the assistant's instructions."""
+    return _INJECTION.search(text) is not None
 
 
 _TURN_MARKER = re.compile(r"^\s*(user|assistant|system|human|ai)\s*:", re.IGNORECASE | re.MULTILINE)
