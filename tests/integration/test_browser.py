@@ -100,6 +100,8 @@ def test_a_message_in_the_browser_gets_a_grounded_streamed_answer(app_url, brows
     box.send_keys(Keys.ENTER)
     wait.until(lambda d: "[ddi:ibuprofen+warfarin]" in d.find_element(By.TAG_NAME, "body").text)
     wait.until(lambda d: "not medical advice" in d.find_element(By.TAG_NAME, "body").text)
+    # the turn is over when the answer is drawn whole (no streaming cursor) with its panels
+    wait.until(lambda d: "Details: Medicine interaction check" in d.find_element(By.TAG_NAME, "body").text)
     shot = tmp_path / "chat.png"
     browser.save_screenshot(str(shot))
     page = browser.find_element(By.TAG_NAME, "body").text
