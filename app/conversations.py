@@ -15,13 +15,13 @@ from langchain_core.runnables import RunnableConfig
 from pydantic import BaseModel
 
 from agent.personas import PERSONAS, Persona, PersonaName, get_persona
+from app.admin import User
+from app.images import UnreadableImage, render_image
+from app.logs import start_logging
+from app.reports import ExportRefused, Report, ReviewDecision, export, formats_for, to_markdown
 from app.schemas import TurnResult
 from app.service import CareForge
-from core.logs import configure_logging
 from core.threads import ThreadInfo
-from core.users import User
-from tools.images import UnreadableImage, render_image
-from tools.reports import ExportRefused, Report, ReviewDecision, export, formats_for, to_markdown
 
 __all__ = [
     "PERSONAS",
@@ -156,13 +156,6 @@ def thumbnail(agent: CareForge, path: str | Path) -> Thumbnail:
     except OSError as exc:
         return Thumbnail(error=f"the file is no longer available ({type(exc).__name__})")
     return Thumbnail(png=rendered.preview, kind=rendered.kind.value, size=(rendered.size[0], rendered.size[1]))
-
-
-def start_logging(agent: CareForge) -> None:
-    """Send the process's log lines, redacted, to the configured file."""
-    from app.privacy import redact
-
-    configure_logging(agent.settings.log_path, redact)
 
 
 def persona_title(name: str) -> str:

@@ -13,9 +13,27 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 
 from app.service import CareForge
+from retrieval.records import IngestReport  # plain records; the retrieval stack loads only when an ingest runs
 
-if TYPE_CHECKING:  # the retrieval stack is imported only when an ingest runs
-    from retrieval.records import IngestReport
+if TYPE_CHECKING:
+    from retrieval.search import Retriever
+
+__all__ = [
+    "FIELDS",
+    "IGNORE",
+    "IngestReport",
+    "Outcome",
+    "Preview",
+    "can_ingest",
+    "demo_sources",
+    "ingest_documents",
+    "ingest_folder",
+    "ingest_log",
+    "ingest_log_file",
+    "preview",
+    "store_counts",
+    "suggest",
+]
 
 # What a maintenance-log entry is made of, in the words the page shows; "problem" is the one a row cannot lack.
 FIELDS = {
@@ -195,3 +213,32 @@ def store_counts(agent: CareForge) -> tuple[int, int] | None:
 
     store = agent.resources.retriever().store
     return store.count(LOGS), store.count(DOCS)
+
+
+def ingest_log_file(
+    retriever: Retriever,
+    path: Path,
+    mapping: dict[str, str] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> IngestReport:
+    """Ingest a CSV or JSONL maintenance log from disk (``mapping``: column -> field, for headers it does not know)."""
+    from retrieval.ingest import ingest_logs
+
+    return ingest_logs(path, retriever.store, retriever.shorthand, mapping, progress=progress)
+
+
+def ingest_folder(
+    retriever: Retriever, directory: Path, trust: str = "vetted", progress: Callable[[int], None] | None = None
+) -> IngestReport:
+    """Ingest the Markdown, text and PDF documents of a folder as vetted (or unvetted) knowledge."""
+    from retrieval.ingest_docs import ingest_docs
+
+    return ingest_docs(directory, retriever.store, trust=trust, progress=progress)
+
+
+def demo_sources() -> tuple[list[Path], Path]:
+    """The bundled demo corpora: the maintenance logs (medical equipment, MaintNet aviation) and the knowledge notes."""
+    from retrieval import DEMO_DATA
+
+    logs = [DEMO_DATA / name for name in ("medical_equipment_logs.csv", "maintnet_aviation_logs.csv")]
+    return logs, DEMO_DATA / "knowledge"

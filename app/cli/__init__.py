@@ -46,10 +46,9 @@ def _setup(
     ] = False,
 ) -> None:
     """Log to the data directory with identifiers redacted."""
-    from app.privacy import redact
-    from core.logs import configure_logging
+    from app.logs import start_logging
 
-    configure_logging(settings().log_path, redact)
+    start_logging(settings())
 
 
 app.command()(chat.ask)

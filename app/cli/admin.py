@@ -22,12 +22,11 @@ def audit(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON array instead of JSON lines.")] = False,
 ) -> None:
     """Print the audit trail (identifiers redacted) as JSON lines."""
-    from app.privacy import redact
-    from core.audit import AuditLog
+    from app.admin import audit_rows
 
     if ctx.invoked_subcommand is not None:
         return
-    rows = AuditLog(settings().audit_store, redact).read(thread, since, limit)
+    rows = audit_rows(settings(), thread, since, limit)
     if as_json:
         dump(list(rows))
         return
@@ -38,10 +37,9 @@ def audit(
 @audit_app.command("verify")
 def audit_verify(as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False) -> None:
     """Check the audit trail's hash chain; exit 1 and name the first broken row when it does not hold."""
-    from app.privacy import redact
-    from core.audit import AuditLog
+    from app.admin import verify_audit
 
-    report = AuditLog(settings().audit_store, redact).verify()
+    report = verify_audit(settings())
     out(json.dumps(report.as_dict()) if as_json else report.message())
     if not report.ok:
         raise typer.Exit(1)

@@ -14,8 +14,8 @@ import typer
 from app.cli.common import JsonOpt, PersonaOpt, RoutingOpt, agent, dump, err, fail, known_thread, local_user, out
 
 if TYPE_CHECKING:
+    from app.admin import User
     from app.service import CareForge
-    from core.users import User
 
 ThreadOpt = Annotated[
     str | None, typer.Option("--thread", help="Continue a conversation (an id from: careforge threads).")
@@ -70,7 +70,7 @@ def ask(
     if as_json:
         out(result.model_dump_json(indent=2))
         return
-    from tools.reports import review_hint
+    from app.reports import review_hint
 
     out(result.answer)
     if result.review:

@@ -13,9 +13,9 @@ import typer
 from core.settings import RoutingMode, Settings, get_settings
 
 if TYPE_CHECKING:
+    from app.admin import User, UserStore
+    from app.search import Retriever
     from app.service import CareForge
-    from core.users import User, UserStore
-    from retrieval.search import Retriever
 
 # Exit codes, the same for every command (the --help epilog and the README say so).
 OK, FAILED, USAGE = 0, 1, 2
@@ -83,9 +83,9 @@ def admin() -> UserStore:
 
 def retriever() -> Retriever:
     """The vector-store retriever for the configured data directory."""
-    from app.service import retriever_for
+    from app.search import retriever
 
-    return retriever_for(settings())
+    return retriever(settings())
 
 
 def known_thread(forge: CareForge, user: User, thread_id: str) -> None:

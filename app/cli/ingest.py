@@ -11,7 +11,7 @@ import typer
 from app.cli.common import AlwaysJsonOpt, JsonOpt, admin, agent, err, fail, local_user, out, progress, retriever
 
 if TYPE_CHECKING:
-    from retrieval.records import IngestReport
+    from app.ingestion import IngestReport
 
 ingest_app = typer.Typer(help="Load maintenance logs and documents into the vector store.", no_args_is_help=True)
 
@@ -24,20 +24,20 @@ def _finish(report: IngestReport) -> None:
 
 
 def _logs(file: Path, mapping: dict[str, str] | None = None) -> IngestReport:
-    from retrieval.ingest import ingest_logs
+    from app.ingestion import ingest_log_file
 
     r = retriever()
     with progress(file.name, "rows") as update:
-        report = ingest_logs(file, r.store, r.shorthand, mapping, progress=update)
+        report = ingest_log_file(r, file, mapping, progress=update)
         update(report.read)
     return report
 
 
 def _docs(directory: Path, trust: str = "vetted") -> IngestReport:
-    from retrieval.ingest_docs import ingest_docs
+    from app.ingestion import ingest_folder
 
     with progress(directory.name, "chunks", every=100) as update:
-        report = ingest_docs(directory, retriever().store, trust=trust, progress=update)
+        report = ingest_folder(retriever(), directory, trust=trust, progress=update)
     return report
 
 
@@ -84,10 +84,11 @@ def ingest_docs_cmd(
 
 def demo() -> list[IngestReport]:
     """Ingest the bundled demo corpora, with progress on stderr; return the reports."""
-    from retrieval import DEMO_DATA
+    from app.ingestion import demo_sources
 
-    reports = [_logs(DEMO_DATA / name) for name in ("medical_equipment_logs.csv", "maintnet_aviation_logs.csv")]
-    reports.append(_docs(DEMO_DATA / "knowledge"))
+    logs, knowledge = demo_sources()
+    reports = [_logs(path) for path in logs]
+    reports.append(_docs(knowledge))
     return reports
 
 
@@ -130,12 +131,9 @@ def search(
             dt.date.fromisoformat(since)
         except ValueError as exc:
             raise typer.BadParameter(f"--since takes a date like 2024-01-31, got {since!r}") from exc
-    r = retriever()
-    result = (
-        r.search_knowledge(query, k)
-        if docs
-        else r.search_logs(query, asset=asset, equipment=equipment, since=since, k=k)
-    )
+    from app.search import search as search_store
+
+    result = search_store(retriever(), query, docs=docs, asset=asset, equipment=equipment, since=since, k=k)
     out(result.model_dump_json(indent=2))
     if result.error:
         fail(result.error)

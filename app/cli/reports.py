@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from app.cli.common import AlwaysJsonOpt, JsonOpt, agent, fail, known_thread, local_user, out, settings
+from app.cli.common import AlwaysJsonOpt, JsonOpt, agent, fail, known_thread, local_user, out
 
 if TYPE_CHECKING:
-    from tools.reports import Report
+    from app.reports import Report
 
 FORMATS = ("md", "json", "pdf", "fhir", "cmms")
 report_app = typer.Typer(help="Drafted reports: show, decide (approve, edit, reject), export.", no_args_is_help=True)
@@ -31,7 +31,7 @@ def _reports(thread: str) -> list[Report]:
 @report_app.command("show")
 def report_show(thread: str, as_json: JsonOpt = False) -> None:
     """Print the thread's reports (decided ones, then a draft awaiting review) as Markdown."""
-    from tools.reports import to_markdown
+    from app.reports import to_markdown
 
     reports = _reports(thread)
     if as_json:
@@ -56,7 +56,7 @@ def report_decide(
     """Approve, edit or reject the draft a paused turn is waiting on; prints the report once, as decided."""
     from pydantic import ValidationError
 
-    from tools.reports import Report, ReviewDecision, section_name, to_markdown
+    from app.reports import Report, ReviewDecision, section_name, to_markdown
 
     edits = {section_name(k): v for k, v in (item.split("=", 1) for item in edit or [] if "=" in item)}
     # The graph resumes under a persona; roles beyond the three personas decide as the nearest one.
@@ -97,7 +97,7 @@ def report_export(
     draft: Annotated[bool, typer.Option("--draft", help="Export an unapproved draft, marked as such.")] = False,
 ) -> None:
     """Export the thread's latest approved report (or, with --draft, the latest report marked as a draft)."""
-    from tools.reports import ExportRefused, export
+    from app.reports import ExportRefused, export
 
     if fmt not in FORMATS:
         raise typer.BadParameter(f"unknown format {fmt!r}; choose {', '.join(FORMATS)}")
@@ -127,20 +127,18 @@ def image(
     as_json: AlwaysJsonOpt = True,
 ) -> None:
     """Analyse one image without the agent: metadata, quality, and a visual read when the model can see (JSON)."""
-    from tools.images import UnreadableImage, analyze_image, render_image
+    from app.images import UnreadableImage, analyze, model_png
 
     if not path.is_file():
         fail(f"no such file: {path}")
     forge = agent()
-    limits = forge.resources.image_limits
-    vision = forge.resources.vision() if forge.resources.vision else None
-    result = analyze_image(path, question, persona, vision=vision, limits=limits, preview_dir=settings().preview_dir)
+    result = analyze(forge, path, question, persona)
     out(result.model_dump_json(indent=2))
     if result.error:
         fail(result.error)
     if preview is not None:
         try:
-            preview.write_bytes(render_image(path, limits, question).png)
+            preview.write_bytes(model_png(forge, path, question))
         except UnreadableImage as exc:  # the file changed under us
             fail(str(exc))
         except OSError as exc:

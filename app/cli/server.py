@@ -37,8 +37,8 @@ def llm_serve(
     ] = False,
 ) -> None:
     """Start the embedded CPU server (default) or a documented GPU profile."""
-    from model_server import embedded
-    from model_server.profiles import PROFILES
+    from app import model_server
+    from app.model_server import PROFILES
 
     config = settings()
     if profile is not None:
@@ -53,49 +53,43 @@ def llm_serve(
 
             raise typer.Exit(subprocess.call(cmd))  # noqa: S603
         return
-    server = embedded.EmbeddedServer(
-        config.data_dir,
-        port=config.embedded_port + (2 if vision else 0),
-        variant="vision" if vision else "text",
-    )
+    server = model_server.embedded_server(config, vision=vision)
     if print_only:
         out(shlex.join(server.command()))
         return
     err(f"Starting the embedded vLLM server (log: {server.log_file}) ...")
     try:
         with ticking("still starting the model server"):
-            pid = embedded.start(server, wait_s=600 if vision else 300)
+            pid = model_server.start(server, wait_s=600 if vision else 300)
     except (RuntimeError, TimeoutError, OSError) as exc:
         fail(str(exc))
     out(f"Ready at {server.base_url} (pid {pid}).")
     if foreground:
         try:
-            while embedded.is_ready(server, timeout_s=5):
+            while model_server.is_ready(server, timeout_s=5):
                 import time
 
                 time.sleep(2)
         except KeyboardInterrupt:
             pass
         finally:
-            embedded.stop(server)
+            model_server.stop(server)
             out("Stopped.")
 
 
 @llm_app.command("stop")
 def llm_stop() -> None:
     """Stop the embedded server."""
-    from model_server import embedded
+    from app.model_server import stop_embedded
 
-    config = settings()
-    stopped = embedded.stop(embedded.EmbeddedServer(config.data_dir, port=config.embedded_port))
-    embedded.stop(embedded.EmbeddedServer(config.data_dir, port=config.embedded_port + 2, variant="vision"))
+    stopped = stop_embedded(settings())
     out("Stopped." if stopped else "No embedded server was running.")
 
 
 @llm_app.command("profiles")
 def llm_profiles(as_json: JsonOpt = False) -> None:
     """List the GPU serving profiles."""
-    from model_server.profiles import PROFILES
+    from app.model_server import PROFILES
 
     if as_json:
         dump([{"name": p.name, "description": p.description, "notes": p.notes} for p in PROFILES.values()])

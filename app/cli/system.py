@@ -11,8 +11,8 @@ import typer
 from app.cli.common import AlwaysJsonOpt, JsonOpt, dump, err, fail, out, settings
 
 if TYPE_CHECKING:
+    from app.diagnostics import Capabilities
     from app.service import CareForge
-    from core.llm import Capabilities
     from core.settings import Settings
 
 
@@ -36,11 +36,10 @@ def vision_why(caps: Capabilities, configured: bool, model: str) -> str:
 
 def doctor(as_json: AlwaysJsonOpt = True) -> None:
     """Probe the model endpoint and report what it can do (JSON); exit 1 when it is unreachable."""
-    from core.llm import probe_endpoint
-    from tools.drugs import default_knowledge_base
+    from app.diagnostics import drug_knowledge_base, probe
 
     config = settings()
-    caps = probe_endpoint(config)
+    caps = probe(config)
     why = vision_why(caps, config.model_vision_trusted, config.model_name)
     dump(
         {
@@ -53,7 +52,7 @@ def doctor(as_json: AlwaysJsonOpt = True) -> None:
             },
             "vision_trusted_why": why,
             "answer_quality": answer_quality(caps.reachable, config.model_name, config.addendum_tokens),
-            "drug_knowledge_base": default_knowledge_base().meta,
+            "drug_knowledge_base": drug_knowledge_base(),
         }
     )
     if not caps.reachable:
@@ -92,10 +91,10 @@ def default_report(config: Settings, cwd: Path | None = None) -> Path:
 def ensure_demo_data(forge: CareForge) -> None:
     """Ingest the bundled demo data when the log store is empty (the cases search it)."""
     from app.cli.ingest import demo
-    from retrieval.store import LOGS
+    from app.ingestion import store_counts
 
-    retriever = forge.resources.retriever() if forge.resources.retriever else None
-    if retriever is not None and retriever.store.count(LOGS) == 0:
+    counts = store_counts(forge)
+    if counts is not None and counts[0] == 0:
         err("The vector store is empty: ingesting the bundled demo data first.")
         demo()
 

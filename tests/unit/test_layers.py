@@ -60,3 +60,33 @@ def test_no_module_imports_a_layer_above_its_own(package: str, path: Path) -> No
         if name in LEVEL and LEVEL[name] > LEVEL[package] and (str(path.relative_to(ROOT)), name) not in ALLOWED_UP
     )
     assert upward == [], f"{path.relative_to(ROOT)} imports {upward} from above {package}"
+
+
+def _project_modules(path: Path) -> set[str]:
+    """The CareForge modules a file imports, as dotted names (``app.service``, ``core.settings``)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names = [node.module]
+        found.update(n for n in names if n.split(".")[0] in LEVEL)
+    return found
+
+
+# The front ends are clients of the facade: the UI and the CLI reach the product only through app/ (and read the
+# settings), never the graph, tools, retrieval or stores directly.
+FRONT_ENDS = sorted([*(ROOT / "ui").rglob("*.py"), *(ROOT / "app" / "cli").rglob("*.py")])
+FACADE_ONLY = ("app.", "core.settings")
+
+
+@pytest.mark.parametrize("path", FRONT_ENDS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_the_ui_and_the_cli_use_only_the_facade(path: Path) -> None:
+    where = str(path.relative_to(ROOT))
+    outside = sorted(
+        m
+        for m in _project_modules(path)
+        if not m.startswith(FACADE_ONLY)
+        and m.split(".")[0] not in {"ui", "app"}
+        and (where, m.split(".")[0]) not in ALLOWED_UP
+    )
+    assert outside == [], f"{where} reaches past the facade: {outside}"
