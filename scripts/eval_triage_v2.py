@@ -1,4 +1,4 @@
-"""Score triage on the second blind set's held-out test half (another writer) and print the figures and misses.
+"""Score triage on a later blind set's held-out test half (another writer) and print the figures and misses.
 
 Usage: python scripts/eval_triage_v2.py [--part test|tune]. The test half is scored rarely and every scoring is
 recorded in docs/evaluation.md; nothing is tuned on it.
@@ -23,8 +23,9 @@ from safety.triage import SemanticDetector, Triage  # noqa: E402
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--part", choices=["test", "tune"], default="test")
+    parser.add_argument("--writer", choices=["v2", "v3"], default="v2")
     args = parser.parse_args()
-    path = DATA / f"triage_v2_{args.part}.csv"
+    path = DATA / f"triage_{args.writer}_{args.part}.csv"
     triage = Triage(SemanticDetector(default_embedder()))
     cases = load_cases(path)
     result = score(triage, cases)

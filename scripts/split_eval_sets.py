@@ -93,4 +93,10 @@ def split_v2(version: str = "v2") -> None:
 
 
 if __name__ == "__main__":
-    {"triage": split_triage, "triage_v2": split_triage_v2, "v2": split_v2, "v3": lambda: split_v2("v3")}[sys.argv[1]]()
+    {
+        "triage": split_triage,
+        "triage_v2": split_triage_v2,
+        "v2": split_v2,
+        "v3": lambda: split_v2("v3"),
+        "triage_v3": lambda: split_triage(("triage_set_v3.csv",), "triage_v3"),
+    }[sys.argv[1]]()
