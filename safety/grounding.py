@@ -93,8 +93,13 @@ def _stem(word: str) -> str:
     return word[:5]
 
 
+_INTERNAL_LABEL = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b")  # chest_xray, check_drug_interactions: not for people
+
+
 def _problem(sentence: str, ev: Evidence, words: frozenset[str]) -> str | None:
     low = sentence.lower()
+    if (label := _INTERNAL_LABEL.search(_CITATION.sub("", sentence))) is not None:
+        return f"repeats an internal label: {label.group(0)}"
     if ev.drug_checked and SAYS_SAFE.search(sentence):
         # with a finding it contradicts the check; without one it claims what no check can show
         return "says safe where the drug check found an interaction" if ev.findings else "claims safety"

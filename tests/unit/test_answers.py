@@ -163,6 +163,12 @@ def test_a_wrong_fix_pinned_to_a_real_log_id_is_dropped() -> None:
     assert ground("The display cable was reseated [log:MEL-00001].", ev).kept != []
 
 
+def test_a_sentence_repeating_an_internal_label_is_dropped() -> None:
+    ev = _ev(text="Image RG1_J2KI.dcm: CR CHEST PA; domain chest_xray.", findings=False, drug_checked=False)
+    grounded = ground("The image of chest_xray.", ev)
+    assert grounded.kept == [] and "internal label" in grounded.dropped[0][1]
+
+
 def test_supported_sentences_are_kept() -> None:
     assert ground("Serious bleeding is the main risk with ibuprofen and warfarin.", _ev()).kept
 
