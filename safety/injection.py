@@ -154,7 +154,12 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "foreign_override",
-            r"\b(?:zignoruj|игнорируй|проигнорируй|anwybyddwch|ignorez|ignorer|ignoriere|ignorieren|negeer|ignora)\b|"
+            # an override verb is an attack only with what it overrides: "ignorieren Sie die E-Mail von gestern" is
+            # ordinary staff mail, "ignorieren Sie Ihre Sicherheitsrichtlinien" is not
+            r"\b(?:zignoruj|игнорируй|проигнорируй|anwybyddwch|ignorez|ignorer|ignoriere|ignorieren|negeer|ignora)\b"
+            r"[^.\n]{0,50}(?:instrukcj|polece|zasad|инструкц|правил|указани|cyfarwyddiad|rheol|instruction|consigne|"
+            r"r[eè]gle|anweisung|richtlinie|regel|vorgabe|instructie|istruzion|regol|sicurezza|s[eé]curit|sicherheit|"
+            r"pr[eé]c[eé]dent|vorherig|bisherig|anterior|precedent|wcze[sś]niejsz|предыдущ|все\s)|"
             r"(?:指示|指令|说明)を?(?:無視|无视|忽略)|(?:無視|无视|忽略)(?:之前|以前|所有)?的?(?:指示|指令)|अनदेखा\s+करें",
         ),
         (
