@@ -1,16 +1,16 @@
 """Fit the semantic triage probe on the TUNE splits and the curated bank; write safety/triage/data/probe.npz.
 
-Training data: the curated exemplars (emergency 1, look-alike 0), the tune halves of two writers' sets (ours:
-triage_tune.csv + triage_own.csv; a second writer's: triage_v2_tune.csv) and ordinary product questions (0). A message
-is 1 if it is an emergency; every segment of a look-alike is 0. The probe is a one-hidden-layer MLP over the embedding,
-the context cues and the rule flag (sklearn fits it; the product runs its weights in numpy). A message of up to
-SHORT_WORDS words is read whole; a longer one is read whole and per segment.
+Training data: the curated exemplars (emergency 1, look-alike 0), the tune halves of three writers' sets (ours:
+triage_tune.csv + triage_own.csv; a second's: triage_v2_tune.csv; a third's: triage_v3_tune.csv) and ordinary product
+questions (0). A message is 1 if it is an emergency; every segment of a look-alike is 0. The probe is a one-hidden-layer
+MLP over the embedding, the context cues and the rule flag (sklearn fits it; the product runs its weights in numpy). A
+message of up to SHORT_WORDS words is read whole; a longer one is read whole and per segment.
 
-What failed before was another writer's phrasing, so everything is chosen by cross-WRITER validation: train on one
-writer's tune set (plus the bank and the routine questions), score the other writer's, both ways (the test splits are
-never read here). Within-writer 5-fold CV is reported beside it. Chosen there:
-- the model (MODELS) and the threshold: the highest whose pooled cross-writer recall, with the rules, reaches
-  TARGET_RECALL;
+What failed before was another writer's phrasing, so everything is chosen by leave-one-WRITER-out validation: fit on
+two writers' tune sets (plus the bank and the routine questions), score the third, for each writer (the test splits
+are never read here). Within-writer 5-fold CV is reported beside it. Chosen there:
+- the model (MODELS) and the threshold: the highest whose pooled held-out recall on English messages, with the
+  rules, reaches TARGET_RECALL;
 - the segment threshold for long messages: above LONG_QUANTILE of held-out benign segments and well above every
   sentence of the benchmark's long ward note, so a note of many benign sentences stays quiet.
 Figures are per style too (long, non_english, indirect, slang, ...). Usage: python scripts/tune_triage.py
@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.triage import FILLER  # noqa: E402
 from evaluation.cases import CASES  # noqa: E402
-from evaluation.triage import DATA, TUNE, V2_TUNE, Case, load_cases  # noqa: E402
+from evaluation.triage import DATA, TUNE, V2_TUNE, V3_TUNE, Case, load_cases  # noqa: E402
 from retrieval import default_embedder  # noqa: E402
 from safety.triage.normalise import normalise  # noqa: E402
 from safety.triage.ruleset import rule_keys  # noqa: E402
@@ -43,10 +43,13 @@ from safety.triage.semantic import PROBE, SHORT_WORDS, features, load_exemplars,
 
 Array = npt.NDArray[np.float64]
 # hidden units (0: logistic) and the weight of a nearest-neighbour vote blended into the whole-message probability
-MODELS = {"mlp 128": (128, 0.0), "mlp 128 + 10-NN vote": (128, 0.5)}
+MODELS = {"mlp 128": (128, 0.0)}  # a 10-NN vote blended in (0.5) did not help cross-writer; see git history
 KNN = 10
 CHOSEN = "mlp 128"
-TARGET_RECALL = 0.95  # pooled cross-writer recall with the rules; the threshold is the highest that reaches it
+# Pooled leave-one-writer-out recall with the rules; the threshold is the highest that reaches it. Messages in other
+# languages are left out of the target: the probe reads English only and the lexicon that flags them was written
+# with two writers' misses in view, so their held-out recall is not what this fold would show (reported apart).
+TARGET_RECALL = 0.95
 LONG_QUANTILE = 0.98  # of held-out benign segments
 STYLES = ("long", "non_english", "indirect", "slang", "misspelt", "terse", "nurse_shorthand", "lay", "mixed")
 
@@ -80,8 +83,10 @@ def main() -> None:
     embedder = default_embedder()
     old = load_cases(TUNE) + load_cases(DATA / "triage_own.csv")
     v2 = load_cases(V2_TUNE)
-    cases = old + v2 + routine_questions()
-    source = np.array(["old"] * len(old) + ["v2"] * len(v2) + ["routine"] * (len(cases) - len(old) - len(v2)))
+    v3 = load_cases(V3_TUNE)
+    cases = old + v2 + v3 + routine_questions()
+    n_routine = len(cases) - len(old) - len(v2) - len(v3)
+    source = np.array(["old"] * len(old) + ["v2"] * len(v2) + ["v3"] * len(v3) + ["routine"] * n_routine)
     scored = source != "routine"  # the figures are on the two tune sets; routine questions only train
     style = np.array([c.style for c in cases])
     y = np.array([c.emergency for c in cases])
@@ -144,8 +149,9 @@ def main() -> None:
 
     every = np.arange(len(cases))
     routine = every[source == "routine"]
-    cross: Splits = [
-        (np.concatenate([every[source == a], routine]), every[source == b]) for a, b in (("old", "v2"), ("v2", "old"))
+    writers = ("old", "v2", "v3")
+    cross: Splits = [  # leave one writer out: fit on the other two, score the third
+        (np.concatenate([every[(source != b) & scored], routine]), every[source == b]) for b in writers
     ]
     within: Splits = [
         (np.concatenate([every[scored][tr], routine]), every[scored][te])
@@ -166,12 +172,10 @@ def main() -> None:
         return lambda t: (whole >= t) | (long_msg & (seg >= max(t, long_t))) | rule_hit
 
     report: dict[str, object] = {
-        "tuned_on": f"{TUNE.name} + triage_own.csv ({len(old)}), {V2_TUNE.name} ({len(v2)}), routine questions "
+        "tuned_on": f"{TUNE.name} + triage_own.csv ({len(old)}), {V2_TUNE.name} ({len(v2)}), "
+        f"{V3_TUNE.name} ({len(v3)}), routine questions "
         f"({int((~scored).sum())}), {len(ex_texts) + len(lk_texts)} exemplars",
-        "rules alone": {
-            "ours (in-sample)": figures(rule_hit, source == "old"),
-            "v2": figures(rule_hit, source == "v2"),
-        },
+        "rules alone": {w: figures(rule_hit, source == w) for w in writers},
     }
     chosen: dict[str, float] = {}
     for name, spec in MODELS.items():
@@ -181,7 +185,7 @@ def main() -> None:
             (
                 float(t)
                 for t in np.round(np.arange(0.99, 0.01, -0.01), 2)
-                if flag(t)[y & scored].mean() >= TARGET_RECALL
+                if flag(t)[y & scored & (style != "non_english")].mean() >= TARGET_RECALL
             ),
             0.02,
         )
@@ -189,10 +193,10 @@ def main() -> None:
             "threshold": threshold,
             "long_segment_threshold": long_t,
             "pooled": figures(flag(threshold), scored),
-            "train ours, score v2": figures(flag(threshold), source == "v2"),
-            "train v2, score ours": figures(flag(threshold), source == "old"),
-            "previous operating point (0.21, 0.97), train ours, score v2": figures(
-                (whole >= 0.21) | (long_msg & (seg >= 0.97)) | rule_hit, source == "v2"
+            "pooled, English only (the target)": figures(flag(threshold), scored & (style != "non_english")),
+            **{f"held out {w}": figures(flag(threshold), source == w) for w in writers},
+            "previous operating point (0.12, 0.99), held out v3": figures(
+                (whole >= 0.12) | (long_msg & (seg >= 0.99)) | rule_hit, source == "v3"
             ),
             "curve (pooled)": {
                 str(t): "recall {recall} fp {false_positives}".format(**figures(flag(t), scored))
@@ -203,7 +207,7 @@ def main() -> None:
         entry["within-writer 5-fold at the same thresholds"] = figures(
             (w_whole >= threshold) | (long_msg & (w_seg >= max(threshold, w_long))) | rule_hit, scored
         )
-        report[f"cross-writer CV {name}"] = entry
+        report[f"leave-one-writer-out {name}"] = entry
         if name == CHOSEN:
             chosen = {"threshold": threshold, "long_threshold": long_t}
         print(name, json.dumps(entry, indent=1), flush=True)

@@ -2,20 +2,38 @@
 
 from __future__ import annotations
 
+import re
+
 from safety.triage.rules import match_rules
 from safety.triage.rules_clinical import CLINICAL_RULES
+from safety.triage.rules_lexicon import lexicon_keys, not_now, reads_as_english
 from safety.triage.rules_multilingual import MULTILINGUAL_RULES, fold, general
 from safety.triage.rules_vitals import match_vitals
 from safety.triage.rules_workplace import WORKPLACE_RULES
 
 ENGLISH_RULES = CLINICAL_RULES + WORKPLACE_RULES
+# A laugh or joke marker turns "I literally cannot breathe 😂" or "that party was poison lol" into a figure of
+# speech, unless the message also says it is urgent ("haha the toaster is on fire, no joke now"). Suicide and harm
+# to others are never talked down this way ("i want to kms lol" still counts).
+_JOKE = re.compile(r"\b(lol|lmao|lmfao|rofl|haha\w*|jk|ngl|cap)\b|😂|🤣|😭|😅|😆")
+_URGENT = re.compile(r"\b(now|help|hurry|urgent|911|999|112|ambulance|no joke|not joking|seriously|for real)\b")
+_NEVER_JOKED = frozenset({"suicide", "harm_others"})
+USE_JOKE_FILTER = True
+USE_LEXICON = True  # the per-language symptom lexicon (rules_lexicon.py); off only to measure it
 
 
 def rule_keys(lowered: str) -> list[str]:
     """Categories the rules raise for a lower-cased, normalised text, each once, in a stable order."""
     found = match_rules(lowered, ENGLISH_RULES)
     folded = fold(lowered)
-    if not general(folded):
+    if not reads_as_english(folded):
+        # The English filters do not read other languages: a general question or a past event there is none.
+        if general(folded) or not_now(folded):
+            return list(dict.fromkeys(match_vitals(lowered)))
         found += match_rules(folded, MULTILINGUAL_RULES)
+        if USE_LEXICON:
+            found += lexicon_keys(folded)
     found += match_vitals(lowered)
+    if USE_JOKE_FILTER and _JOKE.search(lowered) and not _URGENT.search(lowered):
+        found = [k for k in found if k in _NEVER_JOKED]
     return list(dict.fromkeys(found))

@@ -7,7 +7,8 @@ added false alarms on tune: "no LOC, no vomiting" read alone). A longer one is r
 embedding call; a segment must pass the stricter long-message threshold, set above every benign sentence seen in
 tuning, so that a note of a hundred routine sentences raises nothing while one buried emergency still does.
 The probe is fitted by ``scripts/tune_triage.py`` on the curated exemplar bank (``data/exemplars.toml``) and the tune
-splits of two writers' sets only; its thresholds are chosen there by cross-writer validation, never on a test split.
+splits of three writers' sets only; its thresholds are chosen there by leave-one-writer-out validation, never on
+a test split.
 The category of a raised flag is that of the closest exemplar, which is also kept as evidence.
 """
 
