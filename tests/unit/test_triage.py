@@ -45,6 +45,37 @@ def test_rules_flag_plain_emergencies(text: str, expected: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "nobody would even miss me if I was gone",
+        "honestly I'm done with life",
+        "I've written letters to my family and put my affairs in order",
+        "this is my final goodbye to you all",
+        "this is the last message you'll ever hear from me",
+        "I won't be around much longer, I've made my mind up",
+        "I'm going to finish it tonight",
+        "got a rope in the garage and I keep thinking about using it on myself",
+        "all my tablets are counted out on the table",
+    ],
+)
+def test_public_suicide_warning_signs_flag_suicide(text: str) -> None:
+    # Samaritans / 988 Lifeline / Zero Suicide warning signs: goodbyes, affairs in order, means at hand
+    assert "suicide" in RULES.assess(text).keys
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I won't need any more appointments, the physio says my knee has healed",
+        "this is the last message about the rota, the final version is attached",
+        "I'm done with the paperwork for today",
+    ],
+)
+def test_ordinary_endings_are_not_suicide_warning_signs(text: str) -> None:
+    assert "suicide" not in RULES.assess(text).keys
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "no chest pain, no shortness of breath, just a cough",
         "denies chest pain",
         "can I take ibuprofen with warfarin?",
