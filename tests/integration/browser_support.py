@@ -90,26 +90,32 @@ def fake_model() -> Iterator[str]:
 
 
 @contextmanager
-def streamlit_app(data_dir: Path, model_url: str, users: dict[str, str], log: Path) -> Iterator[str]:
-    """The app on a free port with its own data directory and these users (name -> role); yields its URL."""
+def streamlit_app(
+    data_dir: Path, model_url: str, users: dict[str, str], log: Path, env: dict[str, str] | None = None
+) -> Iterator[str]:
+    """The app on a free port with its own data directory and these users (name -> role); yields its URL.
+
+    ``env`` overrides the defaults (the fake model, phrase rules only), e.g. to run against the real vLLM server.
+    """
     from core.users import UserStore
 
     store = UserStore(data_dir / "users.sqlite")
     for name, role in users.items():
         store.add(name, PASSWORD, role, display_name=name.capitalize())
     port = free_port()
-    env = {
+    environment = {
         **os.environ,
         "CAREFORGE_DATA_DIR": str(data_dir),
         "CAREFORGE_MODEL_BASE_URL": model_url,
         "CAREFORGE_MODEL_NAME": MODEL,
         "CAREFORGE_TRIAGE_SEMANTIC": "false",  # the phrase rules are enough here; triage has its own tests
         "CAREFORGE_REQUEST_TIMEOUT_S": "30",
+        **(env or {}),
     }
     command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "ui" / "app.py"), "--server.headless", "true"]
     command += ["--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
     with log.open("w") as out:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=out, stderr=subprocess.STDOUT)
         url = f"http://127.0.0.1:{port}"
         try:
             deadline = time.time() + 90

@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 from selenium import webdriver
 from selenium.webdriver.common.by import By
@@ -18,68 +12,25 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 
-ROOT = Path(__file__).resolve().parents[2]
-from tests.integration.browser_support import CHROMEDRIVER, CHROMIUM, chromium  # noqa: E402
+from core.settings import Settings
+from tests.integration.browser_support import CHROMEDRIVER, CHROMIUM, PASSWORD, chromium, streamlit_app
 
 pytestmark = pytest.mark.skipif(
     not (CHROMIUM and CHROMEDRIVER), reason="Debian chromium and chromium-driver are not installed (make browser)"
 )
 
 
-PASSWORD = "a long browser test password"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture
 def app_url(vllm_server, tmp_path: Path) -> Iterator[str]:
-    port = _free_port()
-    env = {
-        **os.environ,
-        "CAREFORGE_DATA_DIR": str(tmp_path / "data"),
-        "CAREFORGE_MODEL_BASE_URL": vllm_server.base_url,
+    # the real embedded vLLM server and both triage detectors, as a patient would meet them
+    real = {
+        "CAREFORGE_MODEL_NAME": Settings.model_fields["model_name"].default,
+        "CAREFORGE_TRIAGE_SEMANTIC": "true",
         "CAREFORGE_REQUEST_TIMEOUT_S": "60",
     }
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(ROOT / "ui" / "app.py"),
-        "--server.headless",
-        "true",
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--browser.gatherUsageStats",
-        "false",
-    ]
-    from core.users import UserStore
-
-    UserStore(tmp_path / "data" / "users.sqlite").add("pat", PASSWORD, "patient", display_name="Pat")
-    log = (tmp_path / "streamlit.log").open("w")
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            try:
-                if httpx.get(f"{url}/_stcore/health", timeout=2).text == "ok":
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.5)
-        else:
-            raise RuntimeError((tmp_path / "streamlit.log").read_text())
+    log = tmp_path / "streamlit.log"
+    with streamlit_app(tmp_path / "data", vllm_server.base_url, {"pat": "patient"}, log, env=real) as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
-        log.close()
 
 
 @pytest.fixture

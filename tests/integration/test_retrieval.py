@@ -318,8 +318,13 @@ def test_a_poisoned_unvetted_document_never_reaches_a_patient(tmp_path, resource
     hit = retriever.search_knowledge("warfarin and pain relievers", k=1).hits[0]
     assert hit.metadata["trust"] == "unvetted"
     res = ToolResources(kb=resources.kb, resolver=resources.resolver, retriever=lambda: retriever)
-    agent = CareForge(Settings(data_dir=tmp_path), model=scripted("ok"), resources=res, capabilities=TEXT_ONLY,
-                      checkpointer=InMemorySaver())
+    agent = CareForge(
+        Settings(data_dir=tmp_path),
+        model=scripted("ok"),
+        resources=res,
+        capabilities=TEXT_ONLY,
+        checkpointer=InMemorySaver(),
+    )
     result = agent.ask("What does the policy say about pain relievers?", persona="patient", routing="rules")
     assert [t["tool"] for t in result.tool_calls] == ["search_knowledge"]
     assert "Advil freely" not in result.answer and "unvetted" in result.answer
