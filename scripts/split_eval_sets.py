@@ -99,4 +99,5 @@ if __name__ == "__main__":
         "v2": split_v2,
         "v3": lambda: split_v2("v3"),
         "triage_v3": lambda: split_triage(("triage_set_v3.csv",), "triage_v3"),
+        "triage_v4": lambda: split_triage(("triage_set_v4.csv",), "triage_v4"),
     }[sys.argv[1]]()
