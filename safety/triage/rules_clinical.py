@@ -144,6 +144,8 @@ CLINICAL_RULES: tuple[Rule, ...] = (
             r"(all )?my (meds|pills|tablets|medication) (are )?(in front of me|lined up|counted out)",
             r"(use|using) it on myself",
             r"(sleep|go to sleep) (forever|and never wake up)|never wake up again",
+            r"won'?t (be )?need(ing)? (them|it|these|those|any of (it|this|them))[^.]{0,25}(where i'?m going|after (tonight|today))",
+            r"(doesn'?t|won'?t|does not|will not|none of (this|it) will|nothing will) (really )?matter (after|by) tonight",
         ),
         pairs=(),
     ),
@@ -176,6 +178,8 @@ CLINICAL_RULES: tuple[Rule, ...] = (
             r"(mottled|blotchy|blue) skin",
             r"rash that (doesn'?t|does not) fade",
             r"(confused|drowsy) (and|with) (a )?(high )?fever",
+            # NICE CG151: a fever during chemotherapy is neutropenic sepsis until shown otherwise
+            r"(fever|temp\w*|febrile|pyrexi\w*)[^;?]{0,40}\bon chemo\w*|\bon chemo\w*[^;?]{0,40}(fever|febrile|pyrexi\w*|temp\w* (of )?(3[89]|4[01]))",
         ),
         pairs=(
             (

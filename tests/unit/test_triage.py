@@ -54,6 +54,10 @@ def test_rules_flag_plain_emergencies(text: str, expected: str) -> None:
         "I'm going to finish it tonight",
         "got a rope in the garage and I keep thinking about using it on myself",
         "all my tablets are counted out on the table",
+        "sold my bike, won't be needing it where I'm going",
+        "none of this will matter after tonight",
+        "не хочу жить, сегодня всё закончу",
+        "yo ya no quiero vivir",
     ],
 )
 def test_public_suicide_warning_signs_flag_suicide(text: str) -> None:
@@ -67,10 +71,17 @@ def test_public_suicide_warning_signs_flag_suicide(text: str) -> None:
         "I won't need any more appointments, the physio says my knee has healed",
         "this is the last message about the rota, the final version is attached",
         "I'm done with the paperwork for today",
+        "it doesn't matter after today, the deadline has passed",
     ],
 )
 def test_ordinary_endings_are_not_suicide_warning_signs(text: str) -> None:
     assert "suicide" not in RULES.assess(text).keys
+
+
+def test_a_fever_on_chemotherapy_is_neutropenic_sepsis_but_a_question_about_it_is_not() -> None:
+    # NICE CG151
+    assert "sepsis" in RULES.assess("temp 38.6 tonight and she's on chemo, shivering").keys
+    assert "sepsis" not in RULES.assess("what temperature counts as a fever on chemo?").keys
 
 
 @pytest.mark.parametrize(
