@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import re
 
-_INJECTION = re.compile(
-    r"(ignore|disregard|forget) (all |any )?(the |your )?(previous|prior|above|earlier) (instructions|rules|prompts?)|"
-    r"you are now|system prompt|developer mode|jailbreak|reveal (your|the) (prompt|instructions)|"
-    r"act as (an? )?(unrestricted|different)",
-    re.IGNORECASE,
-)
+from safety.injection import pattern_cues
 
 
 def injection_suspected(text: str) -> bool:
-    """Whether a user's message reads like an attempt to override the assistant's instructions."""
-    return _INJECTION.search(text) is not None
+    """Whether a user's message reads like an attempt to override the assistant's instructions.
+
+    The same instruction patterns as retrieved text (``safety.injection``), so one list serves every input.
+    """
+    return bool(pattern_cues(text))
 
 
 _TURN_MARKER = re.compile(r"^\s*(user|assistant|system|human|ai)\s*:", re.IGNORECASE | re.MULTILINE)
