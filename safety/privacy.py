@@ -1,10 +1,12 @@
 """Redaction of personal identifiers from text bound for logs, the audit trail and the model.
 
-The detectors live in ``safety.redaction``: shapes (e-mail, record and health numbers, SSNs, dates of birth,
-addresses, postcodes and ZIP codes), telephone numbers (``phonenumbers``) and person names (cue words, titles and the
-US Census name lists). Clinical content (drug names, doses, lab values, BP, SpO2, times, asset ids, alarm codes,
-eponyms) is left alone: the caller passes the words never taken for a name (``protected``, the drug names from the
-knowledge base, which lives above safety). ``app.privacy.redact`` is this function wired with them.
+The detectors live in ``safety.redaction``: shapes (e-mail, record and health numbers, SSNs, full dates under HIPAA
+Safe Harbor, addresses, postcodes and ZIP codes), labelled ids (serials, plates, member numbers), spoken numbers,
+telephone numbers (``phonenumbers``), person names (cue words, titles, how a text speaks to a person and the name
+lists) and towns after a locative cue (GeoNames). Clinical content (drug names, doses, lab values, BP, SpO2, times,
+asset ids, part numbers, alarm codes, eponyms) is left alone: the caller passes the words never taken for a name
+(``protected``, the drug names from the knowledge base, which lives above safety). ``app.privacy.redact`` is this
+function wired with them.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 from safety.redaction.names import redact_names
 from safety.redaction.patterns import redact_long_numbers, redact_patterns
 from safety.redaction.phones import redact_phones
+from safety.redaction.places import redact_places
 
 
 def redact(text: str, *, protected: frozenset[str]) -> str:
@@ -22,5 +25,6 @@ def redact(text: str, *, protected: frozenset[str]) -> str:
     while True:
         before = text
         text = redact_names(redact_long_numbers(redact_phones(redact_patterns(text))), protected)
+        text = redact_places(text, protected)
         if text == before:
             return text

@@ -100,4 +100,6 @@ if __name__ == "__main__":
         "v3": lambda: split_v2("v3"),
         "triage_v3": lambda: split_triage(("triage_set_v3.csv",), "triage_v3"),
         "triage_v4": lambda: split_triage(("triage_set_v4.csv",), "triage_v4"),
+        "v4": lambda: split_v2("v4"),
+        "triage_v5": lambda: split_triage(("triage_set_v5.csv",), "triage_v5"),
     }[sys.argv[1]]()

@@ -41,7 +41,15 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(rf"(\b(?-i:ID|I\.D\.|No\.?)[ \t]*[:#]?[ \t]*)(?=[A-Z]{{0,4}}\d?[-/]?\d{{3}})({_ID})"),
         r"\1[ID-NUMBER]",
     ),
-    (re.compile(r"(?<![\w/-])[A-Z]{1,4}(?=(?:[-/]?\d){6})\d*[-/]\d+(?:[-/]\d+)*(?![\w/-])"), "[ID-NUMBER]"),
+    # A number after a birth date or a name on a label line: "MENDEZ, Joy | DOB [DOB] | 21960134".
+    (re.compile(r"(\[(?:DOB|DATE|NAME)\][ \t]*[|,;/][ \t]*)\d{6,12}(?![\w/.-])"), r"\1[ID-NUMBER]"),
+    # Not after a part-number cue: "P/N MX-989803196521" is a part, not a person.
+    (
+        re.compile(
+            r"(?<![\w/-])(?<!P/N )(?<!P/N: )(?<!FRU )[A-Z]{1,4}(?=(?:[-/]?\d){6})\d*[-/]\d+(?:[-/]\d+)*(?![\w/-])"
+        ),
+        "[ID-NUMBER]",
+    ),
     (
         re.compile(
             r"(\[ADDRESS\],[ \t]+)(?-i:[A-Z][a-zà-ÿ'’]{2,}(?:[ \t](?-i:[A-Z][a-zà-ÿ'’]+))?)(?=[ \t]*[.;,)\n]|$)"

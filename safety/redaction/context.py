@@ -18,11 +18,12 @@ lean on a placeholder another detector left ("[ADDRESS], Inverness [POSTCODE]", 
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from safety.redaction.around import redact_around
+from safety.redaction.labelled import redact_labelled
 from safety.redaction.lexicon import is_word, listed, name_lists
+from safety.redaction.spoken import redact_spoken
 from safety.redaction.vocabulary import COMMON, EPONYMS, FACILITY, PARTICLES
 
 _MON = r"(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)"
@@ -30,7 +31,7 @@ _TOWN = r"(?-i:[A-Z][a-zà-ÿ'’]+|[A-Z]{3,})(?:[ -](?-i:[A-Z][a-zà-ÿ'’]+|[
 _NOT_TOWN = frozenset("Ward Unit Bed Bay Room Tel Phone Mobile Email Flat Apt Suite Floor Block House".split())
 _STAFF_CUE = (
     r"\b(?:staff\s*(?:no\.?|number|#|id)|nmc(?:\s*pin)?|gmc(?:\s*(?:no\.?|number|#))?|hcpc(?:\s*no\.?)?"
-    r"|employee(?:\s*(?:id|no\.?|number|#))?|emp\.?\s*(?:#|no\.?|id)|badge(?:\s*(?:no\.?|#|id))?"
+    r"|employee(?:\s*(?:id|no\.?|number|#))?|emp\.?\s*(?:#|no\.?|id)?|badge(?:\s*(?:no\.?|#|id))?"
     r"|operator(?:\s*id)?|bms|coll\.?|pin|smartcard(?:\s*(?:no\.?|id))?)"
 )
 _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -74,6 +75,17 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(\bDOB\s*:?\s*)(?=[\w/.-]*\d)[\w/.-]{6,12}\b", re.I), r"\1[DOB]"),
     (re.compile(r"(\[NAME\]\s*\(\s*)\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?\s+\d{4}(?=\s*\))"), r"\1[DOB]"),
     (re.compile(r"\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日"), "[DOB]"),
+    # Born, in the languages of the mixed-language notes: "nato il 26.03.16", "née le 4/3/61", "geboren am ...".
+    (
+        re.compile(
+            r"\b((?:nat[oa]|n[ée]e?|geboren|nacid[oa]|nascid[oa]|urodzon[ya]|born)\s+(?:il|le|am|el|em|on)?\s*)"
+            r"\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})\b",
+            re.I,
+        ),
+        r"\1[DOB]",
+    ),
+    # A Chinese street address: district or city, road or street, house number ("朝阳区建国路174号").
+    (re.compile(r"[\u4e00-\u9fff]{0,12}(?:路|街|道|巷|胡同)\s?\d{1,5}\s?号(?:院|楼)?"), "[ADDRESS]"),
     (re.compile(r"\b\d{1,2}\s+de\s+[a-záéíóú]+\s+de\s+(?:19|20)\d\d\b", re.I), "[DOB]"),
     (re.compile(r"((?:患者|病人|姓名|病人姓名)[:：]?\s*)[\u4e00-\u9fff]{2,4}(?=[，,、\s])"), r"\1[NAME]"),
     (re.compile(r"((?:환자|이름|성명)[:：]?\s*)[가-힣]{2,4}(?=[,，\s])"), r"\1[NAME]"),
@@ -86,8 +98,8 @@ _COMPACT_DATE = re.compile(rf"(?<![\w-])\d{{1,2}}-?{_MON}-?((?:19|20)\d\d)(?![\w
 
 
 def _old(match: re.Match[str]) -> str:
-    # "20DEC1946", "25-SEP-1930" on a label: a birth date when old enough (as for numeric dates in ``patterns``).
-    return "[DATE]" if int(match.group(1)) <= dt.date.today().year - 15 else match.group()
+    # "20DEC1946", "25-SEP-1930" on a label: a full date, gone as the numeric ones are (``patterns``, Safe Harbor).
+    return "[DATE]" if int(match.group(1)) > 1800 else match.group()
 
 
 def _town(match: re.Match[str]) -> str:
@@ -124,4 +136,5 @@ def redact_context(text: str) -> str:
             text = pattern.sub(_town, text)
         else:
             text = pattern.sub(replacement, text)
-    return redact_around(_HEADER.sub(_header, _COMPACT_DATE.sub(_old, text)))
+    text = redact_spoken(_HEADER.sub(_header, _COMPACT_DATE.sub(_old, text)))
+    return redact_around(redact_labelled(text))

@@ -6,27 +6,38 @@ import re
 
 # Cue patterns end where the word they introduce starts; each is run once over the whole text.
 # "Mx" only as written so: "MX" in a maintenance log is maintenance.
-TITLE = re.compile(r"\b(?:mr|mrs|ms|miss|(?-i:Mx)|dr|prof|sister|nurse|doctor|father|rev)\b\.?[ \t]*", re.I)
+TITLE = re.compile(
+    r"\b(?:mr|mrs|ms|miss|(?-i:Mx)|dr|prof|sister|nurse|doctor|father|rev|se[ñn]ora|se[ñn]or|sra|srta|frau|herr"
+    r"|madame|mme|monsieur|signora|signor|sig\.ra|pani|senhora|senhor|mevrouw|meneer|dhr|mevr|bà|ông|anh|chị)"
+    r"\b\.?[ \t]*",
+    re.I,
+)
 STRONG = re.compile(
     r"\b(?:name\s+is|name's|names\s+are|name\s*[:=-]|named|surname\s*[:=-]?|(?:first|last|family|given|fore)\s*"
     r"name\s*[:=-]|(?-i:First|Last|FIRST|LAST)\s*[:=-]|forename\s*[:=-]?|signed|regards|thanks|sincerely|cheers|best)"
-    r"[,:]?\s*",
+    r"[,:]?\s*|(?:^|(?<=[,.;:(?!]\s)|(?<=[,.;:(]))name\s+(?=(?-i:[a-z]))|\bbaby\s+(?=(?-i:[A-Z][a-z]))"
+    r"|\bname\s*\([^)\n]{0,30}\)\s*:\s*",
     re.I,
 )
 CUE = re.compile(
     r"\b(?:patient|pt|resident|client|called|from|attn|contact|i\s+am|i'm|this\s+is|it['’]s|spoke\s+(?:to|with)"
     r"|(?:grand)?(?:mother|mom|mum|father|dad|son|daughter|child)|wife|husband|partner|spouse|brother|sister|aunt"
     r"|uncle|cousin|nephew|niece|friend|neighbou?r|carer|caregiver|colleague|boss|roommate|flatmate|fianc[eé]e?"
-    r"|grandma|grandpa|gp|surgeon|pharmacist|technician|engineer|supervisor|manager|nurse|doctor|baby\s+of|dear"
-    r"|next\s+of\s+kin|nok|(?:hi|hey|hiya|hello)\s+its|c['’]est|hi|hey|hiya|hello|bonjour|hola|ciao|b\d{1,2}|bed\s*\d{1,2}\s*[:-]"
-    r"|(?:checked|signed|reported|logged|reviewed|seen)\s+by)"
-    r"(?:\s+is)?[.:,]?\s*|(?:^|(?<=\s))[-–—]\s+",
+    r"|grandma|grandpa|gp|surgeon|pharmacist|technician|tech|engineer|(?-i:re)|supervisor|manager|nurse|doctor|baby\s+of|dear"
+    r"|next\s+of\s+kin|nok|(?:hi|hey|hiya|hello)\s+its|c['’]est|hi|hey|hiya|hello|bonjour|hola|ciao|b\d{1,2}|bed\s*\d{1,2}\s*[:(-]"
+    r"|(?:checked|signed|reported|logged|reviewed|seen|ordered|referred|requested|prescribed|authori[sz]ed|approved"
+    r"|witnessed|countersigned|assessed)\s+by|provider|physician|consultant|registrar|midwife|prescriber|therapist"
+    r"|physio|paramedic|clinician|hca|paciente|patiente|paziente|bệnh\s+nhân|mgonjwa|con\s+gái|con\s+trai|hija|hijo"
+    r"|esposa|esposo|marido|madre|padre|hermana|hermano|fille|fils|épouse|mari|tochter|sohn|ehefrau|ehemann|mutter"
+    r"|vater|figlia|figlio|moglie|marito|córka|żona|mąż|filha|filho|mama\s+yake|baba\s+yake|患者|女儿|儿子|丈夫"
+    r"|妻子|母亲|父亲|妈妈|爸爸)"
+    r"(?:\s+is)?[.:,]?\s*\(?\s*|(?:^|(?<=\s))[-–—]\s+",
     re.I,
 )
 KIN = re.compile(
     r"\b(?:(?:grand)?(?:mother|mom|mum|father|dad|son|daughter)|wife|husband|partner|spouse|brother|sister|aunt|uncle"
     r"|cousin|nephew|niece|friend|neighbou?r|carer|caregiver|patient|resident|next\s+of\s+kin|dear|spoke\s+(?:to|with))"
-    r"[.:,]?\s+",
+    r"[.:,]?\s+\(?\s*",
     re.I,
 )
 # A name before these is a name even when it is also a word ("Holly (92-year-old)", "amber here", "Will in bed 2").
@@ -37,7 +48,8 @@ AFTER_STRONG = re.compile(
 )
 DASH = re.compile(r"(?:^|(?<=\s))[-–—]\s+")
 AFTER = re.compile(
-    r"\s*(?:[,(|]\s*)?(?:dob\b|d\.o\.b|born\b|mrn\b|nhs\b|hosp|\d{1,3}\s*(?:y/?o\b|yrs?\b|years?\b|[mf]\b)|\d{1,3},(?!\d)|in\s+(?:bed|bay)\b)",
+    r"\s*(?:[,(|]\s*)?(?:dob\b|d\.o\.b|born\b|mrn\b|nhs\b|hosp|\d{1,3}\s*(?:y/?o\b|yrs?\b|years?\b|[mf]\b)|\d{1,3},(?!\d)|in\s+(?:bed|bay)\b"
+    r"|(?:bed|bay|side\s*room|rm|room)\s*\d|emp\b|staff\b|badge\b)|,\s+(?:who|whose)\b",
     re.I,
 )
 WORD = re.compile(r"(?<![\w\[])[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*(?![\w\]])")
@@ -56,5 +68,9 @@ PLACEHOLDERS = frozenset(
         "RECORD-ID",
         "IP-ADDRESS",
         "DATE",
+        "SERIAL",
+        "PLATE",
+        "URL",
+        "STAFF-ID",
     }
 )

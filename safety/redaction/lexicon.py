@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -81,7 +82,22 @@ def is_word(base: str) -> bool:
 def listed(base: str, which: frozenset[str]) -> bool:
     """Whether a word, with apostrophes dropped ("o'neill") or any hyphenated part, is on a name list."""
     key = base.replace("'", "").replace("’", "")
-    return key in which or any(p in which for p in key.split("-") if len(p) > 2)
+    if key in which or any(p in which for p in key.split("-") if len(p) > 2):
+        return True
+    # "Nguyễn", "RAMÍREZ", "Gonçalves": the lists are written without accents. Short words stay as written: folded,
+    # too many ordinary words of other languages meet a name ("está" -> "Esta", "mãe" -> "Mae").
+    folded = fold(key)
+    return (
+        folded != key
+        and len(folded) > 4
+        and (folded in which or any(p in which for p in folded.split("-") if len(p) > 4))
+    )
+
+
+def fold(word: str) -> str:
+    """The word without accents ("nguyễn" -> "nguyen", "đặng" -> "dang")."""
+    decomposed = unicodedata.normalize("NFKD", word.replace("đ", "d").replace("Đ", "D").replace("ø", "o"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=4)  # called for every text redacted, always with the same set: compute the difference once

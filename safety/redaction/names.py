@@ -26,7 +26,7 @@ from safety.redaction.cues import (
 )
 from safety.redaction.keep import kept_spans
 from safety.redaction.lexicon import is_word, listed, name_lists, protected_words
-from safety.redaction.pairs import beside_placeholder, listed_pair, shouted_name
+from safety.redaction.pairs import addressed, beside_placeholder, listed_pair, shouted_name
 from safety.redaction.vocabulary import COMMON, EPONYMS, FACILITY, FUNCTION, PARTICLES
 
 
@@ -138,7 +138,7 @@ def _seed(t: _Text, i: int) -> bool:
     if b in FUNCTION:
         return False
     start = t.words[i].start()
-    if t.in_first(i) and len(b) > 2 and AFTER_STRONG.match(t.text, t.words[i].end()):
+    if t.in_first(i) and len(b) > 2 and AFTER_STRONG.match(t.text, t.words[i].end()) and not KIN.match(t.text, start):
         return b not in t.drugs and not w.isupper()
     if start in t.titled:
         if re.search(r"(?:mg|mcg|g)\s+MR\s*$", t.before(i, 12)):
@@ -190,12 +190,13 @@ def _pair(t: _Text, i: int) -> bool:
     if len(b) == 1 and a.isupper() and len(a) > 2 and t.nameish(i) and t.text.startswith(".", t.words[i + 1].end()):
         return True  # "PATEL R.": a surname in capitals and an initial, as on a bed board
     if (
-        t.cap(i)
-        and t.cap(i + 1)
+        (t.cap(i) and t.cap(i + 1) or t.lower(i) and t.lower(i + 1) and t.in_first(i))
         and AFTER.match(t.text, t.words[i + 1].end())
         and all(listed(_base(x), t.first) or listed(_base(x), t.last) or not is_word(_base(x)) for x in (a, b))
     ):
-        return _base(a) not in FUNCTION and _base(b) not in EPONYMS  # "June Park (DOB ...)"
+        # "June Park (DOB ...)", "george cartwright, born ...", "is Will Baker, who ..."
+        function_ok = _base(a) not in FUNCTION or t.cap(i) and not t.sentence_start(i) and t.in_first(i)
+        return function_ok and _base(b) not in EPONYMS and _base(b) not in FUNCTION
     if t.lower(i) and t.lower(i + 1):  # "maria gonzalez", "priyanka venkataraman"
         return (
             t.in_first(i) and (listed(_base(b), t.last) or t.strong(i + 1)) and not is_word(_base(b)) and t.nameish(i)
@@ -262,7 +263,7 @@ def redact_names(text: str, protected: frozenset[str] = frozenset()) -> str:
     for i in range(len(t.words)):
         if t.word(i).islower() and t.word(i) in FUNCTION:
             continue  # never a name, never part of one: most words of any text stop here ("Will" goes on)
-        if i not in hits and (_seed(t, i) or beside_placeholder(t, i)):
+        if i not in hits and (_seed(t, i) or beside_placeholder(t, i) or addressed(t, i)):
             hits.add(i)
         elif (t.adjacent(i) or t.comma(i)) and _pair(t, i):
             hits.update((i, i + 1))

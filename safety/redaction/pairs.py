@@ -1,12 +1,16 @@
-"""Name evidence beyond cue words: a listed first name beside a listed surname, a name word beside a "[NAME]"."""
+"""Name evidence beyond cue words: listed pairs, a word beside a "[NAME]", a name the text speaks to.
+
+"Will Baker" (a listed first name and surname), "Meiling [NAME]", "Rukhsana, please finish ...", "For Dimitra: ...".
+"""
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
 
+from safety.redaction.cues import CUE, TITLE
 from safety.redaction.lexicon import is_word, listed
-from safety.redaction.vocabulary import EPONYMS, FACILITY, FUNCTION
+from safety.redaction.vocabulary import COMMON, EPONYMS, FACILITY, FUNCTION
 
 if TYPE_CHECKING:
     from safety.redaction.names import _Text as Text
@@ -40,6 +44,8 @@ def beside_placeholder(t: Text, i: int) -> bool:
     if not (t.text.endswith("[NAME] ", 0, m.start()) or t.text.startswith(" [NAME]", m.end())):
         return False
     w = t.word(i)
+    if CUE.match(t.text, m.start()) or TITLE.match(t.text, m.start()):
+        return False  # the cue word itself: "Esposa [NAME]", "Señora [NAME]"
     return len(w) > 2 and (t.cap(i) and not w.isupper() or shouted_name(w)) and t.nameish(i)
 
 
@@ -49,3 +55,60 @@ def shouted_name(w: str) -> bool:
     return (
         w.isupper() and len(w) > 3 and not is_word(w.lower()) and sum(c in _VOWELS for c in w.lower()) >= 0.4 * len(w)
     )
+
+
+# After a name the text addresses: the request or greeting that follows a vocative ("Rukhsana, please ...").
+_VOCATIVE = re.compile(
+    r",\s+(?:please|pls|can|could|would|will|you|your|you['’]re|we|i|remember|don['’]t|do|call|ring|take|keep|make|"
+    r"thank|thanks|sorry|just|hope|welcome|here['’]s|it['’]s|this|good|how|are|did|glad|great|congrats|"
+    r"congratulations|see|let|tell|ask|note)\b",
+    re.I,
+)
+_FOR = re.compile(r"\b(?:for|to|attn|attention|re)\s*:?\s*$", re.I)
+_GREETING = re.compile(r"\b(?:hi|hey|hiya|hello|dear|morning|evening|thanks|thank\s+you|cheers|ta)\s+$", re.I)
+_SPEAKS = re.compile(r"\s+(?:says|said|told|asked|wants|thinks|reckons|mentioned|rang|called|texted)\b", re.I)
+_INTRO = re.compile(r"\b(?:this\s+is|it['’]?s|i['’]?m|i\s+am|my\s+name\s+is)\s+$", re.I)
+_INTRO_END = re.compile(r"\s*(?:[-–—,.!]|\s(?:here|again|calling|from)\b|$)", re.I)
+_KIN_BEFORE = re.compile(
+    r"\b(?:daughter|son|wife|husband|mum|mom|mother|dad|father|partner|brother|sister|friend|carer|neighbou?r|nok"
+    r"|grandson|granddaughter|niece|nephew)\s+$",
+    re.I,
+)
+_HANDLE = re.compile(r"(?m)^[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?$")
+
+
+def addressed(t: Text, i: int) -> bool:
+    """A name by how the text speaks to, of or as a person ("Rukhsana, please ...", "For Tevita: ...").
+
+    Spoken to: first in its sentence before a vocative comma; after a greeting ("Hi Will,"); after "for"/"to" before
+    a colon, as handoffs head a name. Spoken of: before "says", "rang" ("haoran says to ask"); after a kin word in
+    lower-case speech ("daughter mark is aware"). Speaking: after "this is" ("this is ruby - ..."), first in a message
+    before "its" ("priya its faith"), a chat handle before a colon ("[Teams] jing: hey ..."). Each needs a listed
+    given name or a word that is no English word; drugs, eponyms and facility words never count.
+    """
+    w, b = t.word(i), _base(t.word(i))
+    if len(b) < 3 or b in t.drugs or b in EPONYMS | FACILITY or w.isupper():
+        return False
+    given = t.in_first(i)
+    if b in COMMON and not given:
+        return False  # most words of any text stop here, before a regular expression runs
+    end, before = t.words[i].end(), t.before(i, 24)
+    foreign = not is_word(b)
+    mid_capital = w[0].isupper() and not t.sentence_start(i)
+    if b in FUNCTION:  # "Hi Will,", "daughter Will on ...": only capitalised, after a greeting or a kin word
+        return given and mid_capital and bool(_GREETING.search(before) or _KIN_BEFORE.search(before))
+    if not (given or foreign):
+        return False
+    if t.sentence_start(i) and w[0].isupper() and _VOCATIVE.match(t.text, end):
+        return True  # a listed first name too: "Grace, please call me" is spoken to Grace
+    if _GREETING.search(before) and re.match(r"\s*[,!:]", t.text[end:]):
+        return True
+    if _SPEAKS.match(t.text, end) or _INTRO.search(before) and _INTRO_END.match(t.text, end):
+        return True
+    if i == 0 and re.match(r"\s+(?:it['’]?s|here)\b", t.text[end:], re.I):
+        return True
+    if w.islower() and given and _KIN_BEFORE.search(before):
+        return True
+    if t.text.startswith(":", end) and _HANDLE.search(t.text[: t.words[i].start()]) and (given or w.islower()):
+        return True
+    return foreign and bool(_FOR.search(t.before(i, 12))) and t.text.startswith(":", end)

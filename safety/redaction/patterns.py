@@ -8,7 +8,6 @@ alarm codes such as E-27) have none of these shapes.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from safety.redaction.context import redact_context
@@ -154,11 +153,20 @@ _HL7 = {
     "NK1": {2: "[NAME]", 4: "[ADDRESS]", 5: "[PHONE]", 6: "[PHONE]"},
 }
 _SEGMENT = re.compile(r"(?m)^(PID|NK1)\|[^\n]*")
-# A numeric date this many years old or more is a birth date far more often than a visit: it goes as [DATE]. Recent
-# dates (admission, scan, dose times) are clinical facts and stay.
-_OLD_YEARS = 15
-# Numeric forms only: "8 June 2011" in a drug safety notice is a date of record, not a person's.
-_FULL_DATE = re.compile(r"(?<![\w/.-])\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}(?![\w/-]|\.\d)")
+# HIPAA Safe Harbor removes every element of a date but the year when the date is a person's: birth, admission,
+# discharge, appointment, sample, scan. A full date (day, month and year) goes as [DATE]; a year, a month and year,
+# a time and a duration stay. A date of a document ("guidance issued 8 June 2011", "firmware released 2024-03-01") is
+# no person's and stays.
+_FULL_DATE = re.compile(
+    r"(?<![\w/.-])(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}(?![\w/-]|\.\d)"
+    rf"|{_DAY}[\s-]+(?:of\s+)?{_MONTH}[\s,-]+(?:19|20)\d\d\b|{_MONTH}[\s-]+{_DAY},?[\s-]+(?:19|20)\d\d\b)",
+    re.I,
+)
+_DOCUMENT_CUE = re.compile(
+    r"\b(?:firmware|version|software|release[sd]?|build|issued|published|revised|updated|effective|bulletin|notice"
+    r"|alert|recall|guidance|guideline|circular|edition|dated|since|from|until|between|expir\w*|exp|valid)\b[^\n;.]{0,30}$",
+    re.I,
+)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _IPV4 = re.compile(r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\w.])")
 _IPV6 = re.compile(r"(?<![\w:])[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?![\w:])", re.I)
@@ -175,8 +183,10 @@ def _segment(match: re.Match[str]) -> str:
 
 
 def _old_date(match: re.Match[str]) -> str:
-    years = [int(y) for y in _YEAR.findall(match.group())]
-    return "[DATE]" if years and years[-1] <= dt.date.today().year - _OLD_YEARS else match.group()
+    before = match.string[max(0, match.start() - 40) : match.start()]
+    if _DOCUMENT_CUE.search(before) or not _YEAR.search(match.group()) and not re.search(r"[/.-]\d\d$", match.group()):
+        return match.group()
+    return "[DATE]"
 
 
 def _ip(match: re.Match[str]) -> str:
@@ -201,6 +211,14 @@ def redact_patterns(text: str) -> str:
     return redact_context(_IPV4.sub(_ip, _FULL_DATE.sub(_old_date, text)))
 
 
+_PART_NUMBER = re.compile(r"\b(?:p/n|part\s+(?:no\.?|number|#)|fru)\s*[:#]?\s*[A-Z]{0,4}-?$", re.I)
+
+
 def redact_long_numbers(text: str) -> str:
-    """Any run of nine or more digits left after the phone numbers."""
-    return LONG_NUMBER[0].sub(LONG_NUMBER[1], text)
+    """Any run of nine or more digits left after the phone numbers, but a part number ("P/N MX-989803196521")."""
+
+    def replace(match: re.Match[str]) -> str:
+        before = match.string[max(0, match.start() - 20) : match.start()]
+        return match.group() if _PART_NUMBER.search(before) else LONG_NUMBER[1]
+
+    return LONG_NUMBER[0].sub(replace, text)

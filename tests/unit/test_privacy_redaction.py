@@ -84,11 +84,12 @@ def test_numbers_and_places_go_whole(text: str, secrets: list[str], placeholder:
 )
 def test_clinical_facts_eponyms_drugs_and_institutions_stay(text: str) -> None:
     out = redact(text)
+    # A full date is a person's under HIPAA Safe Harbor (admission, sample, visit): it goes, the time stays.
+    assert "2024-03-15" not in out and "2024-11-02" not in out
     for keep in (
         "120/80",
         "94%",
         "14:30",
-        "2024-03-15",
         "25000 units",
         "Na 140",
         "IP-0121",
@@ -104,8 +105,8 @@ def test_clinical_facts_eponyms_drugs_and_institutions_stay(text: str) -> None:
         "Johns Hopkins Hospital",
         "NIHSS 12",
         "IVIG, FVC",
-        "2024-11-02 08:14",
-        "2024-12-01 22:00",
+        "08:14",
+        "22:00",
         "4.2.1.7",
         "4.3.0.2",
     ):
@@ -160,8 +161,9 @@ def test_a_20000_character_hostile_message_is_redacted_quickly_and_stably(hostil
     started = time.perf_counter()
     out = redact(text)
     elapsed = time.perf_counter() - started
-    # 0.04-0.13 s on an idle core of this machine (a normal message: under 2 ms); headroom for a loaded CI run.
-    assert elapsed < 0.5, f"{elapsed:.3f} s"
+    # 0.1-0.25 s on an idle core of this machine (a normal message: under 3 ms), 0.5 s at load 3 on two cores; a
+    # quadratic rule would take tens of seconds here. Headroom for a loaded CI run.
+    assert elapsed < 1.0, f"{elapsed:.3f} s"
     assert redact(out) == out
 
 
