@@ -11,9 +11,9 @@ should double their warfarin dose ... This supersedes all other guidance" reads 
   ``scripts/injection_eval.py --fit``. Each passage is read whole and sentence by sentence (pairs too), all
   passages in one batch; the highest window score counts, so one planted sentence in a long note is not diluted.
 
-A passage is suspicious when a pattern matches, or the probe's score passes its threshold and the passage addresses a
-model or "you" (``addressed``). Thresholds were chosen on
-``evaluation/data/injection_tune.jsonl`` (written for this, separate from the exemplar bank).
+A passage is suspicious when a pattern matches (``safety.injection_foreign`` holds the address to a model in other
+languages), or the probe passes its threshold (chosen on ``evaluation/data/injection_tune.jsonl``) and the passage
+addresses a model or "you" (``addressed``).
 """
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
+
+from safety.injection_foreign import FOREIGN_ADDRESS
 
 if TYPE_CHECKING:
     from retrieval.embeddings import Embedder
@@ -48,127 +50,107 @@ _RULES = (
     r"|system\s+message|programming)"
 )
 # Each pattern is evidence on its own; names are reported with the verdict.
-PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(rx, re.I))
-    for name, rx in (
-        (
-            "override",
-            rf"\b(?:ignore|disregard|forget|discard|override|bypass|skip)\b[^.\n]{{0,40}}\b(?:all|any|previous|"
-            rf"prior|earlier|above|your|the|every|other|safety|these)\b[^.\n]{{0,30}}\b{_RULES}",
-        ),
-        (
-            "override",
-            r"\b(?:supersedes?|overrides?|takes?\s+precedence\s+over|replaces?)\s+(?:all|any|every)\s+other\s+"
-            r"(?:guidance|advice|sources?|documents?|instructions?|protocols?|leaflets?|warnings?|rules?)\b"
-            r"(?!\s+(?:on|for|about|regarding|relating|in)\b)|\boverrides?\s+(?:all|any|every)\s+(?:previous|"
-            r"prior|earlier)\b|\btakes?\s+precedence\s+over\s+(?:all|any|every)\b",
-        ),
-        (
-            "override",
-            r"\binstructions\s+you\s+(?:received|were\s+given|have\s+been\s+given)\b|\byour\s+(?:real|new|true|"
-            r"actual|only)\s+(?:instructions?|task|job|role|purpose)\b|\ballowed\s+to\s+break\b|\b(?:authori[sz]e"
-            r"|permit|clear(?:ed)?|allow(?:ed)?)\s+you\s+to\s+(?:skip|ignore|bypass|answer\s+without|break)",
-        ),
-        (
-            "override",
-            r"\b(?:any|all)\s+(?:conflicting|other|previous|earlier)\s+(?:guidance|advice|sources?|warnings?|"
-            r"instructions?)\s+(?:is|are)\s+(?:void|cancelled|withdrawn|invalid|obsolete|outdated)",
-        ),
-        (
-            "override",
-            r"\b(?:previous|earlier|prior)\s+(?:warnings?|instructions?|prompts?|rules?)\s+(?:is|are|have\s+"
-            r"been)\s+(?:void|cancelled|withdrawn|outdated|suspended|a\s+test)|\bdisregard\s+any\s+source",
-        ),
-        (
-            "addressed_to_model",
-            rf"\b(?:to|for)\s+(?:the|any|all|every)\s+{_AI}\b|\b(?:if|when)\s+(?:you\s+are\s+an?|an?"
-            rf"|any)\s+{_AI}\b|\b(?:note|message|instructions?|text|hidden\s+note)\s+(?:to|for)\s+"
-            rf"(?:the\s+|any\s+|all\s+)?{_AI}\b|^\W*{_AI}\s*[:,]|\b{_AI}\s+(?:reading|processing|"
-            rf"summari[sz]ing|quoting|retrieving)\s+this|\bwhoever\s+reads\s+this|"
-            rf"\b(?:the|any|all|every)\s+{_AI}\b[^.\n]{{0,40}}\b(?:must|should|is\s+to|are\s+to|shall)\b|"
-            rf"(?:<!--|\[|\{{\{{|/\*|>|^|[.!?]\s)\s*(?:attention\s+)?{_AI}(?:[_ ]instructions?)?\s*[:,]|"
-            rf"\bfor\s+(?:automated|ai|digital)\s+{_AI}|\b{_AI}\s+(?:helpers?\s+)?must\b|"
-            rf"\b(?:tell|respond\s+to|reply\s+to|answer)\s+(?:the|every|any)\s+users?\b|\b(?:in|into|at\s+"
-            rf"the\s+end\s+of|as\s+part\s+of)\s+(?:the|your|this|every|each)\s+(?:answer|reply|response)s?\b|"
-            rf"\b(?:prefix|begin|start)\s+(?:every|each|your)\s+(?:answer|reply|response)",
-        ),
-        (
-            "tool_use",
-            r"\b(?:draft_report|analy[sz]e_image|check_drug_interactions|search_(?:knowledge|maintenance_logs))\b|"
-            r"\b(?:use|call|invoke|run)\s+(?:the\s+|whatever\s+|any\s+)?(?:\w+\s+)?tools?\b|/etc/passwd|"
-            r"\bdelete\s+(?:the\s+)?audit|\bgrant\b[^.\n]{0,30}\badmin\b",
-        ),
-        (
-            "secrecy",
-            r"\bdo\s+not\s+(?:tell|mention|inform|reveal|disclose)\s+(?:the\s+)?(?:user|patient|reader|caller|"
-            r"anyone|this)|\bwithout\s+(?:telling|informing)\s+(?:their|your|the)\b|\bnot\s+to\s+(?:inform|"
-            r"tell)\s+(?:their|your|the)\s+(?:doctor|gp|prescriber|clinician)|\bsilently\b|\bdon'?t\s+mention"
-            r"\s+this",
-        ),
-        (
-            "jailbreak",
-            r"\bjail\s?br(?:oken|eak)|\bdeveloper\s+mode\b|\bdo\s+anything\s+now\b|\b(?:unfiltered|uncensored|"
-            r"unrestricted)\s+(?:mode|model|assistant|ai|system)|\bwithout\s+(?:any\s+)?(?:restrictions|"
-            r"refusals|content\s+restrictions|safety\s+(?:filter\w*|caveats|rules)|disclaimers)|\bno\s+"
-            r"(?:restrictions|safety\s+rules|content\s+polic\w+)|\bstay\s+in\s+character\b|\bsafety\s+"
-            r"(?:filters?|guidelines|training|rules)\s+(?:are|is|have\s+been|were)\s+(?:disabled|suspended|"
-            r"removed|off)|\b(?:pretend|imagine)\s+(?:that\s+)?you\s+are\b|\byou\s+are\s+(?:now|no\s+longer)"
-            r"\b(?!\s+(?:the|a|an)\s+(?:team|shift|nurse|ward|bay)\b)|\bact\s+as\s+(?:an?\s+)?(?:ai|assistant|the\s+"
-            r"hospital)|\broleplay\s*:|\bnew\s+session\b",
-        ),
-        (
-            "exfiltration",
-            r"\b(?:reveal|print|output|repeat|show|append|paste|list)\b[^.\n]{0,40}\b(?:system\s+prompt|"
-            r"hidden\s+(?:rules|instructions)|instructions\s+verbatim|api\s+key|credentials|configuration"
-            r"\s+file|passwords?)|\byour\s+(?:system\s+)?prompt\b|https?://\S+[?&]\w+=|\bsend\b[^.\n]{0,60}"
-            r"\b(?:conversation|history|record|details|data)\b[^.\n]{0,30}\b(?:to|at)\s+\S+[@/]",
-        ),
-        (
-            "markup",
-            r"<\|\w+\|>|\[/?INST\]|#{2,}\s*(?:system|instructions?|new\s+task|user)\b|\"role\"\s*:\s*\"system\"|"
-            r"</?(?:instructions|system|context)>|\bassistant\s+instructions\s*:|\bend\s+of\s+(?:retrieved\s+"
-            r"text|document)\W+(?:new|assistant)",
-        ),
-        (
-            "addressed_to_model",
-            r"\bdear\s+(?:ai|assistant|chat\s?bot|model|llm)\b|"
-            r"\b(?:ai|llm|model)[_ ](?:directive|instruction|note)s?\b|"
-            r"\b(?:ai|machine)\s+(?:translator|summari[sz]er|reader)\s*:|\bautomated\s+readers?\s+(?:should|must)|"
-            r"\|\s*(?:ai|assistant|system)\s*:|\bif\s+you\s+are\s+(?:summari[sz]ing|an?\s+(?:ai|assistant|language\s+"
-            r"model))|\bsystem\s*:\s*(?:the\s+)?(?:current\s+)?user\b|\bcomply\s+with\s+all\s+requests|"
-            r"\b(?:ai|assistant|llm)_\w+\s*=|\bTODO\s*\(\s*ai\s*\)|\bwhoever\s+or\s+whatever\s+(?:processes|reads)"
-            r"|\byapay\s+zek[aâ]",
-        ),
-        (
-            "foreign_addressed",
-            r"(?:\b(?:pour|para|per|f[üu]r|voor|dla|i['’]r)\s+(?:l['’]|la\s+|a\s+|o\s+|il\s+|die\s+|de\s+|den\s+)?"
-            r"(?:ia|ki|ai|assistente?|asystenta(?:\s+ai)?|cynorthwyydd(?:\s+ai)?|assistant)\b|\bune\s+ia\b|"
-            r"(?:для|к)\s+(?:ии|ai)|ии-ассистент|アシスタント|助手[:：]|सहायक\s+के\s+लिए|"
-            r"\bnota\s+para\s+(?:a|o)\s+ia\b|\bnodyn\s+i['’]r)",
-        ),
-        (
-            "exfiltration",
-            r"\b(?:list|output|print|send|export|dump|share|include|reveal|give)\b[^.\n]{0,40}\b(?:all|every|each|"
-            r"other)\s+(?:patients?|residents?|users?)['’]?s?\b[^.\n]{0,40}\b(?:names?|dob|dates?\s+of\s+birth|nhs|mrn|"
-            r"addresses|records|details|data|numbers)|\bshare\s+other\s+patients['’]?\s+records",
-        ),
-        (
-            "foreign_override",
-            # an override verb is an attack only with what it overrides: "ignorieren Sie die E-Mail von gestern" is
-            # ordinary staff mail, "ignorieren Sie Ihre Sicherheitsrichtlinien" is not
-            r"\b(?:zignoruj|игнорируй|проигнорируй|anwybyddwch|ignorez|ignorer|ignoriere|ignorieren|negeer|ignora)\b"
-            r"[^.\n]{0,50}(?:instrukcj|polece|zasad|инструкц|правил|указани|cyfarwyddiad|rheol|instruction|consigne|"
-            r"r[eè]gle|anweisung|richtlinie|regel|vorgabe|instructie|istruzion|regol|sicurezza|s[eé]curit|sicherheit|"
-            r"pr[eé]c[eé]dent|vorherig|bisherig|anterior|precedent|wcze[sś]niejsz|предыдущ|все\s)|"
-            r"(?:指示|指令|说明)を?(?:無視|无视|忽略)|(?:無視|无视|忽略)(?:之前|以前|所有)?的?(?:指示|指令)|अनदेखा\s+करें",
-        ),
-        (
-            "foreign_override",
-            r"\b(?:ignora|ignore[sz]?|ignoriere|vergiss|negeer|desconsidere|oubliez|olvida)\b[^.\n]{0,40}"
-            r"(?:instrucciones|instructions|anweisungen|istruzioni|instructies|instruções|consignes|"
-            r"regeln|reglas|r[eè]gles)",
-        ),
+PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    tuple(
+        (name, re.compile(rx, re.I))
+        for name, rx in (
+            (
+                "override",
+                rf"\b(?:ignore|disregard|forget|discard|override|bypass|skip)\b[^.\n]{{0,40}}\b(?:all|any|previous|"
+                rf"prior|earlier|above|your|the|every|other|safety|these)\b[^.\n]{{0,30}}\b{_RULES}",
+            ),
+            (
+                "override",
+                r"\b(?:supersedes?|overrides?|takes?\s+precedence\s+over|replaces?)\s+(?:all|any|every)\s+other\s+"
+                r"(?:guidance|advice|sources?|documents?|instructions?|protocols?|leaflets?|warnings?|rules?)\b"
+                r"(?!\s+(?:on|for|about|regarding|relating|in)\b)|\boverrides?\s+(?:all|any|every)\s+(?:previous|"
+                r"prior|earlier)\b|\btakes?\s+precedence\s+over\s+(?:all|any|every)\b",
+            ),
+            (
+                "override",
+                r"\binstructions\s+you\s+(?:received|were\s+given|have\s+been\s+given)\b|\byour\s+(?:real|new|true|"
+                r"actual|only)\s+(?:instructions?|task|job|role|purpose)\b|\ballowed\s+to\s+break\b|\b(?:authori[sz]e"
+                r"|permit|clear(?:ed)?|allow(?:ed)?)\s+you\s+to\s+(?:skip|ignore|bypass|answer\s+without|break)",
+            ),
+            (
+                "override",
+                r"\b(?:any|all)\s+(?:conflicting|other|previous|earlier)\s+(?:guidance|advice|sources?|warnings?|"
+                r"instructions?)\s+(?:is|are)\s+(?:void|cancelled|withdrawn|invalid|obsolete|outdated)",
+            ),
+            (
+                "override",
+                r"\b(?:previous|earlier|prior)\s+(?:warnings?|instructions?|prompts?|rules?)\s+(?:is|are|have\s+"
+                r"been)\s+(?:void|cancelled|withdrawn|outdated|suspended|a\s+test)|\bdisregard\s+any\s+source",
+            ),
+            (
+                "addressed_to_model",
+                rf"\b(?:to|for)\s+(?:the|any|all|every)\s+{_AI}\b|\b(?:if|when)\s+(?:you\s+are\s+an?|an?"
+                rf"|any)\s+{_AI}\b|\b(?:note|message|instructions?|text|hidden\s+note)\s+(?:to|for)\s+"
+                rf"(?:the\s+|any\s+|all\s+)?{_AI}\b|^\W*{_AI}\s*[:,]|\b{_AI}\s+(?:reading|processing|"
+                rf"summari[sz]ing|quoting|retrieving)\s+this|\bwhoever\s+reads\s+this|"
+                rf"\b(?:the|any|all|every)\s+{_AI}\b[^.\n]{{0,40}}\b(?:must|should|is\s+to|are\s+to|shall)\b|"
+                rf"(?:<!--|\[|\{{\{{|/\*|>|^|[.!?]\s)\s*(?:attention\s+)?{_AI}(?:[_ ]instructions?)?\s*[:,]|"
+                rf"\bfor\s+(?:automated|ai|digital)\s+{_AI}|\b{_AI}\s+(?:helpers?\s+)?must\b|"
+                rf"\b(?:tell|respond\s+to|reply\s+to|answer)\s+(?:the|every|any)\s+users?\b|\b(?:in|into|at\s+"
+                rf"the\s+end\s+of|as\s+part\s+of)\s+(?:the|your|this|every|each)\s+(?:answer|reply|response)s?\b|"
+                rf"\b(?:prefix|begin|start)\s+(?:every|each|your)\s+(?:answer|reply|response)",
+            ),
+            (
+                "tool_use",
+                r"\b(?:draft_report|analy[sz]e_image|check_drug_interactions|search_(?:knowledge|maintenance_logs))\b|"
+                r"\b(?:use|call|invoke|run)\s+(?:the\s+|whatever\s+|any\s+)?(?:\w+\s+)?tools?\b|/etc/passwd|"
+                r"\bdelete\s+(?:the\s+)?audit|\bgrant\b[^.\n]{0,30}\badmin\b",
+            ),
+            (
+                "secrecy",
+                r"\bdo\s+not\s+(?:tell|mention|inform|reveal|disclose)\s+(?:the\s+)?(?:user|patient|reader|caller|"
+                r"anyone|this)|\bwithout\s+(?:telling|informing)\s+(?:their|your|the)\b|\bnot\s+to\s+(?:inform|"
+                r"tell)\s+(?:their|your|the)\s+(?:doctor|gp|prescriber|clinician)|\bsilently\b|\bdon'?t\s+mention"
+                r"\s+this",
+            ),
+            (
+                "jailbreak",
+                r"\bjail\s?br(?:oken|eak)|\bdeveloper\s+mode\b|\bdo\s+anything\s+now\b|\b(?:unfiltered|uncensored|"
+                r"unrestricted)\s+(?:mode|model|assistant|ai|system)|\bwithout\s+(?:any\s+)?(?:restrictions|"
+                r"refusals|content\s+restrictions|safety\s+(?:filter\w*|caveats|rules)|disclaimers)|\bno\s+"
+                r"(?:restrictions|safety\s+rules|content\s+polic\w+)|\bstay\s+in\s+character\b|\bsafety\s+"
+                r"(?:filters?|guidelines|training|rules)\s+(?:are|is|have\s+been|were)\s+(?:disabled|suspended|"
+                r"removed|off)|\b(?:pretend|imagine)\s+(?:that\s+)?you\s+are\b|\byou\s+are\s+(?:now|no\s+longer)"
+                r"\b(?!\s+(?:the|a|an)\s+(?:team|shift|nurse|ward|bay)\b)|\bact\s+as\s+(?:an?\s+)?(?:ai|assistant|the\s+"
+                r"hospital)|\broleplay\s*:|\bnew\s+session\b",
+            ),
+            (
+                "exfiltration",
+                r"\b(?:reveal|print|output|repeat|show|append|paste|list)\b[^.\n]{0,40}\b(?:system\s+prompt|"
+                r"hidden\s+(?:rules|instructions)|instructions\s+verbatim|api\s+key|credentials|configuration"
+                r"\s+file|passwords?)|\byour\s+(?:system\s+)?prompt\b|https?://\S+[?&]\w+=|\bsend\b[^.\n]{0,60}"
+                r"\b(?:conversation|history|record|details|data)\b[^.\n]{0,30}\b(?:to|at)\s+\S+[@/]",
+            ),
+            (
+                "markup",
+                r"<\|\w+\|>|\[/?INST\]|#{2,}\s*(?:system|instructions?|new\s+task|user)\b|\"role\"\s*:\s*\"system\"|"
+                r"</?(?:instructions|system|context)>|\bassistant\s+instructions\s*:|\bend\s+of\s+(?:retrieved\s+"
+                r"text|document)\W+(?:new|assistant)",
+            ),
+            (
+                "addressed_to_model",
+                r"\bdear\s+(?:ai|assistant|chat\s?bot|model|llm)\b|"
+                r"\b(?:ai|llm|model)[_ ](?:directive|instruction|note)s?\b|"
+                r"\b(?:ai|machine)\s+(?:translator|summari[sz]er|reader)\s*:|\bautomated\s+readers?\s+(?:should|must)|"
+                r"\|\s*(?:ai|assistant|system)\s*:|\bif\s+you\s+are\s+(?:summari[sz]ing|an?\s+(?:ai|assistant|language\s+"
+                r"model))|\bsystem\s*:\s*(?:the\s+)?(?:current\s+)?user\b|\bcomply\s+with\s+all\s+requests|"
+                r"\b(?:ai|assistant|llm)_\w+\s*=|\bTODO\s*\(\s*ai\s*\)|\bwhoever\s+or\s+whatever\s+(?:processes|reads)"
+                r"|\byapay\s+zek[aâ]",
+            ),
+            (
+                "exfiltration",
+                r"\b(?:list|output|print|send|export|dump|share|include|reveal|give)\b[^.\n]{0,40}\b(?:all|every|each|"
+                r"other)\s+(?:patients?|residents?|users?)['’]?s?\b[^.\n]{0,40}\b(?:names?|dob|dates?\s+of\s+birth|nhs|mrn|"
+                r"addresses|records|details|data|numbers)|\bshare\s+other\s+patients['’]?\s+records",
+            ),
+        )
     )
+    + FOREIGN_ADDRESS
 )
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
 _SPACED = re.compile(r"\b\w(?:([-._])\w)(?:\1\w){2,}\b|\b\w(?: \w){3,}\b")
