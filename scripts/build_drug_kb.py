@@ -8,18 +8,22 @@ tables) and the curated files beside this script (brand table, class rules, sour
 from __future__ import annotations
 
 import argparse
+import bz2
 import csv
 import datetime as dt
+import pickle
 import re
 import sys
 import tomllib
 from collections import Counter, defaultdict
+from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from drug_sources.ansm import CITATION as ANSM_CITATION  # noqa: E402
 from drug_sources.ansm import AnsmData, AnsmFact, entry_label, make_mapper, read_ansm  # noqa: E402
+from drug_sources.drugbank_names import PACKAGE, DrugbankNames, drugbank_synonyms  # noqa: E402
 from drug_sources.everyday import everyday_words, prose_ingredients  # noqa: E402
 from drug_sources.kb_writer import KbRows, write_kb  # noqa: E402
 from drug_sources.salts import salt_synonyms  # noqa: E402
@@ -27,11 +31,12 @@ from drug_sources.unii import unii_groups, unii_synonyms  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from safety.redaction.lexicon import name_lists  # noqa: E402
 from tools.drugs.prose import is_everyday_word  # noqa: E402
 
 CURATED = Path(__file__).resolve().parent / "drug_sources"
 OUT = ROOT / "tools" / "drugs" / "data" / "ddi_kb.sqlite"
-KB_VERSION = "2026.11.4"
+KB_VERSION = "2026.11.5"
 
 NDFRT_SOURCE = "VA NDF-RT drug interaction {label} (US Dept. of Veterans Affairs, c. 2014), via Merged-PDDI (Ayvaz S et al., J Biomed Inform 2015;55:206-17)"
 ONC_SOURCE = "ONC non-interruptive DDI list, {a} + {b} (Phansalkar S et al., JAMIA 2013;20:489-93), via dbmi-pitt/public-PDDI-analysis"
@@ -55,8 +60,13 @@ def read_ndfrt(shared: Path) -> list[tuple[str, str, str, str, str]]:
         for r in csv.DictReader(fh, delimiter="\t"):
             label = r["label"].replace(" [VA Drug Interaction]", "")
             rows.append(
-                (clean(r["object"]), clean(r["precipitant"]), NDFRT_SEVERITY[r["severity"]],
-                 NDFRT_SOURCE.format(label=label), r["DrugClass1"] + " / " + r["DrugClass2"])
+                (
+                    clean(r["object"]),
+                    clean(r["precipitant"]),
+                    NDFRT_SEVERITY[r["severity"]],
+                    NDFRT_SOURCE.format(label=label),
+                    r["DrugClass1"] + " / " + r["DrugClass2"],
+                )
             )
     return rows
 
@@ -92,9 +102,7 @@ def read_names(shared: Path) -> dict[str, tuple[str | None, str | None]]:
 DEFAULT_MEMBERSHIP = "CareForge class list (scripts/drug_sources/class_rules.toml); see the rule's reference"
 
 
-def read_classes(
-    rules: dict[str, Any], ansm: AnsmData
-) -> dict[str, dict[str, str]]:
+def read_classes(rules: dict[str, Any], ansm: AnsmData) -> dict[str, dict[str, str]]:
     """Class -> member -> reference, from the rule file, the sourced member file and ANSM class entries.
 
     A member's reference is the most specific one available: the sourced member file, then the ANSM entry, then
@@ -139,11 +147,15 @@ def load_ansm(shared: Path, rules: dict[str, Any], names: dict[str, tuple[str | 
 
 Row = tuple[str, str, str, str, str, str, str, str]
 SYNONYM_FILES = ("aliases.csv", "inn_usan.csv", "supplements.csv", "street_names.csv")
-SALT_SOURCE = ("salt or acid form of the ingredient (USP Salt Policy; WHO INN 'Names for radicals and groups': "
-               "an -ic acid and its -ate salts share one active moiety)")
+SALT_SOURCE = (
+    "salt or acid form of the ingredient (USP Salt Policy; WHO INN 'Names for radicals and groups': "
+    "an -ic acid and its -ate salts share one active moiety)"
+)
 
 
-def interacting_names(facts: list[Row], brands: list[tuple[str, str, str]], classes: dict[str, dict[str, str]]) -> set[str]:
+def interacting_names(
+    facts: list[Row], brands: list[tuple[str, str, str]], classes: dict[str, dict[str, str]]
+) -> set[str]:
     """Ingredients with interaction facts, a brand or synonym, or a class membership."""
     out = {f[0] for f in facts} | {f[1] for f in facts} | {ing for _, ing, _ in brands}
     for members in classes.values():
@@ -172,11 +184,57 @@ def unii_brands(shared: Path, brands: list[tuple[str, str, str]], interacting: s
         return word in english or is_everyday_word(word)
 
     with (shared / "ndfrt_rxnorm_names.csv").open(encoding="utf-8-sig") as fh:
-        chemicals = frozenset(clean(r["drugname"]) for r in csv.DictReader(fh, delimiter=";")
-                              if r["drugname"].endswith("[Chemical/Ingredient]"))
+        chemicals = frozenset(
+            clean(r["drugname"])
+            for r in csv.DictReader(fh, delimiter=";")
+            if r["drugname"].endswith("[Chemical/Ingredient]")
+        )
     groups = unii_groups(shared / "fda_rxnorm_drugbank_names.tsv")
     rows = unii_synonyms(groups, to_ingredient, set(count), is_english, chemicals)
     return [(name, ing, SYNONYM_PREFIX + source) for name, ing, source in rows]
+
+
+def read_drug_ner() -> tuple[dict[str, list[str]], dict[str, dict[str, Any]], str]:
+    """The drug-named-entity-recognition dictionary (variant -> canonicals, canonical -> data) and its version.
+
+    A build-time dependency (the ``build`` extra); the product never imports it.
+    """
+    try:
+        version = metadata.version(PACKAGE)
+    except metadata.PackageNotFoundError as exc:
+        raise SystemExit(f"{PACKAGE} is needed to build the knowledge base: pip install -e '.[build]'") from exc
+    path = resources.files("drug_named_entity_recognition") / "drug_ner_dictionary.pkl.bz2"
+    with path.open("rb") as fh, bz2.open(fh) as raw:
+        data = pickle.load(raw)  # noqa: S301 - the installed package's own data file
+    return data["drug_variant_to_canonical"], data["drug_canonical_to_data"], version
+
+
+def drugbank_brands(brands: list[tuple[str, str, str]], interacting: set[str], ingredients: set[str]) -> DrugbankNames:
+    """Synonym rows for the DrugBank-vocabulary names of medicines (drug_sources/drugbank_names.py).
+
+    Names any earlier table gives (curated, salt or UNII rows) are never overridden.
+    """
+    count = Counter(b for b, _, _ in brands)
+    known = {b: i for b, i, _ in brands if count[b] == 1}
+    english = _english()
+
+    def to_ingredient(name: str) -> str | None:
+        return known.get(name) or (name if name in interacting else None)
+
+    def is_english(word: str) -> bool:
+        return word in english or is_everyday_word(word)
+
+    first, last = name_lists()
+
+    def is_person(word: str) -> bool:
+        return word in first or word in last
+
+    variants, canonical_data, version = read_drug_ner()
+    found = drugbank_synonyms(
+        variants, canonical_data, to_ingredient, ingredients, set(count), is_english, version, is_person
+    )
+    found.rows = [(name, ing, SYNONYM_PREFIX + source) for name, ing, source in found.rows]
+    return found
 
 
 def _canonical(fact: Row, canon: dict[str, str]) -> Row:
@@ -201,8 +259,18 @@ def build(shared: Path, out: Path, exclude_pairs: set[tuple[str, str]] | None = 
     for a, b, cls_a, source in read_onc(shared):
         if a != b:
             x, y = sorted((a, b))
-            facts.append((x, y, "minor", f"Low-priority interaction ({cls_a} class).", "",
-                          "Usually no action needed beyond routine monitoring.", source, "onc-non-interruptive"))
+            facts.append(
+                (
+                    x,
+                    y,
+                    "minor",
+                    f"Low-priority interaction ({cls_a} class).",
+                    "",
+                    "Usually no action needed beyond routine monitoring.",
+                    source,
+                    "onc-non-interruptive",
+                )
+            )
     # One ANSM fact per pair and thesaurus entry: the highest level its rows give.
     best: dict[tuple[str, str, str], AnsmFact] = {}
     for f in ansm.facts:
@@ -230,26 +298,36 @@ def build(shared: Path, out: Path, exclude_pairs: set[tuple[str, str]] | None = 
     # A salt of a synonym names the synonym's ingredient ("aciclovir sodium" -> "acyclovir").
     count = Counter(b for b, _, _ in brands)
     single = {b: i for b, i, src in brands if src.startswith(SYNONYM_PREFIX) and count[b] == 1}
-    brands += [(salt, single.get(base, base), SYNONYM_PREFIX + SALT_SOURCE)
-               for salt, base in salt_synonyms(set(names), interacting_names(facts, brands, classes)).items()
-               if salt not in given]
+    brands += [
+        (salt, single.get(base, base), SYNONYM_PREFIX + SALT_SOURCE)
+        for salt, base in salt_synonyms(set(names), interacting_names(facts, brands, classes)).items()
+        if salt not in given
+    ]
     unii = unii_brands(shared, brands, interacting_names(facts, brands, classes))
     brands += unii
+    drugbank = drugbank_brands(brands, interacting_names(facts, brands, classes), set(names))
+    brands += drugbank.rows
 
     # A synonym's facts belong to its ingredient ("aciclovir" -> "acyclovir"), so both names meet the same facts.
-    canon = {b: i for b, i, src in brands if src.startswith(SYNONYM_PREFIX) and b != i
-             and sum(1 for x, _, _ in brands if x == b) == 1}
+    canon = {
+        b: i
+        for b, i, src in brands
+        if src.startswith(SYNONYM_PREFIX) and b != i and sum(1 for x, _, _ in brands if x == b) == 1
+    }
     facts = [_canonical(f, canon) for f in facts if canon.get(f[0], f[0]) != canon.get(f[1], f[1])]
     # Products name the canonical ingredient too ("Depakote" -> "divalproex"), so they meet the same facts.
     brands = [(b, i if b == i or src.startswith(SYNONYM_PREFIX) else canon.get(i, i), src) for b, i, src in brands]
     classes = {c: {canon.get(m, m): ref for m, ref in members.items()} for c, members in classes.items()}
 
-    # A UNII name of an ingredient without facts ("Tessalon" -> "benzonatate") lets free text name it, no more.
-    unii_only = {row[0] for row in unii}
+    # A UNII or DrugBank-vocabulary name of an ingredient without facts ("Tessalon" -> "benzonatate", "Keytruda" ->
+    # "pembrolizumab") lets free text name it, no more.
+    unii_only = {row[0] for row in unii} | {row[0] for row in drugbank.rows}
     interacting = {f[0] for f in facts} | {f[1] for f in facts} | {ing for b, ing, _ in brands if b not in unii_only}
     for members in classes.values():
         interacting.update(members)
     all_names = dict(names)
+    for n, drugbank_id in drugbank.new_ingredients.items():  # DrugBank medicines no other table names
+        all_names.setdefault(n, (None, drugbank_id))
     for n in interacting:
         all_names.setdefault(n, (None, None))
     meta = {
@@ -257,14 +335,30 @@ def build(shared: Path, out: Path, exclude_pairs: set[tuple[str, str]] | None = 
         "built": dt.date.today().isoformat(),
         "sources": "VA NDF-RT (public domain, via Merged-PDDI); ONC non-interruptive DDI list (Phansalkar 2013); "
         f"{ANSM_CITATION}; FDA UNII/RxNorm/DrugBank ingredient names (via dbmi-pitt/public-PDDI-analysis); "
+        "DrugBank open vocabulary (CC0) brand and other names with MedlinePlus, NHS and Wikipedia names, via "
+        f"drug-named-entity-recognition {metadata.version(PACKAGE)} (MIT); "
         "CareForge class rules, sourced class members and brand table (references on each rule and member)",
         "ansm_downgraded_by_note": str(ansm.downgraded),
         "ansm_unmapped_rows": str(sum(ansm.unmapped.values())),
     }
-    keys = {re.sub(r"\s+", " ", re.sub(r"['.`]", "", n).replace("-", " ")).strip()
-            for n in interacting | {b for b, _, _ in brands if b not in unii_only}}  # UNII names: exact only
-    return write_kb(out, KbRows(all_names, interacting, brands, classes, rules["rule"], sorted(set(facts)), meta,
-                                everyday_words(keys), prose_ingredients(set(all_names) - interacting)))
+    keys = {
+        re.sub(r"\s+", " ", re.sub(r"['.`]", "", n).replace("-", " ")).strip()
+        for n in interacting | {b for b, _, _ in brands if b not in unii_only}
+    }  # UNII/DrugBank names: exact only
+    return write_kb(
+        out,
+        KbRows(
+            all_names,
+            interacting,
+            brands,
+            classes,
+            rules["rule"],
+            sorted(set(facts)),
+            meta,
+            everyday_words(keys),
+            prose_ingredients(set(all_names) - interacting),
+        ),
+    )
 
 
 if __name__ == "__main__":

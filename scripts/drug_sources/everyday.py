@@ -46,8 +46,9 @@ def prose_ingredients(names: set[str]) -> list[str]:
         words = n.split()
         if not all(w.isalpha() for w in words) or len(n) > 30 or len(words) > 3:
             continue
-        if (len(words) > 1 and not all(w in english for w in words[:1])) or (len(words) == 1 and len(n) >= 6
-                                                                             and n not in english):
+        if (len(words) > 1 and not all(w in english for w in words[:1])) or (
+            len(words) == 1 and len(n) >= 6 and n not in english
+        ):
             out.append(n)
         elif len(words) > 1 and words[-1] in _MEDICINE_SUFFIXES:
             out.append(n)
@@ -55,5 +56,7 @@ def prose_ingredients(names: set[str]) -> list[str]:
 
 
 # Second words that make a two-word name a medicine even when both words are English ("sodium chloride").
-_MEDICINE_SUFFIXES = frozenset("chloride sulfate gluconate oxide glycol oil carbonate citrate acetate phosphate "
-                               "hydroxide bicarbonate subsalicylate".split())
+_MEDICINE_SUFFIXES = frozenset(
+    "chloride sulfate gluconate oxide glycol oil carbonate citrate acetate phosphate "
+    "hydroxide bicarbonate subsalicylate".split()
+)

@@ -67,8 +67,10 @@ def write_kb(out: Path, kb: KbRows) -> dict[str, int]:
             raise ValueError(f"rule {r['id']} names a class with no members")
     con.executemany(
         "INSERT INTO rule VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [(r["id"], r["a"], r["b"], r["severity"], r["effect"], r["mechanism"], r["management"], r["reference"])
-         for r in kb.rules],
+        [
+            (r["id"], r["a"], r["b"], r["severity"], r["effect"], r["mechanism"], r["management"], r["reference"])
+            for r in kb.rules
+        ],
     )
     texts: dict[tuple[str, str, str, str], int] = {}
     rows = []
@@ -83,10 +85,17 @@ def write_kb(out: Path, kb: KbRows) -> dict[str, int]:
     for table in ("interaction", "fact_text", "rule", "drug_class", "brand"):
         for row in con.execute(f"SELECT * FROM {table} ORDER BY 1, 2, 3"):  # noqa: S608 - fixed table names
             digest.update(repr(row).encode())
-    counts = {t: int(con.execute(f"SELECT count(*) FROM {t}").fetchone()[0])  # noqa: S608
-              for t in ("ingredient", "brand", "drug_class", "rule", "fact_text", "interaction")}
-    meta = {**kb.meta, "content_sha256": digest.hexdigest(), "facts": str(counts["interaction"]),
-            "rules": str(counts["rule"]), "class_members": str(counts["drug_class"])}
+    counts = {
+        t: int(con.execute(f"SELECT count(*) FROM {t}").fetchone()[0])  # noqa: S608
+        for t in ("ingredient", "brand", "drug_class", "rule", "fact_text", "interaction")
+    }
+    meta = {
+        **kb.meta,
+        "content_sha256": digest.hexdigest(),
+        "facts": str(counts["interaction"]),
+        "rules": str(counts["rule"]),
+        "class_members": str(counts["drug_class"]),
+    }
     con.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
     con.commit()
     con.execute("VACUUM")

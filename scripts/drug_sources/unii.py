@@ -18,8 +18,9 @@ from pathlib import Path
 
 from drug_sources.salts import SALT_WORDS
 
-SOURCE = ("brand or other name of the same substance, FDA UNII {unii} (FDA UNII/SRS names via "
-          "dbmi-pitt/public-PDDI-analysis)")
+SOURCE = (
+    "brand or other name of the same substance, FDA UNII {unii} (FDA UNII/SRS names via dbmi-pitt/public-PDDI-analysis)"
+)
 # Systematic and code-like names: digits, commas, brackets, slashes, primes, locants ("n-hydroxy-n'-...").
 _SYSTEMATIC = re.compile(r"[^a-z \-.]|-.*-|\b[a-z]-[a-z]+-")
 # Allergenic extracts, botanicals and other mixtures a question never means as a medicine.
@@ -87,6 +88,9 @@ def unii_synonyms(
         for name in names:
             if name != target and to_ingredient(name) is None and name not in given and plausible_name(name, english):
                 found[name].setdefault(target, unii)
-    return [(name, target, SOURCE.format(unii=unii))
-            for name, by_target in sorted(found.items()) if len(by_target) == 1
-            for target, unii in by_target.items()]
+    return [
+        (name, target, SOURCE.format(unii=unii))
+        for name, by_target in sorted(found.items())
+        if len(by_target) == 1
+        for target, unii in by_target.items()
+    ]

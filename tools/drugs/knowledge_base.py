@@ -7,6 +7,7 @@ ingredient knows the rules it takes part in and on which side, so a pair is one 
 
 from __future__ import annotations
 
+import gc
 import re
 import sqlite3
 from collections import defaultdict
@@ -20,8 +21,9 @@ DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "ddi_kb.sqlite"
 # Marks a membership that only the rule's own reference supports (see scripts/build_drug_kb.py).
 DEFAULT_MEMBERSHIP_PREFIX = "CareForge class list"
 SYNONYM_PREFIX = "synonym: "  # brand-table rows that are other names, not products
-# Brand-table rows derived from FDA UNII groups: thousands of names, so read by exact name only, never fuzzily.
-EXACT_ONLY_MARK = "FDA UNII "
+# Brand-table rows derived from FDA UNII groups and from the DrugBank open vocabulary (scripts/drug_sources/
+# unii.py, drugbank_names.py): thousands of names, so read by exact name only, never fuzzily.
+EXACT_ONLY_MARKS = ("FDA UNII ", "via drug-named-entity-recognition")
 _SIDE_A, _SIDE_B = 1, 2
 
 
@@ -70,7 +72,7 @@ class DrugKnowledgeBase:
     classes: dict[str, set[str]] = field(default_factory=dict)
     # English words close to a drug name: free text never fuzzy-matches them ("pressure", "sleeping").
     everyday_words: frozenset[str] = frozenset()
-    # Names matched exactly but never fuzzily (FDA UNII-derived brand and other names).
+    # Names matched exactly but never fuzzily (FDA UNII- and DrugBank-vocabulary-derived brand and other names).
     exact_only: frozenset[str] = frozenset()
     # Ingredients without interaction facts that free text may still name ("polyethylene glycol", "nystatin").
     prose_names: frozenset[str] = frozenset()
@@ -129,7 +131,21 @@ class DrugKnowledgeBase:
 
 
 def load_knowledge_base(path: Path = DEFAULT_PATH) -> DrugKnowledgeBase:
-    """Read the artifact; raises FileNotFoundError if the package data is missing."""
+    """Read the artifact; raises FileNotFoundError if the package data is missing.
+
+    The cyclic garbage collector is paused while loading: every row read stays alive, so its generational passes
+    over the hundred thousand new tuples would free nothing and cost about a third of the load time.
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(path)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _load(path: Path) -> DrugKnowledgeBase:
     if not path.is_file():
         raise FileNotFoundError(f"drug knowledge base not found at {path}; run scripts/build_drug_kb.py")
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
@@ -138,14 +154,17 @@ def load_knowledge_base(path: Path = DEFAULT_PATH) -> DrugKnowledgeBase:
         ingredients = {n for (n,) in con.execute("SELECT name FROM ingredient")}
         interacting = {n for (n,) in con.execute("SELECT name FROM ingredient WHERE interacting = 1")}
         brands: dict[str, list[str]] = defaultdict(list)
-        synonyms: set[str] = set()
-        exact_only: set[str] = set()
-        for brand, ingredient, source in con.execute("SELECT brand, ingredient, source FROM brand ORDER BY rowid"):
+        for brand, ingredient in con.execute("SELECT brand, ingredient FROM brand ORDER BY rowid"):
             brands[brand].append(ingredient)
-            if source.startswith(SYNONYM_PREFIX):
-                synonyms.add(brand)
-            if EXACT_ONLY_MARK in source:
-                exact_only.add(brand)
+        # Row kinds are read by SQLite from the source text: tens of thousands of rows load faster than in Python.
+        synonyms = {
+            b
+            for (b,) in con.execute(
+                "SELECT brand FROM brand WHERE substr(source, 1, ?) = ?", (len(SYNONYM_PREFIX), SYNONYM_PREFIX)
+            )
+        }
+        marks = " OR ".join("instr(source, ?) > 0" for _ in EXACT_ONLY_MARKS)
+        exact_only = {b for (b,) in con.execute(f"SELECT brand FROM brand WHERE {marks}", EXACT_ONLY_MARKS)}  # noqa: S608
         texts = con.execute("SELECT effect, mechanism, management, source FROM fact_text ORDER BY id").fetchall()
         pair_rows: dict[tuple[str, str], list[tuple[str, int, str]]] = defaultdict(list)
         for a, b, sev, text_id, origin in con.execute("SELECT a, b, severity, text_id, origin FROM interaction"):
