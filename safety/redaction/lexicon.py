@@ -40,6 +40,13 @@ def name_lists() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Every given name of ``data/given_names.txt``, also those that are words: evidence only beside a surname."""
+    extra = Path(__file__).resolve().parent / "data" / "given_names.txt"
+    return frozenset(w for w in extra.read_text(encoding="utf-8").split("\n")[1:] if w) - {"will", "may", "june"}
+
+
+@lru_cache(maxsize=1)
 def dictionary() -> frozenset[str]:
     """Lower-case English words (web2 lists proper nouns capitalised; only the common words are kept)."""
     return frozenset(w for w in get_english_words_set(["web2"]) if w.islower())

@@ -25,7 +25,7 @@ from safety.redaction.cues import (
     WORD,
 )
 from safety.redaction.keep import kept_spans
-from safety.redaction.lexicon import is_word, listed, name_lists, protected_words
+from safety.redaction.lexicon import given_names, is_word, listed, name_lists, protected_words
 from safety.redaction.pairs import addressed, beside_placeholder, listed_pair, shouted_name
 from safety.redaction.vocabulary import COMMON, EPONYMS, FACILITY, FUNCTION, PARTICLES
 
@@ -210,7 +210,9 @@ def _pair(t: _Text, i: int) -> bool:
     if t.nameish(i) and t.nameish(i + 1) and (t.strong(i) or t.strong(i + 1)):
         return not a.isupper() or len(a) > 3 and len(b) > 3
     # "Will Thompson": a first name that is also a word, before a surname that is none.
-    return t.in_first(i) and listed(_base(b), t.last) and not is_word(_base(b)) and _base(b) not in EPONYMS
+    # "Paolo Mercado": a given name that web2 also lists as a word counts beside a surname that is none.
+    first_ok = t.in_first(i) or _base(a) in given_names()
+    return first_ok and listed(_base(b), t.last) and not is_word(_base(b)) and _base(b) not in EPONYMS
 
 
 def _continues(t: _Text, i: int) -> bool:
