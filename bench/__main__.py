@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from bench import agent, answers, drugs, http, images, reports, retrieval, serving, triage
+from bench import agent, answers, drugs, http, images, redaction, reports, retrieval, serving, triage
 from bench.machine import machine, versions
 
 BENCHMARKS: dict[str, Callable[[], dict[str, object]]] = {
@@ -25,6 +25,7 @@ BENCHMARKS: dict[str, Callable[[], dict[str, object]]] = {
     "serving": serving.run,
     "http": http.run,
     "reports": reports.run,
+    "redaction": redaction.run,
 }
 TITLES = {
     "triage": "Red-flag triage (issue 17)",
@@ -36,6 +37,7 @@ TITLES = {
     "serving": "Serving through the agent vs straight to vLLM (issue 3)",
     "http": "HTTP service overhead: /v1/turns and /v1/chat/completions (issue 24)",
     "reports": "Reports: draft, decide, export (issue 23)",
+    "redaction": "Redaction before the model (issue 19)",
 }
 OUT = Path(__file__).resolve().parents[1] / "docs" / "benchmarks.md"
 HEADER = [
