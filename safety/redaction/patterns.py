@@ -164,7 +164,8 @@ _FULL_DATE = re.compile(
 )
 _DOCUMENT_CUE = re.compile(
     r"\b(?:firmware|version|software|release[sd]?|build|issued|published|revised|updated|effective|bulletin|notice"
-    r"|alert|recall|guidance|guideline|circular|edition|dated|since|from|until|between|expir\w*|exp|valid)\b[^\n;.]{0,30}$",
+    r"|alert|recall|guidance|guideline|circular|edition|dated|since|from|until|between|expir\w*|exp|valid|ppm|pat\s+test"
+    r"|loler|inspect\w*|servic\w*|calibrat\w*|warranty|install\w*|maintenance)\b[^\n;.]{0,30}$",
     re.I,
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")

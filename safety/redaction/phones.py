@@ -93,6 +93,9 @@ def _ocr(match: re.Match[str]) -> str:
     return match.group(1) + "[PHONE]" if _digits(number) >= 6 and _digits(number) < len(number) else match.group()
 
 
+_PART = re.compile(r"\b(?:p/n|part\s*(?:no\.?|number|#)|fru|sku|battery\s+\w+|cat\.?\s*no\.?)\s*[:#]?\s*$", re.I)
+
+
 def redact_phones(text: str) -> str:
     """Replace every telephone number with ``[PHONE]``."""
     text = _OCR.sub(_ocr, text)
@@ -102,7 +105,9 @@ def redact_phones(text: str) -> str:
     while match := _CANDIDATE.search(text, pos):
         start = match.start() + len(match.group()) - len(match.group().lstrip())
         candidate = text[start : match.end()]
-        length = _longest_phone(candidate, bool(_CUE.search(text[max(0, start - 24) : start])), budget)
+        before = text[max(0, start - 24) : start]
+        part = _PART.search(before) is not None  # "P/N 8306-0025-01": a part number, never a phone
+        length = 0 if part else _longest_phone(candidate, bool(_CUE.search(before)), budget)
         if length:
             out += [text[last:start], "[PHONE]"]
             last = pos = start + length

@@ -128,3 +128,16 @@ def test_names_spoken_to_of_or_as_a_person_go(text: str, secret: str, kept: str)
 )
 def test_drugs_eponyms_and_headings_in_name_positions_stay(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Getinge Servo-u fault TF 10010; P/N 8306-0025-01 ordered",
+        "Battery SurePower 8019-0535-01 swapped, test shock delivered",
+        "Asset tag IP-0121 | PAT test 2024-08-14 | Next due 2025-08-14",
+        "Hoist sling bar cracked, found during LOLER inspection 2024-10-02.",
+    ],
+)
+def test_part_numbers_and_equipment_dates_are_no_persons(text: str) -> None:
+    assert redact(text) == text
