@@ -148,7 +148,10 @@ def markdown(test: dict[str, Any], tune: dict[str, Any], ablation: dict[str, Any
         "(all-capitals maintenance logs, knowledge notes and drug facts lost words to [NAME]; month-name dates of record",
         "became [DATE]). Those fixes cost a little recall; the test part is no longer blind. It was scored again",
         "(95.4%) after a round tuned on this set's tune part and a self-written set, and a third time after two rounds",
-        "tuned on two later writers' tune parts (docs/evaluation.md, held-out section, has every scoring of every set):",
+        "tuned on two later writers' tune parts (96.7%), and a fourth (session 8) after a round tuned on a fourth writer's",
+        "tune part. Since that round a full date (day, month, year) is a person's under HIPAA Safe Harbor and goes as",
+        "[DATE]; this writer had listed 15 sample, scan and admission dates as clinical facts to keep, which now count",
+        "as destroyed (docs/evaluation.md, held-out section, has every scoring of every set):",
         "",
         f"**Test: {found}/{total} identifiers redacted ({_pct(found, total)}); "
         f"{test['kept'][1] - test['kept'][0]} of {test['kept'][1]} keep items destroyed "
