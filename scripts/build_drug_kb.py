@@ -194,7 +194,7 @@ def unii_brands(shared: Path, brands: list[tuple[str, str, str]], interacting: s
     return [(name, ing, SYNONYM_PREFIX + source) for name, ing, source in rows]
 
 
-def read_drug_ner() -> tuple[dict[str, list[str]], dict[str, dict[str, Any]], str]:
+def read_drug_ner() -> tuple[dict[str, list[str]], dict[str, dict[str, Any]], str, dict[str, dict[str, Any]]]:
     """The drug-named-entity-recognition dictionary (variant -> canonicals, canonical -> data) and its version.
 
     A build-time dependency (the ``build`` extra); the product never imports it.
@@ -206,7 +206,8 @@ def read_drug_ner() -> tuple[dict[str, list[str]], dict[str, dict[str, Any]], st
     path = resources.files("drug_named_entity_recognition") / "drug_ner_dictionary.pkl.bz2"
     with path.open("rb") as fh, bz2.open(fh) as raw:
         data = pickle.load(raw)  # noqa: S301 - the installed package's own data file
-    return data["drug_variant_to_canonical"], data["drug_canonical_to_data"], version
+    flags = data.get("drug_variant_to_variant_data", {})
+    return data["drug_variant_to_canonical"], data["drug_canonical_to_data"], version, flags
 
 
 def drugbank_brands(brands: list[tuple[str, str, str]], interacting: set[str], ingredients: set[str]) -> DrugbankNames:
@@ -229,9 +230,9 @@ def drugbank_brands(brands: list[tuple[str, str, str]], interacting: set[str], i
     def is_person(word: str) -> bool:
         return word in first or word in last
 
-    variants, canonical_data, version = read_drug_ner()
+    variants, canonical_data, version, flags = read_drug_ner()
     found = drugbank_synonyms(
-        variants, canonical_data, to_ingredient, ingredients, set(count), is_english, version, is_person
+        variants, canonical_data, to_ingredient, ingredients, set(count), is_english, version, is_person, flags
     )
     found.rows = [(name, ing, SYNONYM_PREFIX + source) for name, ing, source in found.rows]
     return found

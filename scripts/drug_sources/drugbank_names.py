@@ -6,12 +6,13 @@ lower-case variant names -> canonical medicine, built from the DrugBank open voc
 MeSH, MedlinePlus, the NHS and Wikipedia ("keytruda" -> "pembrolizumab", "entresto" -> "valsartan and
 sacubitril"). It is read at build time only; the product never imports it.
 
-A canonical name is split into its ingredients (", and", " and ", ",", "/"), and each ingredient is mapped onto
+A canonical name is split into its ingredients (", and", " and ", ",", "/"), an FDA biologic suffix is dropped
+when the name is otherwise unknown ("erenumab-aooe" -> "erenumab"), and each ingredient is mapped onto
 the knowledge base as ``unii.py`` does (directly, as a salt, through a curated synonym), else onto a knowledge-base
 ingredient without facts. An ingredient the knowledge base lacks altogether is added as a known medicine without
 facts when DrugBank lists it ("pembrolizumab"), so free text names it. Noise is kept out as in ``unii.py``: MeSH-only
-entries (proteins, genes, drug classes), systematic and code names, extracts, names of more than four words or
-fewer than four letters, everyday English words, names the tables already give (never overridden), and names that
+entries (proteins, genes, drug classes), systematic and code names, extracts, names of more than four words,
+single words under six letters (except five-letter brands a consumer drug page vouches for), everyday English words, names the tables already give (never overridden), and names that
 reach different ingredients. The reader matches these names exactly, never fuzzily.
 """
 
@@ -54,6 +55,18 @@ _EXTRA_EXTRACT_WORDS = frozenset(
 # One-word names shorter than this are too often abbreviations, slang or other languages' words in free text
 # ("vals", "zide", "vitae", "talco").
 MIN_SINGLE_WORD = 6
+# Five-letter brand names ("Taltz", "Ajovy", "Xgeva") are kept when a consumer drug page vouches for the medicine
+# (MedlinePlus or NHS medicines A-Z, which list its brand names) or the package marks the name a brand, and the word
+# has a vowel (not an abbreviation such as "cbdca"); the reader takes them in free text only when capitalised.
+SHORT_BRAND = 5
+_VOWEL = re.compile(r"[aeiouy]")
+# Five-letter names the test above lets through that are abbreviations, classes or other languages' words.
+_NOT_SHORT_BRANDS = frozenset(
+    "modus theon banan penem cbdca dnase budnj icdmt norqd bleph dadps cafda ddino tstat siran cinna sebar".split()
+)
+# FDA four-letter suffix of biological products ("erenumab-aooe"; FDA guidance "Nonproprietary Naming of Biological
+# Products", 2017): the core name is the medicine DrugBank lists.
+_FDA_SUFFIX = re.compile(r"(?<=[a-z]{4})-[a-z]{4}$")
 # A one-letter locant or isomer prefix ("p-benzenediol", "l-lysine"): a chemical name, which unii.py's test misses
 # when only one hyphen follows.
 _LOCANT = re.compile(r"(?:^|\s)[a-z]-")
@@ -95,7 +108,14 @@ def _salt_base(name: str) -> str:
     return " ".join(w for w in name.split() if w not in SALT_WORDS and w not in _PRODRUG_WORDS)
 
 
-def _noise(name: str, english: Callable[[str], bool], person: Callable[[str], bool]) -> bool:
+def _short_brand(name: str, data: Mapping[str, Any], is_brand: bool) -> bool:
+    """A five-letter single-word brand that a consumer drug page vouches for (see SHORT_BRAND)."""
+    vouched = is_brand or bool(data.get("medline_plus_id") or data.get("nhs_url"))
+    plain = len(name) == SHORT_BRAND and name.isalpha() and name not in _NOT_SHORT_BRANDS
+    return plain and bool(_VOWEL.search(name)) and vouched
+
+
+def _noise(name: str, english: Callable[[str], bool], person: Callable[[str], bool], short_brand: bool = False) -> bool:
     """Not a name to read as a medicine: unii.py's noise, a short single word, a food or a person's name's word.
 
     A word of a person's name ("Heumann" in "terfenadin heumann", "Rayos") is left out so that the redaction of
@@ -108,7 +128,8 @@ def _noise(name: str, english: Callable[[str], bool], person: Callable[[str], bo
             word.endswith("s") and (english(word[:-1]) or (word.endswith("es") and english(word[:-2])))
         )
 
-    if not plausible_name(name, plain) or _LOCANT.search(name) or (len(words) == 1 and len(name) < MIN_SINGLE_WORD):
+    short = len(words) == 1 and len(name) < MIN_SINGLE_WORD and not short_brand
+    if not plausible_name(name, plain) or _LOCANT.search(name) or short:
         return True
     # Every letter run counts for a person's name: redaction splits "nitren-lich" into "nitren" and "lich" too.
     return any(w in _EXTRA_EXTRACT_WORDS for w in words) or any(person(w) for w in re.findall(r"[a-z]+", name))
@@ -123,6 +144,7 @@ def drugbank_synonyms(
     english: Callable[[str], bool],
     version: str,
     person: Callable[[str], bool] = lambda word: False,
+    brand_flags: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> DrugbankNames:
     """Rows (name, ingredient, source) for each new variant name whose canonical medicine reaches the knowledge base.
 
@@ -153,7 +175,7 @@ def drugbank_synonyms(
         source = citation(canonical, data, version)
         botanical = any(w in _EXTRA_EXTRACT_WORDS or w in _EXTRACT_WORDS for w in canonical.split())
         parts = ingredient_parts(canonical) if source and not botanical else []
-        mapped = [target(p) for p in parts]
+        mapped = [target(p) or (target(_FDA_SUFFIX.sub("", p)) if _FDA_SUFFIX.search(p) else None) for p in parts]
         if mapped and all(mapped):
             targets[canonical] = (sorted({t for t in mapped if t}), source or "")
     found: dict[str, dict[tuple[str, ...], str]] = defaultdict(dict)  # name key -> ingredients -> source
@@ -162,7 +184,9 @@ def drugbank_synonyms(
     for variant, canonicals in sorted(variants.items()):
         name = re.sub(r"\s+", " ", variant.strip().lower())
         reached = [t for c in canonicals if (t := targets.get(c)) is not None]
-        if len(reached) != 1 or len(canonicals) != 1 or _noise(name, english, person):
+        flagged = bool((brand_flags or {}).get(name, {}).get("is_brand"))
+        short_brand = len(canonicals) == 1 and _short_brand(name, canonical_data.get(canonicals[0], {}), flagged)
+        if len(reached) != 1 or len(canonicals) != 1 or _noise(name, english, person, short_brand):
             continue
         ((ings, source),) = reached
         named.update(ings)

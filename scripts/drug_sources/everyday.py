@@ -58,5 +58,5 @@ def prose_ingredients(names: set[str]) -> list[str]:
 # Second words that make a two-word name a medicine even when both words are English ("sodium chloride").
 _MEDICINE_SUFFIXES = frozenset(
     "chloride sulfate gluconate oxide glycol oil carbonate citrate acetate phosphate "
-    "hydroxide bicarbonate subsalicylate".split()
+    "hydroxide bicarbonate subsalicylate peroxide fumarate".split()
 )

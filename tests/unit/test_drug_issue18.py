@@ -114,7 +114,7 @@ def test_finding_names_the_brand(kb: DrugKnowledgeBase, resolver: DrugNameResolv
         ("I take lithium carbonate 300mg", {"lithium"}),
         ("Is Soma a muscle relaxer?", {"carisoprodol"}),
         ("Claratin-D keeps me awake", {"loratadine", "pseudoephedrine"}),
-        ("zarelto and fish oil", {"rivaroxaban", "fish oil"}),
+        ("zarelto and fish oil", {"rivaroxaban", "omega-3 fatty acids"}),
         ("lasics 20", {"furosemide"}),
         ("docusate/senna", {"docusate", "senna"}),
         ("paracetamol, salbutamol and adrenaline", {"acetaminophen", "albuterol", "epinephrine"}),

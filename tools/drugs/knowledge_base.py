@@ -22,9 +22,13 @@ DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "ddi_kb.sqlite"
 DEFAULT_MEMBERSHIP_PREFIX = "CareForge class list"
 SYNONYM_PREFIX = "synonym: "  # brand-table rows that are other names, not products
 # Brand-table rows derived from FDA UNII groups and from the DrugBank open vocabulary (scripts/drug_sources/
-# unii.py, drugbank_names.py): thousands of names, so read by exact name only, never fuzzily.
-EXACT_ONLY_MARKS = ("FDA UNII ", "via drug-named-entity-recognition")
+# unii.py, drugbank_names.py): thousands of names, so read by exact name only, never fuzzily. Street names
+# (street_names.csv) are short slang that a slip of one letter turns into an everyday word ("molly", "milly";
+# "speed", "spend"), so they are read exactly too.
+EXACT_ONLY_MARKS = ("FDA UNII ", "via drug-named-entity-recognition", "synonym: street name")
 _SIDE_A, _SIDE_B = 1, 2
+# Brand words that are common given names and must stay redactable (see name_words).
+_GIVEN_NAME_WORDS = frozenset({"telma"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +80,10 @@ class DrugKnowledgeBase:
     exact_only: frozenset[str] = frozenset()
     # Ingredients without interaction facts that free text may still name ("polyethylene glycol", "nystatin").
     prose_names: frozenset[str] = frozenset()
+    # Street names (street_names.csv): slang, some of it given names ("molly"); never words redaction keeps.
+    street_names: frozenset[str] = frozenset()
+    # Five-letter DrugBank-vocabulary brand names ("taltz", "ajovy"): read in free text only when capitalised.
+    cased_only: frozenset[str] = frozenset()
     meta: dict[str, str] = field(default_factory=dict)
 
     def source_facts(self, a: str, b: str) -> list[Fact]:
@@ -165,6 +173,17 @@ def _load(path: Path) -> DrugKnowledgeBase:
         }
         marks = " OR ".join("instr(source, ?) > 0" for _ in EXACT_ONLY_MARKS)
         exact_only = {b for (b,) in con.execute(f"SELECT brand FROM brand WHERE {marks}", EXACT_ONLY_MARKS)}  # noqa: S608
+        cased_only = {
+            b
+            for (b,) in con.execute(
+                "SELECT brand FROM brand WHERE instr(source, ?) > 0 AND length(brand) <= 5 AND instr(brand, ' ') = 0",
+                (EXACT_ONLY_MARKS[1],),
+            )
+        }
+        mark = SYNONYM_PREFIX + "street name"
+        street = {
+            b for (b,) in con.execute("SELECT brand FROM brand WHERE substr(source, 1, ?) = ?", (len(mark), mark))
+        }
         texts = con.execute("SELECT effect, mechanism, management, source FROM fact_text ORDER BY id").fetchall()
         pair_rows: dict[tuple[str, str], list[tuple[str, int, str]]] = defaultdict(list)
         for a, b, sev, text_id, origin in con.execute("SELECT a, b, severity, text_id, origin FROM interaction"):
@@ -198,6 +217,8 @@ def _load(path: Path) -> DrugKnowledgeBase:
         everyday_words=everyday,
         exact_only=frozenset(exact_only),
         prose_names=prose_names,
+        cased_only=frozenset(cased_only),
+        street_names=frozenset(street),
         meta=meta,
     )
 
@@ -213,10 +234,14 @@ def _rule_sides(rules: dict[str, Rule], classes: dict[str, set[str]]) -> dict[st
 
 @lru_cache(maxsize=1)
 def name_words() -> frozenset[str]:
-    """Words (4+ letters) of every ingredient and brand name: redaction never takes them for a person's name."""
+    """Words (4+ letters) of every ingredient and brand name: redaction never takes them for a person's name.
+
+    Street names ("molly", "mandy") and foreign brands that are common given names ("Telma") are left out: a patient
+    called Molly or Telma must still be redacted.
+    """
     kb = default_knowledge_base()
-    names = [*kb.ingredients, *kb.brands]
-    return frozenset(w for name in names for w in re.findall(r"[a-z]{4,}", name.lower()))
+    names = [*kb.ingredients, *(b for b in kb.brands if b not in kb.street_names)]
+    return frozenset(w for name in names for w in re.findall(r"[a-z]{4,}", name.lower()) if w not in _GIVEN_NAME_WORDS)
 
 
 @lru_cache(maxsize=1)

@@ -11,6 +11,8 @@ from rapidfuzz import fuzz, process
 from tools.drugs.knowledge_base import DrugKnowledgeBase
 from tools.drugs.models import NameMatch, Resolution
 from tools.drugs.prose import (
+    DUAL_FOODS,
+    SUPPLEMENT_FORMS,
     candidate_items,
     is_everyday_word,
     kind_of,
@@ -35,6 +37,9 @@ _SEGMENT = re.compile(r"[,;/+|\n\r\t()\[\]{}!?:&]+|(?<![sS][tT])\.(?:\s|$)")
 _TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*", re.UNICODE)
 FUZZY_CUTOFF = 82.0  # typed drug lists
 PROSE_FUZZY_CUTOFF = 80.0  # free text is noisier, so demand more, and never for everyday English words
+# A misspelling of a short name (six letters or fewer) keeps its length within one letter ("xanex", "corag");
+# two letters more or less at ratio 80 is another word ("Karvea", a foreign brand of irbesartan, -> kava).
+SHORT_WORD = 6
 PAIR_FUZZY_CUTOFF = 88.0  # word pairs: longer strings, so a higher ratio still allows one or two slips
 AMBIGUITY_MARGIN = 3.0
 MAX_TEXT = 20_000
@@ -49,6 +54,15 @@ def name_key(text: str) -> str:
 
 def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text.strip().lower())
+
+
+def _form_after(words: list[tuple[str, int, int]], j: int) -> str:
+    """The word after a name, or the form word that ends a pair of dual foods ("garlic and ginger supplements")."""
+    after = words[j][0] if j < len(words) else ""
+    if after in ("and", "or") and j + 2 < len(words) and words[j + 1][0] in DUAL_FOODS:
+        if words[j + 2][0] in SUPPLEMENT_FORMS:
+            return words[j + 2][0]
+    return after
 
 
 class DrugNameResolver:
@@ -99,6 +113,10 @@ class DrugNameResolver:
             parts = key.split()
             if len(parts) == 2 and len(parts[1]) <= 3 and len(parts[0]) >= 4 and name not in kb.exact_only:
                 self._suffixed.setdefault(parts[1], []).append(parts[0])
+        # First words of multi-word names that are not names alone ("vicks" of "vicks nyquil"): a product family
+        # or maker, never a misspelling of some other medicine.
+        heads = {key.split()[0] for key in self._phrases if " " in key}
+        self._heads = frozenset(h for h in heads if h not in self._phrases and len(h) >= 4)
         self._prose_fuzzy = lru_cache(maxsize=4096)(self._prose_fuzzy_uncached)
 
     def _kind(self, name: str) -> Resolution:
@@ -160,6 +178,8 @@ class DrugNameResolver:
         bucket = self._buckets.get(word[0])
         if not bucket:
             return None
+        if len(word) <= SHORT_WORD:
+            bucket = [k for k in bucket if abs(len(k) - len(word)) <= 1]
         match = self._fuzzy(word, word, PROSE_FUZZY_CUTOFF, bucket)
         if match.resolution is Resolution.FUZZY:
             return match.model_copy(update={"kind": kind_of(match.ingredients[0], match.ingredients)})
@@ -204,10 +224,13 @@ class DrugNameResolver:
                 name = self._phrases.get(" ".join(w for w, _, _ in span))
                 end, after = span[-1][2], words[i + n][0] if i + n < len(words) else ""
                 ingredients = tuple(self._targets[name]) if name is not None else ()
-                if name is not None and readable_in_prose(
-                    name, text[start:end], words[i - 1][0] if i else "", after, ingredients
+                cased = name is None or name not in self.kb.cased_only or text[start : start + 1].isupper()
+                if (
+                    name is not None
+                    and cased
+                    and readable_in_prose(name, text[start:end], words[i - 1][0] if i else "", after, ingredients)
                 ):
-                    found.append(self._prose_match(text[start:end], name, start, end, after))
+                    found.append(self._prose_match(text[start:end], name, start, end, _form_after(words, i + n)))
                     i += n
                     break
                 if name is not None and n > 1:  # a known name read as not a medicine here ("vitamin D levels")
@@ -232,7 +255,8 @@ class DrugNameResolver:
                     continue
                 end = words[i][2]
                 everyday = is_everyday_word(word, self.kb.everyday_words)
-                if len(word) >= 5 and word.isalpha() and word.isascii() and not everyday:
+                family = word in self._heads
+                if len(word) >= 5 and word.isalpha() and word.isascii() and not everyday and not family:
                     guess = self._prose_fuzzy(word)
                     if guess is not None:
                         found.append(guess.model_copy(update={"typed": text[start:end], "start": start, "end": end}))

@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import re
 
+DOSAGE_FORMS = (
+    "granule granules sachet sachets drop drops lozenge lozenges pastille pastilles suppository suppositories "
+    "pessary pessaries ointment ointments gel gels spray sprays powder powders syrup syrups elixir liquid liquids "
+    "linctus mixture solution suspension emulsion foam paste patch patches plaster plasters wafer wafers film films "
+    "implant implants enema enemas douche granulate effervescent chewable".split()
+)
 # Drug names that are also everyday words: recognised when asked for by name, not spotted in free text.
 NOT_IN_PROSE = frozenset(
     "thyroid bayer oxygen water alcohol ethanol caffeine iron calcium magnesium potassium sodium sugar salt "
     "grapefruit tobacco soma glucose fish vitamin pill pills tablet plan".split()
     # Substances the body makes, and a nutrient named alone: a level or a lab value, not a medicine taken.
     + "serotonin histamine cortisol melanin folate creatinine bilirubin cholesterol".split()
+    # Dosage-form nouns ("montelukast granules", "oral rehydration sachets"): the form of a medicine, never one
+    # (EDQM Standard Terms, dosage forms). Some are ingredient names in the FDA tables ("granules").
+    + DOSAGE_FORMS
 )
 # Foods that are also sold as supplements: a food unless a form word follows ("garlic tablets", "ginger capsules").
 DUAL_FOODS = frozenset({"garlic", "ginger", "licorice", "cranberry", "cinnamon", "peppermint", "green tea"})
@@ -102,7 +111,27 @@ _DOSEISH = re.compile(
 # Brand names that are also everyday words or given names: read in free text only when typed with a capital
 # ("Is Soma a muscle relaxer?", "Bayer 81"), never after words that introduce a person ("my daughter Allegra").
 CASED_BRANDS = frozenset({"soma", "bayer"})
-GIVEN_NAME_BRANDS = frozenset({"allegra", "soma", "ella", "camila", "levora", "junel", "alesse", "jolivette"})
+GIVEN_NAME_BRANDS = frozenset(
+    {"allegra", "soma", "ella", "camila", "levora", "junel", "alesse", "jolivette", "molly", "mandy", "gabby", "telma"}
+)
+# Street names that are also everyday words or given names (street_names.csv): read only when typed in lower case
+# (slang is; "Molly" and "Gabby" are people), and some only right after a word of taking or using a drug ("took
+# speed", "on speed", "a gabby"), never before "up", "of" or a unit ("speed up", "speed of 30 mph").
+LOWER_CASE_SLANG = frozenset({"molly", "mandy", "gabby", "speed", "crystal"})
+_USE_BEFORE = frozenset(
+    "took take takes taking use uses using used snort snorted snorting sniff sniffed smoke smoked smoking inject "
+    "injected injecting doing did done tried try trying bought buy on some".split()
+)
+SLANG_AFTER_USE: dict[str, frozenset[str]] = {
+    "speed": _USE_BEFORE,
+    "crystal": _USE_BEFORE,
+    "special k": _USE_BEFORE,
+    "ket": _USE_BEFORE,  # "a ket diet" is a ketogenic diet
+    "gabby": _USE_BEFORE | {"a", "few", "couple"},
+}
+_SLANG_NOT_BEFORE = frozenset(
+    "up of limit limits bump bumps camera cameras dating reading test tests boat boats bag bags mph kmh km kph".split()
+)
 _PERSON_BEFORE = frozenset(
     "daughter son wife husband friend sister brother mum mom dad mother father aunt uncle niece nephew cousin girl "
     "boy named called name patient colleague coworker neighbour neighbor baby grandma grandpa granddaughter "
@@ -139,6 +168,12 @@ def readable_in_prose(
 ) -> bool:
     """Whether a phrase match stands for the medicine here: not an everyday word, a person's name or a lab value."""
     if names_a_person(previous, name):
+        return False
+    if name in LOWER_CASE_SLANG and not typed.islower():
+        return False
+    if name in SLANG_AFTER_USE and (
+        previous not in SLANG_AFTER_USE[name] or following in _SLANG_NOT_BEFORE or following.isdigit()
+    ):
         return False
     if following in _LEVEL_WORDS and ingredients and all(i in NUTRIENTS for i in ingredients):
         return False
