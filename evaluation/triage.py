@@ -18,6 +18,7 @@ TUNE = DATA / "triage_tune.csv"
 TEST = DATA / "triage_test.csv"
 V2_TUNE = DATA / "triage_v2_tune.csv"  # a second writer's set (tune half; its test half is only ever scored)
 V3_TUNE = DATA / "triage_v3_tune.csv"  # a third writer's set, same category names as the second's (tune half)
+V4_TUNE = DATA / "triage_v4_tune.csv"  # a fourth writer's set, the same category names again (tune half)
 # The second and third writers' category names, as the product's keys (any one counts as the right category).
 V2_CATEGORIES = {
     "cardiac": "chest_pain",

@@ -38,15 +38,19 @@ def main() -> None:
         styles = {r["message"]: r["style"] for r in csv.DictReader(fh)}
     missed: Counter[str] = Counter()
     alarms: Counter[str] = Counter()
+    detectors: Counter[str] = Counter()  # which detector raised each false alarm (rules, semantic or both)
     for case in cases:
-        flagged = bool(triage.assess(case.message).flags)
+        flags = triage.assess(case.message).flags
+        flagged = bool(flags)
         if case.emergency and not flagged:
             missed[styles.get(case.message, "?")] += 1
             print(f"MISS [{styles.get(case.message, '?')}] {case.message}")
         elif not case.emergency and flagged:
             alarms[styles.get(case.message, "?")] += 1
+            detectors["+".join(sorted({d for f in flags for d in f.detectors}))] += 1
     print("missed by style:", dict(missed))
     print("false alarms by style:", dict(alarms))
+    print("false alarms by detector:", dict(detectors))
 
 
 if __name__ == "__main__":

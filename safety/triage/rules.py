@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from safety.triage.context import current, general_message, modifier_use, resolved_after
+
 
 @dataclass(frozen=True, slots=True)
 class Rule:
@@ -20,7 +22,8 @@ class Rule:
 
 _NEGATION = re.compile(
     r"\b(no|not|never|without|denies|denied|deny|negative for|free of|isn'?t|wasn'?t|don'?t|doesn'?t|didn'?t|"
-    r"haven'?t|hasn'?t|no longer|ruled out)\b[^.;!?]*$",
+    r"haven'?t|hasn'?t|no longer|ruled out|no sign of|nothing(?! (helps|helped|works|worked|is (helping|working))))"
+    r"\b[^.;!?]*$",
     re.IGNORECASE,
 )
 # A negation only covers the clause it sits in; "but", "however" and sentence ends close it.
@@ -30,6 +33,13 @@ _HISTORY = re.compile(
     r"\b((\d+|a few|a couple of|several|many|two|three|four|five|six|ten) )?(years?|months?|decades?) ago\b|"
     r"\bhistory of\b|\bin (19|20)\d\d\b|\bas a (child|kid|teenager)\b",
     re.IGNORECASE,
+)
+# More ways to date an event in the past (ConText's historical triggers); they never talk down suicide or harm to
+# others ("I attempted suicide last year and ..." may be the start of a disclosure).
+_HISTORY_MORE = re.compile(
+    r"\b(\d+ ?)?yrs? ago\b|(?<!since )\blast (year|winter|spring|summer|autumn)\b|\bwhen (i|he|she|they) (was|were) "
+    r"(\d+|a (baby|child|kid|toddler|teenager)|little|young|one|two|three|four|five|six|seven|eight|nine|ten)\b|"
+    r"\b(19|20)\d\d (mein|me)\b|\bhu(a|i|e) th(a|i|e)\b"
 )
 # Drills and tests that passed are reports, not hazards ("smoke detector test passed, how do I log it?").
 _DRILL = re.compile(
@@ -47,7 +57,9 @@ _DEFINITION = re.compile(
     r"^\s*(what (is|are|does|causes)|what'?s (a|an|the)\b|can you (explain|tell me)|explain|define|tell me about|"
     r"how (can|do|could|should|would) (i|we|you|one|people) (lower|reduce|prevent|avoid|spot|recogni[sz]e|tell|know|"
     r"check|learn|document|log|report|train)|what (should|do|would) (i|we|you) do if (someone|somebody|a person)|"
-    r"is (that|this|it) (legit|true|a myth))\b|^\s*is [\w' ]{2,40} the same as\b",
+    r"is (that|this|it) (legit|true|a myth)|(please |could you |can you )?explain what|is there (a|any) difference|"
+    r"how (can|do|could|should) (i|we|you) protect|how often should)\b|^\s*is [\w' ]{2,40} the same as\b|"
+    r"^\s*does [\w' ]{2,60} count as\b|\bdifference between\b",
     re.IGNORECASE,
 )
 _PERSONAL = re.compile(
@@ -60,8 +72,10 @@ _PERSONAL = re.compile(
 _NOT_EVENT = re.compile(
     r"\b(leaflet|information sheet|safety sheet|data sheet|side effects?|listed|news|story|podcast|watching|watched|"
     r"tv|episode|training|teach\w*|module|course|awareness|exercise|drill|mock|audit|document\w*|record|chart|form|"
-    r"referral|epr|order|restock|spill kit|permit|procedure|planning|planned|next (week|month)|booked|case study|"
-    r"report|write up|summar\w*|toolbox|presentation|committee|historic|previous\w*|policy|my first baby|"
+    r"referrals?|epr|order|restock|spill kit|permits?|procedures?|planning|planned|next (week|month)|booked|"
+    r"case study|report|(incident|the|these|those|monthly|weekly|annual|my|our|their|safety|accident|near miss) "
+    r"reports|write up|summar\w*|toolbox|presentation|committee|historic|previous\w*|polic(y|ies)|"
+    r"my first baby|"
     r"last (year|month)|back in|years? back|when i was|journalist|statistics|stats|figures|novel|character|"
     r"in case|just want to know|learning|cpd|reflection)\b",
     re.IGNORECASE,
@@ -88,16 +102,22 @@ def _negated(text: str, start: int) -> bool:
     return bool(_NEGATION.search(parts[-1] if parts else ""))
 
 
-def _counts(text: str, start: int, end: int, always: bool = False, phrase: bool = True) -> bool:
+def _counts(text: str, start: int, end: int, always: bool = False, phrase: bool = True, key: str = "") -> bool:
     """Whether a match at start..end describes something happening now to someone."""
     if _negated(text, start) or (phrase and _TAIL_NEGATED.search(text[start:end])):
         return False
     clause = _clause(text, start, end)
     if _HISTORY.search(clause) or _DRILL.search(clause):
         return False
+    # Symptoms of a stroke that went away are a TIA, still an emergency (NHS: call 999 even if they go away).
+    resolved = key != "stroke" and resolved_after(text, start, end)
+    if not always and (_HISTORY_MORE.search(clause) or modifier_use(text, end) or resolved):
+        return False
     sentence_start = max(text.rfind(ch, 0, start) for ch in ".;!?\n") + 1
     sentence = text[sentence_start : end + 80].split("?")[0]
     if not always and _NOT_EVENT.search(sentence) and not _NOW.search(sentence):
+        return False
+    if not always and general_message(text) and not current(sentence):
         return False
     if _DEFINITION.search(sentence):
         return False
@@ -109,14 +129,14 @@ def counts_at(text: str, start: int, end: int) -> bool:
     return _counts(text, start, end, phrase=False)
 
 
-def _pair_hit(text: str, first: str, second: str, always: bool) -> bool:
+def _pair_hit(text: str, first: str, second: str, always: bool, key: str) -> bool:
     for sentence in _SENTENCE.finditer(text):
         a = re.search(first, sentence.group(0))
         b = re.search(second, sentence.group(0))
         if a and b and (a.start(), a.end()) != (b.start(), b.end()):
             offset = sentence.start()
             # Both halves must stand: "pain in my knee, not in my chest" negates the chest.
-            if all(_counts(text, offset + m.start(), offset + m.end(), always) for m in (a, b)):
+            if all(_counts(text, offset + m.start(), offset + m.end(), always, key=key) for m in (a, b)):
                 return True
     return False
 
@@ -125,9 +145,13 @@ def match_rules(lowered: str, rules: tuple[Rule, ...]) -> list[str]:
     """Keys of the rules that match the (lower-cased, normalised) text and are not negated, past or drills."""
     hits: list[str] = []
     for rule in rules:
-        always = rule.key in _ALWAYS
-        if any(_counts(lowered, m.start(), m.end(), always) for p in rule.patterns for m in re.finditer(p, lowered)):
+        always, key = rule.key in _ALWAYS, rule.key
+        if any(
+            _counts(lowered, m.start(), m.end(), always, key=key)
+            for p in rule.patterns
+            for m in re.finditer(p, lowered)
+        ):
             hits.append(rule.key)
-        elif any(_pair_hit(lowered, first, second, always) for first, second in rule.pairs):
+        elif any(_pair_hit(lowered, first, second, always, key) for first, second in rule.pairs):
             hits.append(rule.key)
     return hits

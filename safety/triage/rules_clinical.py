@@ -160,6 +160,11 @@ CLINICAL_RULES: tuple[Rule, ...] = (
             r"swallowed (a |some )?(button |coin )?batter(y|ies)",
             r"drank (bleach|antifreeze|cleaner)",
             r"(double|triple|extra) (dose|doses) by mistake",
+            # A count of tablets taken at once (NHS: a paracetamol overdose needs A&E even when the person feels well).
+            r"\b(took|taken|swallowed|had|ate|downed|necked) (about |around |like |over |maybe )?([1-9]\d|one hundred|"
+            r"(twenty|thirty|forty|fifty|sixty)[\w-]*) (?!(mg|mcg|g|ml|minutes?|mins?|hours?|hrs?|days?|weeks?|years?"
+            r"|seconds?|secs?|times?|percent|%)\b)[\w' ]{0,20}(pills|tablets|tabs|capsules|paracetamol|"
+            r"acetaminophen|tylenol|ibuprofen|aspirin|co-?codamol|sleeping|antidepressants?)",
         ),
         pairs=(
             (

@@ -47,7 +47,11 @@ _GENERAL = re.compile(
     r"^\W*(que (es|son)|cuales son|cual es|o que (e|sao)|quais (sao|os)|qu'est-ce|quel(le)?s? (sont|est)|"
     r"was (ist|sind)|wie (oft|lange|viel|erkenne)|welche|co to (jest|sa)|jakie (sa|objawy)|kiedy|ile)\b|"
     r"\b(hace (\d+|un|una|dos|tres|varios) (anos?|meses)|ha (\d+|dois|tres) anos|anos atras|"
-    r"il y a (\d+|deux|trois|quelques) (ans|mois)|vor (\d+|zwei|drei|einigen) (jahren|monaten)|lat(a)? temu)\b"
+    r"il y a (\d+|deux|trois|quelques) (ans|mois)|vor (\d+|zwei|drei|einigen) (jahren|monaten)|lat(a)? temu)\b|"
+    # prevention and risk, as the English "how can I lower my risk of a stroke?"
+    r"\b(wie kann (ich|man)|como (puedo|posso|se puede|pode)|comment (puis-je|peut-on)|jak (moge|mozna))\b[^.?!]{0,50}"
+    r"\b(senken|vermeiden|vorbeugen|verringern|reduzieren|prevenir|evitar|reducir|reduzir|diminuir|eviter|reduire|"
+    r"zapobiec|zmniejszyc)\b|\w+(risiko|riesgo|risco)\b|\b(risiko|riesgo|risco|risque) (de |für |fur |von )?\w+"
 )
 
 

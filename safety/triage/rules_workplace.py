@@ -26,7 +26,7 @@ WORKPLACE_RULES: tuple[Rule, ...] = (
     Rule(
         "smoke_fire",
         (
-            r"(?<!stop )(?<!quit )smok(e|ing)(?! cessation| detector test)(?!r)",
+            r"(?<!stop )(?<!quit )(?<!sometimes )(?<!still )(?<!often )(?<!usually )(?<!who )smok(e|ing)(?! cessation| detector test)(?!r)",
             r"burning smell",
             r"smell(s|ing)? (like |of )?(burning|burnt)",
             r"burnt smell",
