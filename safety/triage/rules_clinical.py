@@ -108,7 +108,12 @@ CLINICAL_RULES: tuple[Rule, ...] = (
     Rule(
         "suicide",
         (
-            r"suicid\w*",
+            # "suicide" naming a course, a module or an audit is a topic, not a person's intent; "want to die" and the
+            # rest still count in the same message.
+            r"(?<!zero )suicid\w*\b(?! (awareness|prevention|intervention|pathway|audit|module|course|training|policy|"
+            r"rates?|statistics|stats|risk assessment tool|screening tool|helpline number))",
+            r"\bligature(?![ -](point|risk|audit|assessment|free|cutter|check))|found hanging|\bnoose\b"
+            r"|(rope|cord|belt|scarf|sheet) (around|round) (his|her|my|their) neck",
             r"\bkms\b|\bkys\b|\bunaliv\w*",
             r"(hang|hanging|shoot|overdose on|drown) (myself|himself|herself)",
             r"(don'?t|do not) want to (exist|go on|carry on)",
@@ -221,7 +226,15 @@ CLINICAL_RULES: tuple[Rule, ...] = (
             r"(shaking|jerking|twitching) (and|&) (unresponsive|not responding)",
             r"status epilepticus",
         ),
-        pairs=((r"\b(shaking|jerking|stiff)\b", r"unresponsive|not responding|eyes rolled|foam\w*"),),
+        pairs=(
+            (r"\b(shaking|jerking|stiff)\b", r"unresponsive|not responding|eyes rolled|foam\w*"),
+            # NICE CG137: a convulsion past five minutes is status epilepticus; "collapsed and shaking" is a seizure.
+            (
+                r"\b(shak\w* all over|jerk\w*|fitting|seizing|convulsing)",
+                r"\b([5-9]|[1-5]\d|five|six|seven|eight|ten) ?(min\w*|mins?)\b",
+            ),
+            (r"\bcollaps\w* and (is |was |started |keeps )?(shak\w*|jerk\w*|twitch\w*|fitting)", r"."),
+        ),
     ),
     Rule(
         "glucose",
@@ -274,6 +287,9 @@ CLINICAL_RULES: tuple[Rule, ...] = (
             r"(going|want|gonna|about) to (kill|hurt|stab|shoot|strangle) (him|her|them|someone|somebody|my (wife|husband|partner|son|daughter|boss|neighbou?r|baby|kids?))",
             r"(threaten\w*|threat) (to (kill|stab|shoot|hurt))",
             r"(has|got|with) a (knife|gun|weapon)[^.;]{0,40}(threaten|kill|hurt|stab|shoot)",
+            r"\b(man|woman|guy|someone|somebody|person|patient|pt|visitor|relative|bloke|lad|intruder)( is)? (with|has|"
+            r"holding|waving|brandishing|wielding|carrying|pulled) (a |an )?(knife|gun|weapon|machete|blade|axe|firearm)",
+            r"threatening (to (kill|stab|shoot|hurt) )?(staff|people|us|nurses|the nurses?|everyone|the doctors?|patients)",
         ),
         pairs=(),
     ),

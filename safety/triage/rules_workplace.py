@@ -31,6 +31,7 @@ WORKPLACE_RULES: tuple[Rule, ...] = (
             r"smell(s|ing)? (like |of )?(burning|burnt)",
             r"burnt smell",
             r"on fire",
+            r"caught fire|catching fire|(fire|flames) (is |are )?spreading|\bablaze\b|there'?s a fire|a fire in (the|our|my)",
             r"flames?",
             r"scorch\w*",
             r"melted (insulation|wire|plastic)",
@@ -64,7 +65,8 @@ WORKPLACE_RULES: tuple[Rule, ...] = (
             r"(cylinder|tank|vessel|receiver) (is )?(bulging|cracked|ruptur\w*)",
             r"over-?pressur\w*",
             r"(past|over|above|into|beyond) the red( line| zone| mark)?",
-            r"(relief|safety|prv|psv) valve[^.;]{0,40}(not|isn'?t|hasn'?t|didn'?t|won'?t|failed to) (lift|open|relieve|pop)",
+            r"\b(relief|safety|prv|psv|sv)( valve)?[^.;]{0,40}(not|isn'?t|hasn'?t|didn'?t|won'?t|failed to) (lift\w*|open\w*"
+            r"|reliev\w*|pop\w*)",
             r"(pressure|gauge)[^.;]{0,40}(climbing|rising|still going up|keeps going up|pegged|maxed)",
         ),
         pairs=(

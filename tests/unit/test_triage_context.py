@@ -91,3 +91,37 @@ def test_a_frame_holds_only_without_an_urgent_word_and_a_sentence_saying_now_cou
     assert not general_message("ward round notes for today")
     assert current("the patient in bed 2 is having a seizure right now")
     assert not current("nothing's wrong right now")
+
+
+@pytest.mark.parametrize(
+    ("message", "key"),
+    [
+        ("The extractor on line 2 has caught fire and it's spreading up the ducting", "smoke_fire"),
+        ("man with knife in waiting room. threatening staff.", "harm_others"),
+        ("colleague collapsed and is shaking all over, about 8 minutes now", "seizure"),
+        ("Pt found with ligature around neck in bathroom, removed, conscious", "suicide"),
+        ("V-201 reading 18.5 barg vs set 15, PSV not relieving", "pressure"),
+        ("I took 30 paracetamol an hour ago", "overdose"),
+        ("aaj raat sab khatam kar dunga, pills ready hain", "suicide"),
+        ("더 이상 살고 싶지 않아요", "suicide"),
+        ("もう死にたい", "suicide"),
+        ("saya ingin mati malam ini", "suicide"),
+    ],
+)
+def test_plain_emergencies_in_new_words_and_languages_flag_on_the_rules_alone(message: str, key: str) -> None:
+    assert key in Triage(None).assess(message).keys
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Please schedule a ligature-point audit of the bathrooms for next month.",
+        "We are adding a suicide awareness module to our training. What should it cover?",
+        "Our Zero Suicide pathway audit is due next quarter.",
+        "I was shaking for 5 minutes after the scary film",
+        "we took 20 minutes to get the tablets from pharmacy",
+        "threatening legal action over the parking fine",
+    ],
+)
+def test_topic_words_durations_and_figures_of_speech_stay_quiet(message: str) -> None:
+    assert not Triage(None).assess(message).flags
