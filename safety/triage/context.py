@@ -39,7 +39,8 @@ _RELAPSE = re.compile(r"\b(but|however|again|back|worse|worsening|returned|recur
 # that is sounding is still a fire until shown otherwise, so "smoke alarm going off" is not a modifier use.
 _MODIFIER = re.compile(
     r"^(\s*/\s*\w+|\s+\w+)?\s+(awareness|posters?|signs?|leaflets?|courses?|modules?|training|audits?|pathways?|"
-    r"procedures?|polic(y|ies)|templates?|drills?|kits?|protocols?|guidelines?|guidance|certificates?|ppe|ratings?|"
+    r"procedures?|polic(y|ies)|templates?|drills?|kits?|box(es)?|packs?|trolleys?|bags?|protocols?|guidelines?|"
+    r"guidance|certificates?|ppe|ratings?|"
     r"stats|statistics|trust|charity|prevention|checklists?|scenarios?|simulations?|manikins?|"
     r"(alarms?|detectors?)(?=[^.?!]{0,40}\b(chirp\w*|batter\w*|test\w*|light|blink\w*|fitted|install\w*|sensitiv\w*|"
     r"wired|buy|replac\w*)\b))\b"

@@ -125,3 +125,23 @@ def test_plain_emergencies_in_new_words_and_languages_flag_on_the_rules_alone(me
 )
 def test_topic_words_durations_and_figures_of_speech_stay_quiet(message: str) -> None:
     assert not Triage(None).assess(message).flags
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "first aid kit restocked, antiseptic wipes low, reorder",
+        "Does anyone know where the anaphylaxis box is kept now since the ward move?",
+    ],
+)
+def test_words_inside_words_and_boxes_of_kit_stay_quiet(message: str) -> None:
+    assert not Triage(None).assess(message).flags
+
+
+def test_a_laugh_turns_the_probes_figure_of_speech_down_but_never_suicide() -> None:
+    from retrieval import default_embedder
+    from safety.triage import SemanticDetector
+
+    triage = Triage(SemanticDetector(default_embedder()))
+    assert not triage.assess("under so much pressure at work rn, gonna explode lol").flags
+    assert "suicide" in triage.assess("i want to kms lol").keys
