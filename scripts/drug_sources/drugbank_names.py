@@ -154,6 +154,11 @@ def drugbank_synonyms(
     ``english`` and ``person`` say whether a word is an everyday word or part of a person's name.
     """
     out = DrugbankNames()
+
+    def brand_concept(name: str) -> bool:
+        flag = (brand_flags or {}).get(name, {})
+        return bool(flag.get("is_brand")) or name not in canonical_data
+
     new: dict[str, str] = {}
 
     def target(part: str) -> str | None:
@@ -190,7 +195,12 @@ def drugbank_synonyms(
             continue
         ((ings, source),) = reached
         named.update(ings)
-        if name in ings or name in given or name in ingredients or to_ingredient(name) is not None:
+        # An ingredient row without facts may be a brand concept that RxNorm files as a name of its own ("actemra",
+        # "perjeta", "eylea"): DrugBank's mapping to the medicine wins there. A name that takes part in facts, or
+        # that a curated table or UNII already resolves, is never overridden.
+        if name in ings or name in given or to_ingredient(name) is not None:
+            continue
+        if name in ingredients and not brand_concept(name):
             continue
         found[_key(name)].setdefault(tuple(ings), source)
         spellings[_key(name)].add(name)

@@ -134,3 +134,15 @@ def test_noise_conflicts_and_given_names_are_skipped() -> None:
     assert out.new_ingredients == {"newmab": "DB99999"}
     assert "DrugBank id DB99999" in dict((n, s) for n, _, s in out.rows)["newbrand"]
     assert "MedlinePlus a000001" in dict((n, s) for n, _, s in out.rows)["combix"]
+
+
+@pytest.mark.parametrize(
+    ("brand", "ingredient"),
+    [("Actemra", "tocilizumab"), ("Perjeta", "pertuzumab"), ("Eylea", "aflibercept")],
+)
+def test_a_brand_concept_filed_as_a_name_of_its_own_reads_as_its_medicine(
+    resources: ToolResources, brand: str, ingredient: str
+) -> None:
+    # RxNorm files these brand concepts as names without facts; DrugBank's mapping to the medicine wins.
+    match = resources.resolver.resolve(brand)
+    assert match.resolution is Resolution.SYNONYM and match.ingredients == [ingredient]
