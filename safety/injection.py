@@ -45,7 +45,7 @@ _AI = (
     r"machine\s+readers?|ai\s+(?:helpers?|readers?|assistants?))"
 )
 _RULES = (
-    r"(?:instructions?|rules|guidance|guidelines?|directives?|prompts|system\s+prompt|restrictions?|safety\s+(?:rules|policy|"
+    r"(?:instructions?|directions|rules|guidance|guidelines?|directives?|prompts|system\s+prompt|restrictions?|safety\s+(?:rules|policy|"
     r"filters?|guidelines)|content\s+(?:rules|polic(?:y|ies)|filters?)|context|everything\s+(?:above|before)|role"
     r"|system\s+message|programming)"
 )
@@ -61,7 +61,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             ),
             (
                 "override",
-                r"\b(?:supersedes?|overrides?|takes?\s+precedence\s+over|replaces?)\s+(?:all|any|every)\s+other\s+"
+                r"\b(?:supersedes?|overrides?|takes?\s+precedence\s+over|replaces?)\s+(?:all|any|every)\s+(?:other|previous"
+                r"|prior|earlier)\s+"
                 r"(?:guidance|advice|sources?|documents?|instructions?|protocols?|leaflets?|warnings?|rules?)\b"
                 r"(?!\s+(?:on|for|about|regarding|relating|in)\b)|\boverrides?\s+(?:all|any|every)\s+(?:previous|"
                 r"prior|earlier)\b|\btakes?\s+precedence\s+over\s+(?:all|any|every)\b",
@@ -89,7 +90,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                 rf"(?:the\s+|any\s+|all\s+)?{_AI}\b|^\W*{_AI}\s*[:,]|\b{_AI}\s+(?:reading|processing|"
                 rf"summari[sz]ing|quoting|retrieving)\s+this|\bwhoever\s+reads\s+this|"
                 rf"\b(?:the|any|all|every)\s+{_AI}\b[^.\n]{{0,40}}\b(?:must|should|is\s+to|are\s+to|shall)\b|"
-                rf"(?:<!--|\[|\{{\{{|/\*|>|^|[.!?]\s)\s*(?:attention\s+)?{_AI}(?:[_ ]instructions?)?\s*[:,]|"
+                rf"(?:<!--|\[|\{{\{{|/\*|>|^|[.!?|—–-]\s)\s*(?:attention\s+|hey\s+|hi\s+)?{_AI}"
+                rf"(?:[_ ]instructions?)?\s*[:,]|"
                 rf"\bfor\s+(?:automated|ai|digital)\s+{_AI}|\b{_AI}\s+(?:helpers?\s+)?must\b|"
                 rf"\b(?:tell|respond\s+to|reply\s+to|answer)\s+(?:the|every|any)\s+users?\b|\b(?:in|into|at\s+"
                 rf"the\s+end\s+of|as\s+part\s+of)\s+(?:the|your|this|every|each)\s+(?:answer|reply|response)s?\b|"
