@@ -18,8 +18,11 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from safety.triage.rules_multilingual import fold
+
 LEXICON = Path(__file__).resolve().parent / "data" / "lexicon.toml"
-_LATIN = re.compile(r"[a-z]")
+_LATIN = re.compile(r"[a-zđа-яёіїєґα-ω]")  # scripts with word boundaries: a stem matches at a word start
+_UNSPACED = re.compile(r"[^\x00-\u024f\u0370-\u03ff\u0400-\u04ff\u1e00-\u1eff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,16 +33,21 @@ class Concept:
     key: str
     strong: bool
     terms: re.Pattern[str]
+    spaced: re.Pattern[str]  # only the terms of scripts with word boundaries: enough for a text in those alone
 
 
-def _pattern(stems: list[str]) -> re.Pattern[str]:
-    return re.compile("|".join((r"\b" + s + r"\w*") if _LATIN.match(s) else s for s in stems))
+def _patterns(stems: list[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    stems = [fold(s) for s in stems]  # written with or without accents, matched on folded text
+    spaced = [r"\b(?:" + "|".join(s for s in stems if _LATIN.match(s)) + r")\w*"]
+    spaced += [s for s in stems if not _LATIN.match(s) and not _UNSPACED.search(s)]  # "\\w*schmerz", "(tem|tenho)"
+    unspaced = [s for s in stems if not _LATIN.match(s) and _UNSPACED.search(s)]
+    return re.compile("|".join(spaced + unspaced)), re.compile("|".join(spaced))
 
 
 def load_concepts(path: Path = LEXICON) -> tuple[Concept, ...]:
     """The lexicon's concepts, in file order (the first strong one found names the category)."""
     raw = tomllib.loads(path.read_text(encoding="utf-8"))["concept"]
-    return tuple(Concept(name, c["key"], c["strong"], _pattern(c["terms"])) for name, c in raw.items())
+    return tuple(Concept(name, c["key"], c["strong"], *_patterns(c["terms"])) for name, c in raw.items())
 
 
 CONCEPTS = load_concepts()
@@ -51,7 +59,10 @@ GENERIC = frozenset({"pain", "fever", "fall_vomit", "die"})
 ALONE = frozenset({"suicide", "unconscious", "overdose", "fire", "threat"})
 # A negation before these is the emergency itself: "no respira", "ya no quiero vivir".
 FLIPPED = frozenset({"breath", "die"})
-_FLIP_VERB = re.compile(r"respir|atm|oddych|nefes|hinga|sa+ns|تنفس|सांस|साँस|呼吸|viv|leben|zyc|yasa|trai|mabuhay")
+_FLIP_VERB = re.compile(
+    r"respir|atm|oddych|nefes|hinga|sa+ns|تنفس|सांस|साँस|呼吸|viv|leben|zyc|yasa|trai|mabuhay|adem|дыш|диха|αναπν|"
+    + fold(r"thở|bernapas|bernafas|pumu|neefs|শ্বাস|سانس")
+)
 
 _URGENCY = re.compile(
     r"\b(ahora|ya|urgente?|urgencia|ayuda|socorro|emergencia|ambulancia|rapido|muy|mucho|fuerte|grave|de repente|"
@@ -73,38 +84,89 @@ _URGENCY = re.compile(
     r"الان|الآن|حالا|ساعد|النجدة|اسعاف|إسعاف|طوارئ|لا (استطيع|يستطيع|تستطيع|اقدر|يقدر)|ما (اقدر|يقدر|قادر)|شديد|فجا|"
     r"अभी|तुरंत|मदद|बचाओ|एम्बुलेंस|इमरजेंसी|बहुत|तेज|अचानक|现在|马上|快|救命|帮|急|救护车|不能|不了|剧烈|突然|严重"
 )
+# The same for Dutch, Russian, Ukrainian, Greek, Urdu, Bengali, Japanese, Korean, Vietnamese, Indonesian/Malay,
+# Swahili and Somali (help, now, ambulance, urgent, very, can't, what do I do), folded as the text is.
+_URGENCY_MORE = re.compile(
+    fold(
+        r"\b(hulp|snel|dringend|ambulance|erg|heel|nu meteen|wat moet ik|kan niet|срочно|помогите|помощь|скор(ая|ую)|"
+        r"сейчас|очень|сильн\w*|не (может|могу|можем)|что делать|терміново|допоможіть|швидк\w*|зараз|дуже|"
+        r"не (може|можу)|що робити|βοηθεια|ασθενοφορο|τωρα|επειγοντως|πολυ|τι να κανω|δεν μπορ\w*|cấp cứu|cứu|gấp|"
+        r"ngay|rất|làm sao|tolong|darurat|ambulans|sekarang|segera|sangat|parah|tidak bisa|msaada|haraka|sasa hivi|"
+        r"dharura|caawi\w*|degdeg|hadda|ambalaas)\b|"
+        r"救急車|助けて|すぐ|ひどい|できない|구급차|도와|지금|빨리|너무|심하|못 |সাহায্য|অ্যাম্বুলেন্স|এখন|খুব|জরুরি|"
+        r"পারছে না|مدد|ایمبولینس|ابھی|فوری|بہت|نہیں پا|نہیں (سک|رہ)"
+    )
+)
 _NEGATION = re.compile(
-    r"\b(no|nao|ni|nem|sin|sem|nunca|ningun\w*|nenhum\w*|pas de|sans|aucun\w*|kein\w*|nicht|ohne|non|senza|nessun\w*|"
-    r"nie|bez|brak|nu|fara|wala|hindi|nahi|nahin|yok|degil|denies|denied|negative for|bien|bem|gut|bene|dobrze|"
-    r"iyi|bine|normal\w*)\b|لا|ليس|بدون|مافي|ما في|नहीं|没有|没|无|不"
+    fold(
+        r"\b(no|nao|ni|nem|sin|sem|nunca|ningun\w*|nenhum\w*|pas de|sans|aucun\w*|kein\w*|nicht|ohne|non|senza|nessun\w*|"
+        r"nie|bez|brak|nu|fara|wala|hindi|nahi|nahin|yok|degil|denies|denied|negative for|bien|bem|gut|bene|dobrze|"
+        r"iyi|bine|normal\w*|geen|niet|zonder|sina|hana|не|нет|без|ні|немає|δεν|χωρισ|οχι|μην|tidak|bukan|tanpa|hakuna|"
+        r"không|chẳng)\b|لا|ليس|بدون|مافي|ما في|नहीं|没有|没|无|不|نہیں|بغیر|(?<!\S)(না|নেই)(?![^\s.,!?।])"
+    )
 )
 _INABILITY = re.compile(
     r"(puedo|puede|consig\w*|para\b|peux|peut|arrive|kann|riesc\w*|mog\w*|moz\w*|pot|poate|maka\w*|mahirap|"
-    r"استطيع|يستطيع|اقدر|يقدر|قادر|不能|不了|醒|pa ra|paa? ra|aa ra|le pa)"
+    r"استطيع|يستطيع|اقدر|يقدر|قادر|不能|不了|醒|pa ra|paa? ra|aa ra|le pa|мож|мог|можу|μπορ|bisa|dapat|weza|kari)"
 )
 # A negation or "fine" just after the term: "ağrı yok", "respira bien", "epilepsia controlada".
 _AFTER_NEGATION = re.compile(
-    r"^\W*\w*\W*(yok|degil|nahi|nahin|नहीं|bien|bem|gut|bene|dobrze|iyi|bine|control\w*|kontrol\w*|stabil\w*)\b"
-    r"(?! (le|aa|ho|pa))"
+    r"^\W*\w*\W*(yok|degil|nahi|nahin|नहीं|bien|bem|gut|bene|dobrze|iyi|bine|control\w*|kontrol\w*|stabil\w*|"
+    r"нормальн\w*|в норме|хорошо|добре|нормально|κανονικ\w*|καλα|goed|normaal|baik|normal|vizuri|fiican)(?!\w)"
+    r"(?! (le|aa|ho|pa|ले|आ|हो|पा))"
 )
 _NOT_NOW = re.compile(
-    r"^\W*(que (es|son)|cuales|cual es|como (se|puedo|saber)|o que (e|sao)|quais|qu'est-ce|quel(le)?s? (sont|est)|"
-    r"comment (savoir|reconnaitre)|was (ist|sind)|wie (erkenne|oft)|welche|cos'e|quali sono|come (si|riconoscere)|"
-    r"co to|jakie|czym jest|ile|kiedy|cuanto|quanto|combien|kac|ilang|what|how|why|nedir|nelerdir|ce (este|sunt)|"
-    r"care sunt|ano ang|paano|ما هو|ما هي|كيف|kya hai|kya hota|"
-    r"क्या है|कैसे|什么是|怎么|如何)|"
-    r"\b(hace (\d+|un|una|dos|tres|varios|unos) (anos?|meses)|anos atras|(ha|faz) (\d+|dois|tres) anos|"
-    r"il y a (\d+|deux|trois|quelques) (ans|mois)|vor (\d+|zwei|drei|einigen) (jahren|monaten)|anni fa|lat(a)? temu|"
-    r"yil once|acum (\d+|doi|trei) ani|taon na ang nakalipas|simulacro|simulado|exercice|ubung|probealarm|"
-    r"esercitazion\w*|letztes jahr|el ano pasado|l'annee derniere|l'anno scorso|w zeszlym (roku|miesiacu)|gecen yil|"
-    r"si alguien|se alguem|si quelqu'un|wenn jemand|se qualcuno|jesli ktos|daca cineva|kung may|anul trecut|"
-    r"noong isang taon|ano passado|training|certificate|completed|audit|policy|cwiczeni\w*|tatbikat|exercitiu|"
-    r"pagsasanay|drill)\b|منذ سنوات|साल पहले|saal pehle|年前|演习|演练"
+    fold(
+        r"^\W*(que (es|son)|cuales|cual es|como (se|puedo|saber)|o que (e|sao)|quais|qu'est-ce|quel(le)?s? (sont|est)|"
+        r"comment (savoir|reconnaitre)|was (ist|sind)|wie (erkenne|oft)|welche|cos'e|quali sono|come (si|riconoscere)|"
+        r"co to|jakie|czym jest|ile|kiedy|cuanto|quanto|combien|kac|ilang|what|how|why|nedir|nelerdir|ce (este|sunt)|"
+        r"care sunt|ano ang|paano|que (hago|hacer|hacemos) si|o que fazer se|que faire si|was tun,? wenn|cosa fare se|"
+        r"que significa|o que significa|que veut dire|was bedeutet|cosa significa|co znaczy|"
+        r"ne demek|что значит|что означает|ما هو|ما هي|كيف|kya hai|kya hota|"
+        r"क्या है|कैसे|什么是|怎么|如何|wat (is|zijn)|hoe (herken|weet)|что такое|какие (симптомы|признаки)|"
+        r"как (понять|распознать|отличить)|що таке|які (симптоми|ознаки)|τι ειναι|ποια ειναι|apa itu|apa (saja )?gejala|"
+        r"bagaimana (cara|mengenali)|dalili za|maxay|waa maxay)|(কী|কি)\s*\?\s*$|\b(là gì|ni nini)\b|とは|って何|란 뭐|이 뭐|کیا ہے|"
+        r"\b((\d+|два|три|несколько) (год\w*|лет|месяц\w*) назад|в прошлом году|(\d+|два|три) (роки|років|місяц\w*) тому|"
+        r"минулого року|jaar geleden|vorig jaar|περσι|tahun lalu|nam truoc|mwaka jana|miaka iliyopita|учебн\w*|"
+        r"навчальн\w*|oefening|ασκηση|latihan|simulasi|dien tap|mazoezi|tababar)\b|"
+        r"年前|去年|避難訓練|訓練|년 전|작년|훈련|سال پہلے|پچھلے سال|বছর আগে|গত বছর|"
+        r"\b(hace (\d+|un|una|dos|tres|varios|unos) (anos?|meses)|anos atras|(ha|faz) (\d+|dois|tres) anos|"
+        r"il y a (\d+|deux|trois|quelques) (ans|mois)|vor (\d+|zwei|drei|einigen) (jahren|monaten)|anni fa|lat(a)? temu|"
+        r"yil once|acum (\d+|doi|trei) ani|taon na ang nakalipas|simulacro|simulado|exercice|ubung|probealarm|"
+        r"esercitazion\w*|letztes jahr|el ano pasado|l'annee derniere|l'anno scorso|w zeszlym (roku|miesiacu)|gecen yil|"
+        r"si alguien|se alguem|si quelqu'un|wenn jemand|se qualcuno|jesli ktos|daca cineva|kung may|anul trecut|"
+        r"noong isang taon|ano passado|training|certificate|completed|audit|policy|cwiczeni\w*|tatbikat|exercitiu|"
+        r"pagsasanay|drill)\b|منذ سنوات|साल पहले|saal pehle|年前|演习|演练"
+    )
 )
 _ENGLISH = re.compile(
     r"\b(the|and|my|is|i|i'm|to|of|it|he|she|his|her|with|have|has|was|can|you|this|that|in|on|for|a|an|just|what|"
     r"how|not|at|we|they|after|since|from|are|be|does|do|mean|means|about|if|when|should|could|would|will|there|"
     r"your|me|been|why|which|any|or)\b"
+)
+_SHORT_OF = re.compile(fold(r"khó|sesak|susah|sulit|trudno|hirap|kurang|dificultad|difficulte"))
+# After these words the text is a negation however it goes on: "ağrı yok", "दर्द नहीं है", "痛みはありません".
+_POSTFIX_NEGATION = re.compile(
+    r"^\W*(\w+\W+)?(yok|degil|nahi|nahin|नहीं|نہیں|নেই|না(?!\w)|hakuna)|^\S?[はがもを](ありません|ない|無い|なし)|^\S{0,2} ?없"
+)
+# Short words English shares with a language ("a", "în", "are" in Romanian; "i", "do", "to" in Polish; "a", "do" in
+# Spanish, Portuguese, Italian) count as English only when that language's own common words are not there.
+_SHARED = (
+    (
+        re.compile(
+            r"\b(si|nu|este|sunt|meu|mea|foarte|din|cu|pe|sa|ca|mai|el|ea|lui|ei|tatal|mama|fiul|fiica|sotul|"
+            r"sotia|copilul)\b"
+        ),
+        frozenset({"a", "in", "are"}),
+    ),
+    (
+        re.compile(r"\b(nie|jest|sie|ma|mam|mu|jej|na|z|w|ze|dziecko|bardzo|prosze|pomocy)\b"),
+        frozenset({"i", "do", "a", "to"}),
+    ),
+    (
+        re.compile(r"\b(el|la|los|las|del|que|por|para|com|nao|uma|um|il|che|non|sono|della|est[aá]|tiene)\b"),
+        frozenset({"a", "do"}),
+    ),
 )
 _CLAUSE = re.compile(
     r"[.;!?,\n]|\b(pero|mas|mais|aber|ma|ale|ama|dar|y|e|et|und|i|ve|si|at|aur|لكن|लेकिन|但)\b|但|，|。"
@@ -114,7 +176,11 @@ _CLAUSE = re.compile(
 def reads_as_english(folded: str) -> bool:
     """Whether a message is mostly English words (the English rules and the probe read those)."""
     words = re.findall(r"[^\W\d_]+", folded)
-    return len(words) > 0 and len(_ENGLISH.findall(folded)) >= max(2, 0.2 * len(words))
+    english = _ENGLISH.findall(folded)
+    for markers, shared in _SHARED:
+        if len(set(markers.findall(folded))) >= 2:
+            english = [w for w in english if w not in shared]
+    return len(words) > 0 and len(english) >= max(2, 0.2 * len(words))
 
 
 def not_now(folded: str) -> bool:
@@ -122,12 +188,24 @@ def not_now(folded: str) -> bool:
     return bool(_NOT_NOW.search(folded))
 
 
-def _negated(folded: str, start: int, end: int) -> bool:
+def _flip_negated(folded: str, start: int, end: int) -> bool:
+    """A negation before a breathing or living verb ("no respira"), not one before "short of" ("không khó thở")."""
+    last = re.findall(r"\w+", folded[max(0, start - 12) : start])[-1:]
+    return not (last and _SHORT_OF.fullmatch(last[0])) and _negated(folded, start, end, after=False)
+
+
+def _negated(folded: str, start: int, end: int, after: bool = True) -> bool:
     before = _CLAUSE.split(folded[max(0, start - 30) : start])[-1]
     window = before if " " in before else before[-4:]  # a script without spaces: the few characters before
     if _NEGATION.search(window) and not _INABILITY.search(window):
         return True
-    return bool(_AFTER_NEGATION.search(folded[end : end + 20]))
+    tail = folded[end : end + 20]
+    return after and bool(_AFTER_NEGATION.search(tail) or _POSTFIX_NEGATION.search(tail))
+
+
+def negated_before(folded: str, start: int, end: int) -> bool:
+    """Whether a negation just before start..end, or one after it ("ağrı yok"), turns it down."""
+    return _negated(folded, start, end, after=False) or bool(_POSTFIX_NEGATION.search(folded[end : end + 20]))
 
 
 def lexicon_keys(folded: str) -> list[str]:
@@ -135,11 +213,13 @@ def lexicon_keys(folded: str) -> list[str]:
     if not folded.strip() or reads_as_english(folded) or _NOT_NOW.search(folded):
         return []
     found: list[Concept] = []
-    urgent = bool(_URGENCY.search(folded))
+    urgent = bool(_URGENCY.search(folded) or _URGENCY_MORE.search(folded))
+    unspaced = bool(_UNSPACED.search(folded))  # a script matched anywhere (Arabic, Devanagari, Chinese...)
     for concept in CONCEPTS:
-        spans = [(m.start(), m.end()) for m in concept.terms.finditer(folded)]
+        spans = [(m.start(), m.end()) for m in (concept.terms if unspaced else concept.spaced).finditer(folded)]
         flips = [(a, b) for a, b in spans if concept.name in FLIPPED and _FLIP_VERB.search(folded[a:b])]
-        if any(_negated(folded, a, b) for a, b in flips):
+        # "no respira" is the emergency itself; "respira bien" (a negation after the verb) is not
+        if any(_flip_negated(folded, a, b) for a, b in flips):
             found.append(concept)
             urgent = True
         elif any(not _negated(folded, a, b) for a, b in spans):

@@ -6,31 +6,45 @@ German, Italian, Polish, Turkish, Arabic (script and the common Latin transliter
 romanised) and Chinese. Patterns are matched on ``fold``'s output: lower case with Latin accents and Arabic hamza
 forms folded, so "dolor de pecho", "douleur à la poitrine" and "nie mogę oddychać" match written with or without
 accents. Each pattern begins with its own negation word ("no puedo respirar"), so the English negation filter
-only turns down a phrase that a preceding "no" negates ("no tengo dolor de pecho").
+only turns down a phrase that a preceding "no" negates ("no tengo dolor de pecho"). More languages, category by
+category, are in rules_multilingual_clinical.py and rules_multilingual_work.py; ``phrase_keys`` there matches all
+three tables and also reads each language's own negations ("pas de", "geen", "yok", "नहीं").
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from safety.triage.rules import Rule
 
 _FOLD = str.maketrans(
     {
-        **dict.fromkeys("áàâäãåą", "a"),
+        **dict.fromkeys("áàâäãåąă", "a"),
         **dict.fromkeys("éèêëę", "e"),
         **dict.fromkeys("íìîïı", "i"),
         **dict.fromkeys("óòôöõ", "o"),
         **dict.fromkeys("úùûü", "u"),
         **dict.fromkeys("çć", "c"),
         **dict.fromkeys("ñń", "n"),
-        **dict.fromkeys("śş", "s"),
+        **dict.fromkeys("śşș", "s"),
+        **dict.fromkeys("ţț", "t"),
+        # Greek accents (tonos, dialytika) and final sigma
+        **dict.fromkeys("άἀ", "α"),
+        "έ": "ε",
+        "ή": "η",
+        **dict.fromkeys("ίϊΐ", "ι"),
+        "ό": "ο",
+        **dict.fromkeys("ύϋΰ", "υ"),
+        "ώ": "ω",
+        "ς": "σ",
         **dict.fromkeys("żź", "z"),
         "ł": "l",
         "ğ": "g",
         "ß": "ss",
         **dict.fromkeys("أإآٱ", "ا"),
         "ى": "ي",
+        "ة": "ه",
         "ـ": None,
     }
 )
@@ -38,7 +52,7 @@ _FOLD = str.maketrans(
 
 def fold(lowered: str) -> str:
     """Latin accents and Arabic hamza forms folded, so a phrase matches however it was typed."""
-    return lowered.translate(_FOLD)
+    return unicodedata.normalize("NFC", lowered).translate(_FOLD)
 
 
 # The English question and history filters do not read other languages: a message that opens as a general question
@@ -251,6 +265,9 @@ MULTILINGUAL_RULES: tuple[Rule, ...] = (
         (
             r"(zawor bezpieczenstwa nie|valvula de (seguridad|seguranca|alivio) (no|nao)|soupape( de securite)? ne|"
             r"sicherheitsventil (offnet|funktioniert|lost) nicht)",
+            r"valvola di sicurezza non|veiligheidsklep (gaat niet open|opent niet|werkt niet)|supapa de siguranta nu|"
+            r"emniyet (ventili|valfi|supabi) (acmiyor|calismiyor)|предохранительный клапан не|запобіжний клапан не|"
+            r"安全阀(失灵|打不开|不起作用)|安全弁が(作動しない|開かない)|안전밸브가 (작동하지|열리지)",
         ),
     ),
     Rule(

@@ -7,7 +7,8 @@ import re
 from safety.triage.rules import match_rules
 from safety.triage.rules_clinical import CLINICAL_RULES
 from safety.triage.rules_lexicon import lexicon_keys, not_now, reads_as_english
-from safety.triage.rules_multilingual import MULTILINGUAL_RULES, fold, general
+from safety.triage.rules_multilingual import fold, general
+from safety.triage.rules_multilingual_work import phrase_keys
 from safety.triage.rules_vitals import match_vitals
 from safety.triage.rules_workplace import WORKPLACE_RULES
 
@@ -30,7 +31,7 @@ def rule_keys(lowered: str) -> list[str]:
         # The English filters do not read other languages: a general question or a past event there is none.
         if general(folded) or not_now(folded):
             return list(dict.fromkeys(match_vitals(lowered)))
-        found += match_rules(folded, MULTILINGUAL_RULES)
+        found += phrase_keys(folded)
         if USE_LEXICON:
             found += lexicon_keys(folded)
     found += match_vitals(lowered)
