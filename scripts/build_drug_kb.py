@@ -16,6 +16,7 @@ import re
 import sys
 import tomllib
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
@@ -171,8 +172,11 @@ def _english() -> set[str]:
     return set(get_english_words_set(["web2"], lower=True))
 
 
-def unii_brands(shared: Path, brands: list[tuple[str, str, str]], interacting: set[str]) -> list[tuple[str, str, str]]:
-    """Synonym rows for the other names of each FDA UNII group that reaches one ingredient (drug_sources/unii.py)."""
+def _mappers(
+    brands: list[tuple[str, str, str]], interacting: set[str]
+) -> tuple[Callable[[str], str | None], Callable[[str], bool]]:
+    """What a name already stands for (a unique table name or an interacting ingredient), and whether a word is an
+    everyday English word: the two questions every generated name source asks."""
     count = Counter(b for b, _, _ in brands)
     known = {b: i for b, i, _ in brands if count[b] == 1}
     english = _english()
@@ -183,6 +187,13 @@ def unii_brands(shared: Path, brands: list[tuple[str, str, str]], interacting: s
     def is_english(word: str) -> bool:
         return word in english or is_everyday_word(word)
 
+    return to_ingredient, is_english
+
+
+def unii_brands(shared: Path, brands: list[tuple[str, str, str]], interacting: set[str]) -> list[tuple[str, str, str]]:
+    """Synonym rows for the other names of each FDA UNII group that reaches one ingredient (drug_sources/unii.py)."""
+    to_ingredient, is_english = _mappers(brands, interacting)
+
     with (shared / "ndfrt_rxnorm_names.csv").open(encoding="utf-8-sig") as fh:
         chemicals = frozenset(
             clean(r["drugname"])
@@ -190,7 +201,7 @@ def unii_brands(shared: Path, brands: list[tuple[str, str, str]], interacting: s
             if r["drugname"].endswith("[Chemical/Ingredient]")
         )
     groups = unii_groups(shared / "fda_rxnorm_drugbank_names.tsv")
-    rows = unii_synonyms(groups, to_ingredient, set(count), is_english, chemicals)
+    rows = unii_synonyms(groups, to_ingredient, {b for b, _, _ in brands}, is_english, chemicals)
     return [(name, ing, SYNONYM_PREFIX + source) for name, ing, source in rows]
 
 
@@ -215,15 +226,7 @@ def drugbank_brands(brands: list[tuple[str, str, str]], interacting: set[str], i
 
     Names any earlier table gives (curated, salt or UNII rows) are never overridden.
     """
-    count = Counter(b for b, _, _ in brands)
-    known = {b: i for b, i, _ in brands if count[b] == 1}
-    english = _english()
-
-    def to_ingredient(name: str) -> str | None:
-        return known.get(name) or (name if name in interacting else None)
-
-    def is_english(word: str) -> bool:
-        return word in english or is_everyday_word(word)
+    to_ingredient, is_english = _mappers(brands, interacting)
 
     first, last = name_lists()
 
@@ -232,7 +235,15 @@ def drugbank_brands(brands: list[tuple[str, str, str]], interacting: set[str], i
 
     variants, canonical_data, version, flags = read_drug_ner()
     found = drugbank_synonyms(
-        variants, canonical_data, to_ingredient, ingredients, set(count), is_english, version, is_person, flags
+        variants,
+        canonical_data,
+        to_ingredient,
+        ingredients,
+        {b for b, _, _ in brands},
+        is_english,
+        version,
+        is_person,
+        flags,
     )
     found.rows = [(name, ing, SYNONYM_PREFIX + source) for name, ing, source in found.rows]
     return found
