@@ -17,6 +17,7 @@ from core.settings import Settings
 from retrieval import DEFAULT_CACHE, default_embedder
 from safety.triage import SemanticDetector, Triage
 from tools.drugs import DrugNameResolver, default_knowledge_base
+from tools.drugs.knowledge_base import DrugKnowledgeBase
 from tools.registry import ToolResources
 
 
@@ -66,6 +67,18 @@ def settings(tmp_path: Path) -> Settings:
 def resources() -> ToolResources:
     kb = default_knowledge_base()
     return ToolResources(kb=kb, resolver=DrugNameResolver(kb))
+
+
+@pytest.fixture(scope="session")
+def kb(resources: ToolResources) -> DrugKnowledgeBase:
+    """The bundled drug knowledge base, loaded once per test session."""
+    return resources.kb
+
+
+@pytest.fixture(scope="session")
+def resolver(resources: ToolResources) -> DrugNameResolver:
+    """The free-text name reader on the bundled knowledge base."""
+    return resources.resolver
 
 
 @pytest.fixture(scope="session")

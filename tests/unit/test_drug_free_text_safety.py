@@ -9,20 +9,10 @@ from pathlib import Path
 import pytest
 
 from tools.drugs import DrugNameResolver
-from tools.drugs.knowledge_base import DrugKnowledgeBase, default_knowledge_base, name_words
+from tools.drugs.knowledge_base import name_words
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 from drug_sources.drugbank_names import drugbank_synonyms  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def kb() -> DrugKnowledgeBase:
-    return default_knowledge_base()
-
-
-@pytest.fixture(scope="module")
-def resolver(kb: DrugKnowledgeBase) -> DrugNameResolver:
-    return DrugNameResolver(kb)
 
 
 def _read(resolver: DrugNameResolver, text: str) -> set[str]:

@@ -5,18 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tools.drugs import DrugNameResolver, check_drug_interactions
-from tools.drugs.knowledge_base import DEFAULT_MEMBERSHIP_PREFIX, DrugKnowledgeBase, default_knowledge_base
+from tools.drugs.knowledge_base import DEFAULT_MEMBERSHIP_PREFIX, DrugKnowledgeBase
 from tools.drugs.prose import phonetic
-
-
-@pytest.fixture(scope="module")
-def kb() -> DrugKnowledgeBase:
-    return default_knowledge_base()
-
-
-@pytest.fixture(scope="module")
-def resolver(kb: DrugKnowledgeBase) -> DrugNameResolver:
-    return DrugNameResolver(kb)
 
 
 def _read(resolver: DrugNameResolver, text: str) -> set[str]:
