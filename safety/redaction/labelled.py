@@ -83,10 +83,18 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         r"\1[DOB]",
     ),
 )
-# "P/N MX-989803196521", "part no. 10-2140-00": a part number is a technician's fact, never a person's.
-_PART = re.compile(
-    r"\b(?:p/n|part(?:\s+(?:no\.?|number|#))?|fru|sku|ref|cat(?:alog(?:ue)?)?\.?\s*(?:no\.?)?)\s*[:#]?\s*$", re.I
+# "P/N MX-989803196521", "part no. 10-2140-00", "Battery SurePower 8019-0535-01": a part number is a technician's fact,
+# never a person's. Shared by the shape rules, the phone and the long-number detectors.
+_PART_CUE = re.compile(
+    r"\b(?:p/n|part\s*(?:no\.?|number|#)|fru|sku|battery\s+\w+|cat(?:alog(?:ue)?)?\.?\s*no\.?)\s*[:#]?\s*"
+    r"(?:[A-Z]{1,4}-)?$",
+    re.I,
 )
+
+
+def after_part_cue(text: str, start: int) -> bool:
+    """Whether the token at ``start`` follows a part-number cue."""
+    return _PART_CUE.search(text[max(0, start - 24) : start]) is not None
 
 
 def redact_labelled(text: str) -> str:
@@ -94,7 +102,7 @@ def redact_labelled(text: str) -> str:
     for pattern, replacement in _RULES:
 
         def replace(match: re.Match[str], pattern: re.Pattern[str] = pattern, replacement: str = replacement) -> str:
-            if _PART.search(match.string[max(0, match.start() - 16) : match.start()]):
+            if after_part_cue(match.string, match.start()):
                 return match.group()
             near = match.string[max(0, match.start() - 80) : match.end() + 80]
             if pattern is _SERIAL and not _PERSONAL_DEVICE.search(near):

@@ -31,19 +31,22 @@ def name_lists() -> tuple[frozenset[str], frozenset[str]]:
 
     # Given names of other countries (Faker's locales, ``data/given_names.txt``) that are no English word: the
     # Census lists miss "Femke", "Lakshmi", "Dmitri". Those that are words ("colon", "press") stay out.
-    extra = Path(__file__).resolve().parent / "data" / "given_names.txt"
     words = dictionary()
-    given = frozenset(
-        w for w in extra.read_text(encoding="utf-8").split("\n")[1:] if w and w not in words and not is_word(w)
-    )
+    given = frozenset(w for w in _given_file() if w not in words and not is_word(w))
     return read("dist.male.first", "dist.female.first") | given, read("dist.all.last")
 
 
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """Every given name of ``data/given_names.txt``, also those that are words: evidence only beside a surname."""
+    return _given_file() - {"will", "may", "june"}
+
+
+@lru_cache(maxsize=1)
+def _given_file() -> frozenset[str]:
+    """The lines of ``data/given_names.txt`` (Faker's given names, lower case), read once."""
     extra = Path(__file__).resolve().parent / "data" / "given_names.txt"
-    return frozenset(w for w in extra.read_text(encoding="utf-8").split("\n")[1:] if w) - {"will", "may", "june"}
+    return frozenset(w for w in extra.read_text(encoding="utf-8").split("\n")[1:] if w)
 
 
 @lru_cache(maxsize=1)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from safety.redaction.context import redact_context
+from safety.redaction.labelled import after_part_cue
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
@@ -212,14 +213,10 @@ def redact_patterns(text: str) -> str:
     return redact_context(_IPV4.sub(_ip, _FULL_DATE.sub(_old_date, text)))
 
 
-_PART_NUMBER = re.compile(r"\b(?:p/n|part\s+(?:no\.?|number|#)|fru)\s*[:#]?\s*[A-Z]{0,4}-?$", re.I)
-
-
 def redact_long_numbers(text: str) -> str:
     """Any run of nine or more digits left after the phone numbers, but a part number ("P/N MX-989803196521")."""
 
     def replace(match: re.Match[str]) -> str:
-        before = match.string[max(0, match.start() - 20) : match.start()]
-        return match.group() if _PART_NUMBER.search(before) else LONG_NUMBER[1]
+        return match.group() if after_part_cue(match.string, match.start()) else LONG_NUMBER[1]
 
     return LONG_NUMBER[0].sub(replace, text)

@@ -11,6 +11,8 @@ import re
 import phonenumbers
 from phonenumbers import NumberParseException
 
+from safety.redaction.labelled import after_part_cue
+
 # Numbers without a country code are read as numbers of these countries, the ones CareForge's users are most
 # likely to write. A number valid in any of them is a phone number.
 REGIONS = ("US", "GB", "IE", "CA", "AU", "NZ", "IN", "DE", "FR", "ES", "IT", "NL", "ZA", "NG", "PH", "MX", "BR")
@@ -93,9 +95,6 @@ def _ocr(match: re.Match[str]) -> str:
     return match.group(1) + "[PHONE]" if _digits(number) >= 6 and _digits(number) < len(number) else match.group()
 
 
-_PART = re.compile(r"\b(?:p/n|part\s*(?:no\.?|number|#)|fru|sku|battery\s+\w+|cat\.?\s*no\.?)\s*[:#]?\s*$", re.I)
-
-
 def redact_phones(text: str) -> str:
     """Replace every telephone number with ``[PHONE]``."""
     text = _OCR.sub(_ocr, text)
@@ -106,8 +105,7 @@ def redact_phones(text: str) -> str:
         start = match.start() + len(match.group()) - len(match.group().lstrip())
         candidate = text[start : match.end()]
         before = text[max(0, start - 24) : start]
-        part = _PART.search(before) is not None  # "P/N 8306-0025-01": a part number, never a phone
-        length = 0 if part else _longest_phone(candidate, bool(_CUE.search(before)), budget)
+        length = 0 if after_part_cue(text, start) else _longest_phone(candidate, bool(_CUE.search(before)), budget)
         if length:
             out += [text[last:start], "[PHONE]"]
             last = pos = start + length

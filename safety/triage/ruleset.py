@@ -16,11 +16,19 @@ ENGLISH_RULES = CLINICAL_RULES + WORKPLACE_RULES
 # A laugh or joke marker turns "I literally cannot breathe 😂" or "that party was poison lol" into a figure of
 # speech, unless the message also says it is urgent ("haha the toaster is on fire, no joke now"). Suicide and harm
 # to others are never talked down this way ("i want to kms lol" still counts).
-_JOKE = re.compile(r"\b(lol|lmao|lmfao|rofl|haha\w*|jk|ngl|cap)\b|😂|🤣|😭|😅|😆")
+_LAUGH = r"\b(lol|lmao|lmfao|rofl|haha\w*)\b|😂|🤣|😅|😆"
+_JOKE = re.compile(_LAUGH + r"|😭|\b(jk|ngl|cap)\b")
+_LAUGHTER = re.compile(_LAUGH)  # for the probe, which reads slang itself ("ngl i feel like death" means it)
 _URGENT = re.compile(r"\b(now|help|hurry|urgent|911|999|112|ambulance|no joke|not joking|seriously|for real)\b")
-_NEVER_JOKED = frozenset({"suicide", "harm_others"})
+NEVER_JOKED = frozenset({"suicide", "harm_others"})
 USE_JOKE_FILTER = True
 USE_LEXICON = True  # the per-language symptom lexicon (rules_lexicon.py); off only to measure it
+
+
+def joking(lowered: str, laughter_only: bool = False) -> bool:
+    """Whether a laugh (or, for the rules, a joke marker) makes the message a figure of speech, no urgency beside it."""
+    marker = (_LAUGHTER if laughter_only else _JOKE).search(lowered)
+    return USE_JOKE_FILTER and marker is not None and not _URGENT.search(lowered)
 
 
 def rule_keys(lowered: str) -> list[str]:
@@ -35,6 +43,6 @@ def rule_keys(lowered: str) -> list[str]:
         if USE_LEXICON:
             found += lexicon_keys(folded)
     found += match_vitals(lowered)
-    if USE_JOKE_FILTER and _JOKE.search(lowered) and not _URGENT.search(lowered):
-        found = [k for k in found if k in _NEVER_JOKED]
+    if joking(lowered):
+        found = [k for k in found if k in NEVER_JOKED]
     return list(dict.fromkeys(found))

@@ -24,13 +24,8 @@ import numpy.typing as npt
 
 from retrieval.embeddings import Embedder, Vectors
 from safety.triage.cues import cue_vector
-from safety.triage.ruleset import rule_keys
+from safety.triage.ruleset import NEVER_JOKED, joking, rule_keys
 
-# A laugh makes the probe's hit a figure of speech, as the joke filter does for the rules (``ruleset``); suicide and
-# harm to others always stand, and an urgent word beside the laugh keeps the hit.
-_LAUGHTER = re.compile(r"\b(lol|lmao|lmfao|rofl|haha\w*)\b|😂|🤣|😅|😆")
-_URGENT = re.compile(r"\b(now|help|hurry|urgent|911|999|112|ambulance|no joke|not joking|seriously|for real)\b")
-_NEVER_JOKED = frozenset({"suicide", "harm_others"})
 DATA = Path(__file__).resolve().parent / "data"
 PROBE = DATA / "probe.npz"
 CUE_WEIGHT = 3.0  # cue and rule features are scaled to weigh against the 384 embedding dimensions
@@ -144,7 +139,7 @@ class SemanticDetector:
                 break
             nearest = int(np.argmax(self.bank @ vectors[i]))  # the category of the closest exemplar
             key = self.bank_keys[nearest]
-            if key not in _NEVER_JOKED and _LAUGHTER.search(normalised) and not _URGENT.search(normalised):
+            if key not in NEVER_JOKED and joking(normalised, laughter_only=True):
                 continue  # "gonna explode lol", "I could die of embarrassment haha": a figure of speech
             if key not in hits:
                 hits[key] = SemanticHit(key, float(probs[i]), candidates[i], self.bank_texts[nearest])
