@@ -67,16 +67,19 @@ def _halves(rows: list[dict[str, str]], key: str) -> tuple[list[dict[str, str]],
     return tune, test
 
 
-def split_v2(version: str = "v2") -> None:
-    """A later blind redaction, injection and drug-question set, split once by style (injections by label)."""
-    for name, key in ((f"redaction_set_{version}", "style"), (f"injection_set_{version}", "label")):
-        rows = [json.loads(line) for line in (DATA / f"{name}.jsonl").read_text(encoding="utf-8").splitlines() if line]
-        for part, chosen in zip(("tune", "test"), _halves(rows, key), strict=True):
-            out = DATA / f"{name}_{part}.jsonl"
-            if out.exists():
-                sys.exit(f"{out.name} exists: the split is made once")
-            out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in chosen), encoding="utf-8")
-        print(f"{name}: split")
+def split_jsonl(name: str, key: str) -> None:
+    """A blind redaction or injection set, split once by `key` (style for redaction, label for injections)."""
+    rows = [json.loads(line) for line in (DATA / f"{name}.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    for part, chosen in zip(("tune", "test"), _halves(rows, key), strict=True):
+        out = DATA / f"{name}_{part}.jsonl"
+        if out.exists():
+            sys.exit(f"{out.name} exists: the split is made once")
+        out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in chosen), encoding="utf-8")
+    print(f"{name}: split")
+
+
+def split_drug_questions(version: str) -> None:
+    """A blind drug-question set, split once by style."""
     with (DATA / f"drug_questions_{version}.csv").open(newline="", encoding="utf-8") as fh:
         reader = csv.DictReader(fh)
         fields = list(reader.fieldnames or [])
@@ -92,6 +95,13 @@ def split_v2(version: str = "v2") -> None:
     print(f"drug_questions_{version}: split")
 
 
+def split_v2(version: str = "v2") -> None:
+    """A later blind redaction, injection and drug-question set, split once by style (injections by label)."""
+    split_jsonl(f"redaction_set_{version}", "style")
+    split_jsonl(f"injection_set_{version}", "label")
+    split_drug_questions(version)
+
+
 if __name__ == "__main__":
     {
         "triage": split_triage,
@@ -102,4 +112,9 @@ if __name__ == "__main__":
         "triage_v4": lambda: split_triage(("triage_set_v4.csv",), "triage_v4"),
         "v4": lambda: split_v2("v4"),
         "triage_v5": lambda: split_triage(("triage_set_v5.csv",), "triage_v5"),
+        # Session 9's writers arrived one at a time, so each set is split on arrival.
+        "triage_v6": lambda: split_triage(("triage_set_v6.csv",), "triage_v6"),
+        "redaction_v5": lambda: split_jsonl("redaction_set_v5", "style"),
+        "injection_v5": lambda: split_jsonl("injection_set_v5", "label"),
+        "drugs_v5": lambda: split_drug_questions("v5"),
     }[sys.argv[1]]()
