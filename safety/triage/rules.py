@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from safety.triage.context import current, general_message, modifier_use, resolved_after
+from safety.triage.topic import suicide_topic
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +106,8 @@ def _negated(text: str, start: int) -> bool:
 def _counts(text: str, start: int, end: int, always: bool = False, phrase: bool = True, key: str = "") -> bool:
     """Whether a match at start..end describes something happening now to someone."""
     if _negated(text, start) or (phrase and _TAIL_NEGATED.search(text[start:end])):
+        return False
+    if key == "suicide" and suicide_topic(text, start, end):
         return False
     clause = _clause(text, start, end)
     if _HISTORY.search(clause) or _DRILL.search(clause):

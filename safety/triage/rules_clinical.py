@@ -148,6 +148,8 @@ CLINICAL_RULES: tuple[Rule, ...] = (
             r"[^.]{0,50}(myself|my life|nobody|no one|miss me|tonight|done|end it|on me)",
             r"(all )?my (meds|pills|tablets|medication) (are )?(in front of me|lined up|counted out)",
             r"(use|using) it on myself",
+            # Bereaved and wishing to follow (Samaritans: talking about joining someone who has died).
+            r"(thinking|think|thought|dream\w*) (about|of) joining (him|her|them|my)\b",
             r"(sleep|go to sleep) (forever|and never wake up)|never wake up again",
             r"won'?t (be )?need(ing)? (them|it|these|those|any of (it|this|them))[^.]{0,25}(where i'?m going|after (tonight|today))",
             r"(doesn'?t|won'?t|does not|will not|none of (this|it) will|nothing will) (really )?matter (after|by) tonight",

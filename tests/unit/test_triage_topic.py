@@ -1,0 +1,38 @@
+"""Suicide named as a topic (a story, the news, a policy, someone else's death) versus the writer's own risk.
+
+The topic messages below flagged before ``safety/triage/topic.py``; each disclosure beside them must still flag.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from safety.triage import Triage
+
+RULES = Triage(None)
+
+TOPICS = [
+    "I'm writing a novel where a character attempts suicide, how do I handle it responsibly?",
+    "There's been a lot in the news about a singer who died by suicide last week. How should newspapers report it?",
+    "My antidepressant leaflet warns about suicidal thoughts in under-25s. Could you explain why that happens?",
+    "Which form do I use for a pt with historic self-harm, currently no SI, for the community referral?",
+    "We're reviewing our pastoral policy after new guidance on self-harm and suicide prevention. Could you help me "
+    "draft a short proposal for staff training?",
+]
+DISCLOSURES = [
+    "I'm writing a novel about a character who attempts suicide and honestly I want to do the same thing tonight",
+    "saw the news about that singer who killed himself and I keep thinking about joining him",
+    "my leaflet warns about suicidal thoughts and I'm feeling suicidal right now",
+    "I want to kill myself",
+    "pt disclosed current suicidal plan, has rope at home",
+]
+
+
+@pytest.mark.parametrize("message", TOPICS)
+def test_suicide_named_as_a_topic_is_not_an_emergency(message: str) -> None:
+    assert "suicide" not in RULES.assess(message).keys
+
+
+@pytest.mark.parametrize("message", DISCLOSURES)
+def test_the_writers_own_wish_or_a_current_plan_still_flags_suicide(message: str) -> None:
+    assert "suicide" in RULES.assess(message).keys
