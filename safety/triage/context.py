@@ -31,7 +31,7 @@ _RESOLVED = re.compile(
     r"(no|nothing) (leak|fire|smoke|fault|problem)s? (was )?found|found no(thing)?\b|"
     r"(is|are|was|all|he'?s|she'?s|i'?m|it'?s|we'?re|everyone'?s) (totally |completely |all )?(fine|ok|okay|better) "
     r"now|"
-    r"recovered|no symptoms)"
+    r"recovered|no symptoms|(it|the alarm|the beeping|the noise)( has)? stopped)"
 )
 # What turns a resolved episode back into a current one.
 _RELAPSE = re.compile(r"\b(but|however|again|back|worse|worsening|returned|recurr\w*|now (he|she|it|i|they)\b)")

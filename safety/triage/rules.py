@@ -22,13 +22,19 @@ class Rule:
 
 
 _NEGATION = re.compile(
-    r"\b(no|not|never|without|denies|denied|deny|negative for|free of|isn'?t|wasn'?t|don'?t|doesn'?t|didn'?t|"
-    r"haven'?t|hasn'?t|no longer|ruled out|no sign of|nothing(?! (helps|helped|works|worked|is (helping|working))))"
+    # NegEx pseudo-negations ("not sure", "no doubt") and understatement ("probably nothing, ...") negate nothing.
+    r"\b(no(?! doubt)|not(?! (sure|certain|only|just)\b)|never|without|denies|denied|deny|negative for|free of|"
+    r"isn'?t|wasn'?t|don'?t|doesn'?t|didn'?t|haven'?t|hasn'?t|no longer|ruled out|no sign of|"
+    r"(?<!probably )(?<!maybe )(?<!likely )(?<!hopefully )(?<!prob )"
+    r"nothing(?! (helps|helped|works|worked|is (helping|working))))"
     r"\b[^.;!?]*$",
     re.IGNORECASE,
 )
 # A negation only covers the clause it sits in; "but", "however" and sentence ends close it.
-_CLAUSE_BREAK = re.compile(r"\b(but|however|although|though|yet|except|now)\b|[.;!?]", re.IGNORECASE)
+# A comma before a new subject starts a new clause too ("it wasn't isolated, he got a shock").
+_CLAUSE_BREAK = re.compile(
+    r"\b(but|however|although|though|yet|except|now)\b|[.;!?]|,\s*(?=(he|she|they|i|we)\b)", re.IGNORECASE
+)
 # A condition in the past ("a heart attack five years ago", "history of seizures") is history, not an emergency.
 _HISTORY = re.compile(
     r"\b((\d+|a few|a couple of|several|many|two|three|four|five|six|ten) )?(years?|months?|decades?) ago\b|"
@@ -73,12 +79,12 @@ _PERSONAL = re.compile(
 _NOT_EVENT = re.compile(
     r"\b(leaflet|information sheet|safety sheet|data sheet|side effects?|listed|news|story|podcast|watching|watched|"
     r"tv|episode|training|teach\w*|module|course|awareness|exercise|drill|mock|audit|document\w*|record|chart|form|"
-    r"referrals?|epr|order|restock|spill kit|permits?|procedures?|planning|planned|next (week|month)|booked|"
+    r"referrals?|epr|order|restock|spill kit|permits?|procedures?|planning|planned|next (week|month)|(?<!not )booked|"
     r"case study|report|(incident|the|these|those|monthly|weekly|annual|my|our|their|safety|accident|near miss) "
     r"reports|write up|summar\w*|toolbox|presentation|committee|historic|previous\w*|polic(y|ies)|"
     r"my first baby|"
     r"last (year|month)|back in|years? back|when i was|journalist|statistics|stats|figures|novel|character|"
-    r"in case|just want to know|learning|cpd|reflection)\b",
+    r"in case|just want to know|learning|cpd|reflection|exam|quiz|revis\w+)\b",
     re.IGNORECASE,
 )
 _NOW = re.compile(
@@ -89,6 +95,7 @@ _NOW = re.compile(
 # "head injury obs: gcs 15, no vomiting": a long pattern's last finding negated inside the match
 _TAIL_NEGATED = re.compile(r"[,;]\s*(no|not|nil|denies|without)\s+\S+$")
 _ALWAYS = frozenset({"suicide", "harm_others"})
+_SELF = re.compile(r"\b(myself|my (own )?life|me)\b")
 _SENTENCE = re.compile(r"[^.;!?\n]+")
 
 
@@ -122,6 +129,9 @@ def _counts(text: str, start: int, end: int, always: bool = False, phrase: bool 
         return False
     if not always and general_message(text) and not current(sentence):
         return False
+    # "What's the best way to kill myself?" is a question in form only: the writer's own life is never general.
+    if always and _SELF.search(sentence):
+        return True
     if _DEFINITION.search(sentence):
         return False
     return not (_INFORMATIONAL.search(sentence) and not _PERSONAL.search(sentence))

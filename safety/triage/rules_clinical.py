@@ -36,7 +36,7 @@ CLINICAL_RULES: tuple[Rule, ...] = (
             r"can'?t (speak|talk|move (my|his|her) (arm|leg|side))",
             r"sudden(ly)? (weakness|numbness|confusion|blindness|vision loss)",
             r"(one|left|right) side (of (my|his|her) (body|face) )?(is )?(numb|weak|paralysed|paralyzed)",
-            r"stroke(?! volume| patients?| unit| ward| risk| prevention| nurse| team)",
+            r"stroke(?! volume| patients?| unit| ward| risk| prevention| nurse| team| of (genius|luck|midnight|the pen|brilliance))",
             r"worst headache (of|in) (my|his|her) life",
             r"thunderclap headache",
         ),
@@ -55,7 +55,8 @@ CLINICAL_RULES: tuple[Rule, ...] = (
             r"(throat|tongue|lips?|face) (is |are )?(swelling|swollen|closing)",
             r"swollen (throat|tongue|lips?)",
             r"throat (is )?closing",
-            r"epi-?pen",
+            r"epi-?pen(?![^.;?]{0,40}\b(expir\w*|store|storing|storage|travel\w*|prescri\w*|renew\w*|trainer|practi[sc]e|"
+            r"run(s|ning)? out|out of date|spare|case|pouch)\b)",
             r"(stridor|wheez\w*|throat tight\w*)[^.;]{0,60}(hives|urticaria|rash|infusion|antibiotic|allerg\w*|sting|peanut|nut)",
             r"(hives|urticaria|rash)[^.;]{0,60}(faint\w*|dizzy|light-?headed|stridor|wheez\w*|can'?t breath\w*|throat|bp (dropped|low))",
             r"hives? (and|with) (trouble|difficulty) breathing",
@@ -183,7 +184,7 @@ CLINICAL_RULES: tuple[Rule, ...] = (
     Rule(
         "sepsis",
         (
-            r"sepsis(?! screen\w*| bundle| protocol| policy| training| six| trolley| audit)|\bseptic(?! tank)",
+            r"(?<!post-)(?<!post )sepsis(?! screen\w*| bundle| protocol| policy| training| six| trolley| audit)|\bseptic(?! tank)",
             r"(temp\w*|fever)[^.;]{0,30}(3[45]\.\d|39\.[5-9]|4[01](\.\d)?)\b[^.;]{0,60}(confus|drowsy|hr|heart|pulse|rigou?rs|mottl)",
             r"(wound|cut|incision|site|leg|foot|line)[^.;]{0,60}(red|hot|swollen|pus|infected)[^.;]{0,80}(fever|temp\w*|confus\w*|racing heart|heart (is )?racing|shiver\w*)",
             r"(high )?fever (and|with) (confusion|shaking|rigors|chills and confusion|very fast heart)",
@@ -222,7 +223,7 @@ CLINICAL_RULES: tuple[Rule, ...] = (
     Rule(
         "seizure",
         (
-            r"seizur\w*",
+            r"(?<!absence )seizur\w*+(?![- ]free)",
             r"convuls\w*",
             r"\bfitting\b|(had|having) a fit\b",
             r"(shaking|jerking|twitching) (and|&) (unresponsive|not responding)",

@@ -136,7 +136,9 @@ _NOT_NOW = re.compile(
         r"esercitazion\w*|letztes jahr|el ano pasado|l'annee derniere|l'anno scorso|w zeszlym (roku|miesiacu)|gecen yil|"
         r"si alguien|se alguem|si quelqu'un|wenn jemand|se qualcuno|jesli ktos|daca cineva|kung may|anul trecut|"
         r"noong isang taon|ano passado|training|certificate|completed|audit|policy|cwiczeni\w*|tatbikat|exercitiu|"
-        r"pagsasanay|drill)\b|منذ سنوات|साल पहले|saal pehle|年前|演习|演练"
+        r"pagsasanay|drill|tatbikat\w*|static|statique|statisch\w*|statico|estatica|statik|statyczn\w*|"
+        r"cada cuanto|con que frecuencia|ogni quanto|a quelle frequence|installare|installer|instalar|"
+        r"kailangan ba|ba ay kailangan)\b|منذ سنوات|साल पहले|saal pehle|年前|演习|演练"
     )
 )
 _ENGLISH = re.compile(

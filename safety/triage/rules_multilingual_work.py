@@ -16,6 +16,7 @@ from safety.triage.rules import Rule, match_rules
 from safety.triage.rules_lexicon import negated_before
 from safety.triage.rules_multilingual import MULTILINGUAL_RULES
 from safety.triage.rules_multilingual_clinical import MULTILINGUAL_CLINICAL_RULES, folded_rules
+from safety.triage.rules_multilingual_signs import MULTILINGUAL_SIGN_RULES
 
 _WORK: dict[str, tuple[str, ...]] = {
     "electrical": (
@@ -216,7 +217,9 @@ _WORK: dict[str, tuple[str, ...]] = {
 }
 
 MULTILINGUAL_WORK_RULES: tuple[Rule, ...] = folded_rules(_WORK)
-OTHER_LANGUAGE_RULES: tuple[Rule, ...] = MULTILINGUAL_RULES + MULTILINGUAL_CLINICAL_RULES + MULTILINGUAL_WORK_RULES
+OTHER_LANGUAGE_RULES: tuple[Rule, ...] = (
+    MULTILINGUAL_RULES + MULTILINGUAL_CLINICAL_RULES + MULTILINGUAL_WORK_RULES + MULTILINGUAL_SIGN_RULES
+)
 
 
 def phrase_keys(folded: str) -> list[str]:

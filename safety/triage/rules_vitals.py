@@ -30,6 +30,7 @@ _NEWS = re.compile(r"\bnews2?(?: score)?" + _NUM + r"(\d{1,2})\b")
 _CONFUSED = re.compile(
     r"(?<!no )(?<!not )(?<!denies )\b(new(ly)? confus\w*|acutely confused|new confusion|not making sense|delirious)\b"
 )
+_SCALE_2 = re.compile(r"\b(scale 2|target (sats |spo2 )?88|88 ?(-|to) ?92|hypercapni\w*|co2 retain\w*)")
 _RANGE = re.compile(
     r"\b(target|range|aim|between|goal|normal|things like|such as|criteria|e\.g\.?|if)\b[^.;]*|\d+\s*(-|–|to)\s*\d+\s*%"
 )  # not a reading
@@ -54,7 +55,9 @@ def _score(sentence: str) -> tuple[int, int, set[str]]:
         points["rr"] = _band(float(m.group(1)), ((0, 8, 3), (9, 11, 1), (21, 24, 2), (25, 80, 3)))
     if m := _SPO2.search(sentence):
         value = float(m.group(1) or m.group(2))
-        points["spo2"] = _band(value, ((40, 91, 3), (92, 93, 2), (94, 95, 1)))
+        # NEWS2 SpO2 scale 2 for hypercapnic respiratory failure (target 88-92%): 88 and above scores nothing.
+        scale_2 = ((40, 83, 3), (84, 85, 2), (86, 87, 1))
+        points["spo2"] = _band(value, scale_2 if _SCALE_2.search(sentence) else ((40, 91, 3), (92, 93, 2), (94, 95, 1)))
     if m := _SBP.search(sentence):
         points["sbp"] = _band(float(m.group(1)), ((30, 90, 3), (91, 100, 2), (101, 110, 1), (220, 300, 3)))
     if m := _HR.search(sentence):

@@ -32,7 +32,9 @@ WORKPLACE_RULES: tuple[Rule, ...] = (
             r"burnt smell",
             r"on fire",
             r"caught fire|catching fire|(fire|flames) (is |are )?spreading|\bablaze\b|there'?s a fire|a fire in (the|our|my)",
-            r"flames?",
+            # a hob, boiler or candle flame is a thing being asked about, not a fire
+            r"flames?(?! (on|of|from|in) (my |the |a |our )?(gas )?(hob|cooker|stove|burner|boiler|pilot|candle|lighter"
+            r"|heater|fire ?place))",
             r"scorch\w*",
             r"melted (insulation|wire|plastic)",
         ),

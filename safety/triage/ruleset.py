@@ -9,15 +9,16 @@ from safety.triage.rules_clinical import CLINICAL_RULES
 from safety.triage.rules_lexicon import lexicon_keys, not_now, reads_as_english
 from safety.triage.rules_multilingual import fold, general
 from safety.triage.rules_multilingual_work import phrase_keys
+from safety.triage.rules_signs import SIGN_RULES
 from safety.triage.rules_vitals import match_vitals
 from safety.triage.rules_workplace import WORKPLACE_RULES
 
-ENGLISH_RULES = CLINICAL_RULES + WORKPLACE_RULES
+ENGLISH_RULES = CLINICAL_RULES + WORKPLACE_RULES + SIGN_RULES
 # A laugh or joke marker turns "I literally cannot breathe 😂" or "that party was poison lol" into a figure of
 # speech, unless the message also says it is urgent ("haha the toaster is on fire, no joke now"). Suicide and harm
 # to others are never talked down this way ("i want to kms lol" still counts).
 _LAUGH = r"\b(lol|lmao|lmfao|rofl|haha\w*)\b|😂|🤣|😅|😆"
-_JOKE = re.compile(_LAUGH + r"|😭|\b(jk|ngl|cap)\b")
+_JOKE = re.compile(_LAUGH + r"|\b(jk|ngl)\b")
 _LAUGHTER = re.compile(_LAUGH)  # for the probe, which reads slang itself ("ngl i feel like death" means it)
 _URGENT = re.compile(r"\b(now|help|hurry|urgent|911|999|112|ambulance|no joke|not joking|seriously|for real)\b")
 NEVER_JOKED = frozenset({"suicide", "harm_others"})

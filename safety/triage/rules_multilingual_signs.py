@@ -1,0 +1,81 @@
+"""Red flags described by their signs in other languages: what a relative or colleague sees, not the diagnosis.
+
+The companion of rules_signs.py (English) and the phrase tables: swelling of the face or lips, struggling to
+breathe, blue lips, a blow to the head on anticoagulants, a worker down in a tank who does not answer, a swallowed
+household poison or a count of tablets, a house on fire, threats with a weapon, shooting, a deforming pressure
+vessel, a stiff neck with a purple rash, goodbyes before a stated method. Written from the same emergency
+phrasebooks and first-aid leaflets (Red Cross and Red Crescent, NHS interpreting leaflets, national poison centres),
+one line per language, folded like the text they are matched on.
+"""
+
+from __future__ import annotations
+
+from safety.triage.rules import Rule
+from safety.triage.rules_multilingual_clinical import folded_rules
+
+_SIGNS: dict[str, tuple[str, ...]] = {
+    "anaphylaxis": (
+        r"(hont|honth|hoth|chehra|muh|munh|gala|zubaan|jeebh|aankh)\w* (sooj|suj)\w*",
+        r"(uso|midomo|ulimi|koo|macho)\w* (umevimba|imevimba|yamevimba|limevimba|umefura)",
+        r"πρήστ\w* (το πρόσωπο|η γλώσσα|ο λαιμός|τα χείλη)|(πρόσωπο|γλώσσα|χείλη)[^.;]{0,20}πρήστ\w*",
+        r"(fata|buzele|limba|gatul)[^.;]{0,20}(umfla\w*)|(s-a |s-au )?umflat\w* (fata|buzele|limba)",
+        r"(صورت|لب|زبان|گلو)\S{0,4} ?(ورم کرده|باد کرده|متورم)",
+    ),
+    "breathing": (
+        r"saans (lene )?(mein|me|mai) (awaaz|takleef|taklif|dikkat|pareshani)",
+        r"(nina|ana|wana)?shindwa kupumua|(ana|ina)pumua kwa shida|hawezi kupumua",
+        r"δυσκολεύ\w* να αναπνεύσ\w*|δεν (μπορεί|μπορώ) να αναπνεύσ\w*|λαχανιάζει",
+        r"نفس\S{0,2} (بالا )?(نمی ?\S{0,2}(یاد|آید|اد))|نمی\S{0,2}تونه نفس بکشه|تنگی نفس|لب\S{0,4} ?کبود",
+        r"nu (mai )?poate respira|respira (greu|cu greutate)|buzele (vinete|albastre)",
+    ),
+    "head_injury": (
+        r"lovit la cap[^.;]{0,60}(anticoagul\w*|confuz\w*|vars\w*|vomit\w*|somnolent\w*|inconstient\w*)",
+        r"(χτύπησε|χτύπημα) στο κεφάλι[^.;]{0,60}(αντιπηκτικ\w*|μπερδεμέν\w*|εμετ\w*|νυστ\w*|λιποθ\w*)",
+        r"(سرش|سرم) (به \S+ )?خورد[^.]{0,60}(رقیق کننده|استفراغ|گیج|خواب آلود)",
+    ),
+    "unconscious": (
+        r"\b(hajibu|hajitambui|amepoteza fahamu|hana fahamu)\b",
+        r"(جواب نمی ?\S{0,2}ده|بیهوش)",
+        r"nu (mai )?raspunde|inconstient\w*",
+    ),
+    "confined_space": (r"(ameanguka|ameingia|yumo) ndani ya (tangi|tanki|shimo|kisima|bomba)",),
+    "overdose": (
+        r"(amekunywa|amemeza|alikunywa) (mafuta ya taa|sumu|dawa (zote|nyingi)|vidonge)",
+        r"(pris|avale|avalee|avaler) (\d{2,}|toute la boite|tout le flacon|toute la plaquette|tous (mes|ses) "
+        r"(comprimes|cachets|medicaments))",
+        r"(nahm|geschluckt|genommen)[^.;]{0,30}\b(\d{2,}) (tabletten|pillen)|\b(\d{2,}) (tabletten|pillen)[^.;]{0,20}"
+        r"(genommen|geschluckt)",
+        r"(tomo|tomó|se tomo|tomado|trago|se trago)[^.;]{0,20}\b(\d{2,}) (pastillas|comprimidos|pildoras)",
+    ),
+    "smoke_fire": (
+        r"آتش گرفته|(پر از|پُر از) دود|خانه\S{0,3} آتش",
+        r"nyumba (inaungua|inawaka moto)|moto (mkubwa|umewaka)",
+    ),
+    "paediatric": (
+        r"گردن\S{0,3} (سفت|خشک)|لکه\S{0,6} (بنفش|ارغوانی)",
+        r"(shingo|shingo yake) (imekaza|ngumu)|madoa (ya )?(zambarau|mekundu)",
+    ),
+    "harm_others": (
+        r"جان سے مار (دے|دوں|ڈال)\S*|مجھے مار رہا ہے|مار رہا ہے",
+        r"стреля\w*|стрельб\w*|стрелок|выстрел\w*|стріля\w*|стрілянин\w*",
+        r"bedroh\w*[^.;]{0,40}mit (einem|einer|der|dem) (messer|waffe|pistole|schere)|(messer|waffe|pistole) "
+        r"(gezogen|bedroht)",
+        r"menace\w*[^.;]{0,40}(avec un|d'un) (couteau|arme|pistolet)|amenaz\w*[^.;]{0,40}con (un|una) (cuchillo|"
+        r"navaja|pistola|arma)",
+        r"تیراندازی|شلیک",
+    ),
+    "pressure": (
+        r"(reservoir|cuve|ballon|chaudiere|bouteille)[^.;]{0,40}(se deforme|gonfle|bombe|deforme)",
+        r"(safety|relief) valve (open |khul\w* )?(nahi|nahin)|gauge (red|laal) (zone|line) (mein|me|par|pe)",
+        r"압력이? ?(계속 )?(올라|상승)|안전 ?밸브\S* ?(작동 ?안|안 ?열|고장)|안전 ?밸브도? 작동",
+        r"(kessel|behalter|tank)[^.;]{0,40}(verform\w*|beult|bläht)|sicherheitsventil[^.;]{0,30}(offnet nicht|"
+        r"blockiert|klemmt)",
+    ),
+    "suicide": (
+        r"попрощал(ся|ась|ись) (со|с) (всеми|всем)|попрощав(ся|ась|ись)? з (усіма|всіма)",
+        r"(піду|пригну|стрибну|кинусь) з мосту|(пойду|прыгну|брошусь) с моста|(прыгну|стрибну) (с|з) (крыши|даху)",
+        r"ya no puedo mas[^.]{0,80}(lo siento|adios|perdon)",
+    ),
+}
+
+MULTILINGUAL_SIGN_RULES: tuple[Rule, ...] = folded_rules(_SIGNS)
