@@ -328,7 +328,12 @@ def build(shared: Path, out: Path, exclude_pairs: set[tuple[str, str]] | None = 
     }
     facts = [_canonical(f, canon) for f in facts if canon.get(f[0], f[0]) != canon.get(f[1], f[1])]
     # Products name the canonical ingredient too ("Depakote" -> "divalproex"), so they meet the same facts.
-    brands = [(b, i if b == i or src.startswith(SYNONYM_PREFIX) else canon.get(i, i), src) for b, i, src in brands]
+    # A synonym of a salt or ester name follows it one step ("Nasacort" -> "triamcinolone acetonide" ->
+    # "triamcinolone"), unless that leads back to itself.
+    brands = [
+        (b, i if b == i or (src.startswith(SYNONYM_PREFIX) and canon.get(i, b) == b) else canon.get(i, i), src)
+        for b, i, src in brands
+    ]
     classes = {c: {canon.get(m, m): ref for m, ref in members.items()} for c, members in classes.items()}
 
     # A UNII or DrugBank-vocabulary name of an ingredient without facts ("Tessalon" -> "benzonatate", "Keytruda" ->

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz, process
 
-CUTOFF = 80.0  # the product's free-text fuzzy cutoff (tools/drugs/names.py PROSE_FUZZY_CUTOFF)
+CUTOFF = 80.0  # the product's free-text fuzzy cutoff (tools/drugs/misspell.py PROSE_FUZZY_CUTOFF)
 
 
 def everyday_words(targets: set[str]) -> list[str]:
@@ -17,15 +17,29 @@ def everyday_words(targets: set[str]) -> list[str]:
         from english_words import get_english_words_set
     except ImportError:
         return []
+    from tools.drugs.misspell import SOUND_FUZZY_CUTOFF, SOUND_MIN  # the build puts the repo root on sys.path first
+    from tools.drugs.prose import phonetic
+
     words = {w for w in get_english_words_set(["web2"], lower=True) if len(w) >= 5 and w.isalpha()}
     buckets: dict[str, list[str]] = {}
     for t in targets:
         if " " not in t and len(t) >= 4:
             buckets.setdefault(t[0], []).append(t)
+    # The product also matches misspellings by sound ("ibuprophin"): English words near a name by sound count too.
+    sounds: dict[str, list[str]] = {}
+    for t in targets:
+        key = phonetic(t)
+        if " " not in t and len(key) >= SOUND_MIN:
+            sounds.setdefault(key[:1], []).append(key)
     out = []
     for w in sorted(words - targets):
         bucket = buckets.get(w[0])
         if bucket and process.extractOne(w, bucket, scorer=fuzz.ratio, score_cutoff=CUTOFF):
+            out.append(w)
+            continue
+        key = phonetic(w)
+        near = [k for k in sounds.get(key[:1], []) if abs(len(k) - len(key)) <= 1] if len(key) >= SOUND_MIN else []
+        if near and process.extractOne(key, near, scorer=fuzz.ratio, score_cutoff=SOUND_FUZZY_CUTOFF):
             out.append(w)
     return out
 

@@ -14,6 +14,8 @@ SALT_WORDS = frozenset(
     "sulfate sulphate succinate tartrate bitartrate besylate besilate maleate mesylate mesilate fumarate citrate "
     "acetate phosphate bromide chloride dihydrate monohydrate trihydrate hemihydrate anhydrous hyclate "
     "dipropionate propionate valerate pamoate embonate lactate gluconate".split()
+    # Esters and acetonides of steroids and depot medicines: the same active moiety (WHO INN radicals and groups).
+    + "acetonide furoate decanoate enanthate cypionate undecanoate palmitate xinafoate".split()
 )
 _ANION = re.compile(r"(?:ate|ide|ite)$")
 

@@ -130,3 +130,46 @@ def test_common_names_and_supplement_pairs(resolver: DrugNameResolver, text: str
 
 def test_garlic_as_food_is_not_a_supplement(resolver: DrugNameResolver) -> None:
     assert "garlic" not in _read(resolver, "garlic and ginger in a stir fry")
+
+
+@pytest.mark.parametrize(
+    ("text", "ingredient"),
+    [
+        ("ibuprophin for a sprained ankle", "ibuprofen"),  # spelt as it sounds
+        ("Flow Max for my prostate", "tamsulosin"),  # a brand split in two capitalised words
+        ("I smoke weed most nights", "cannabis"),
+        ('using "tina" and poppers', "amyl nitrite"),
+        ("On subs for 2 years", "buprenorphine"),
+        ("Can my daughter take iron gummies", "iron"),  # a mineral with a form word
+        ("my vitamin D and calcium while on alendronate", "calcium"),  # listed with a supplement
+        ("can I take magnesium and zinc", "magnesium"),
+    ],
+)
+def test_sound_alikes_split_brands_slang_and_minerals_taken(
+    resolver: DrugNameResolver, text: str, ingredient: str
+) -> None:
+    assert ingredient in _read(resolver, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what replaced it",  # a verb form of an everyday word is everyday ("Repace" is a losartan brand)
+        "what class is that for cross-reactivity",
+        "I bought it in Spain",
+        "zinc oxide barrier cream",
+        "I visited New York and Los Angeles",
+        "Happy Birthday Grandma, we bought Flower Power tea",
+        "I pulled a weed from the garden",
+        "a pot of tea",
+        "party poppers at the wedding",
+        "the subs came on in the second half",
+        "my potassium and magnesium were low",
+        "foods high in calcium and iron",
+        "does omeprazole cause low magnesium",
+        "my iron levels are low",
+        "Tina my sister",
+    ],
+)
+def test_new_tolerances_read_no_everyday_words(resolver: DrugNameResolver, text: str) -> None:
+    assert _read(resolver, text) <= {"omeprazole", "zinc oxide"}

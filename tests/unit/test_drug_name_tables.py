@@ -97,3 +97,38 @@ def test_salt_rule_links_salts_and_acids_but_not_minerals() -> None:
              "sodium alginate", "morphine sulfate", "valproic acid"}
     got = salt_synonyms(names, {"divalproex sodium", "alendronate", "potassium", "morphine", "valproic acid"})
     assert got == {"divalproex sodium": "divalproex", "alendronic acid": "alendronate", "morphine sulfate": "morphine"}
+
+
+@pytest.mark.parametrize(
+    ("text", "ingredients"),
+    [
+        ("Nolotil for back pain", ["dipyrone"]),  # national formularies: Spain, Japan, Philippines, Argentina
+        ("Loxonin from Japan", ["loxoprofen"]),
+        ("Bioflu for colds", ["phenylephrine", "chlorpheniramine", "acetaminophen"]),
+        ("Tafirol for fever", ["acetaminophen"]),
+        ("Laxido every day", ["polyethylene glycol", "sodium bicarbonate", "sodium chloride", "potassium chloride"]),
+        ("TXA 1 g IV", ["tranexamic acid"]),  # ISMP / NCI Thesaurus clinical abbreviations
+        ("Start NAC?", ["acetylcysteine"]),
+        ("HCQ and azithro", ["hydroxychloroquine", "azithromycin"]),
+        ("5-FU infusion", ["fluorouracil"]),
+        ("took fen-phen in the 90s", ["fenfluramine", "phentermine"]),
+        ("Hawthorn berry with digoxin", ["hawthorn", "digoxin"]),
+        ("starflower oil", ["borage oil"]),
+        ("Nasacort spray", ["triamcinolone"]),  # a brand of an ester reaches the interacting ingredient
+    ],
+)
+def test_international_brands_abbreviations_and_supplements(
+    resources: ToolResources, text: str, ingredients: list[str]
+) -> None:
+    found = [i for m in resources.resolver.find_in_text(text) for i in m.ingredients]
+    assert found == ingredients
+
+
+def test_esters_and_acetonides_name_their_active_moiety() -> None:
+    names = {"triamcinolone acetonide", "mometasone furoate", "haloperidol decanoate", "triamcinolone"}
+    found = salt_synonyms(names, {"triamcinolone", "mometasone", "haloperidol"})
+    assert found == {
+        "triamcinolone acetonide": "triamcinolone",
+        "mometasone furoate": "mometasone",
+        "haloperidol decanoate": "haloperidol",
+    }

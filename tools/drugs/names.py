@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
-
-from rapidfuzz import fuzz, process
 
 from tools.drugs.knowledge_base import DrugKnowledgeBase
+from tools.drugs.misspell import Misspellings, Words
 from tools.drugs.models import NameMatch, Resolution
 from tools.drugs.prose import (
     DUAL_FOODS,
+    LIST_JOINS,
     SUPPLEMENT_FORMS,
     candidate_items,
     is_everyday_word,
@@ -36,12 +35,6 @@ _DOSE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|µg|g|ml|iu|units?|%)?\b", re.I
 _SEGMENT = re.compile(r"[,;/+|\n\r\t()\[\]{}!?:&]+|(?<![sS][tT])\.(?:\s|$)")
 _TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*", re.UNICODE)
 FUZZY_CUTOFF = 82.0  # typed drug lists
-PROSE_FUZZY_CUTOFF = 80.0  # free text is noisier, so demand more, and never for everyday English words
-# A misspelling of a short name (six letters or fewer) keeps its length within one letter ("xanex", "corag");
-# two letters more or less at ratio 80 is another word ("Karvea", a foreign brand of irbesartan, -> kava).
-SHORT_WORD = 6
-PAIR_FUZZY_CUTOFF = 88.0  # word pairs: longer strings, so a higher ratio still allows one or two slips
-AMBIGUITY_MARGIN = 3.0
 MAX_TEXT = 20_000
 
 
@@ -56,7 +49,7 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text.strip().lower())
 
 
-def _form_after(words: list[tuple[str, int, int]], j: int) -> str:
+def _form_after(words: Words, j: int) -> str:
     """The word after a name, or the form word that ends a pair of dual foods ("garlic and ginger supplements")."""
     after = words[j][0] if j < len(words) else ""
     if after in ("and", "or") and j + 2 < len(words) and words[j + 1][0] in DUAL_FOODS:
@@ -89,35 +82,11 @@ class DrugNameResolver:
         self._targets.update(self._targets_plain)
         exact = self._targets_plain.keys() | kb.exact_only  # never fuzzy-matched
         self._max_words = max(len(k.split()) for k in self._phrases)
-        # Two-word names for fuzzy matching of word pairs ("potasium chloride", "St Johns wart").
-        self._pairs: dict[str, list[str]] = {}
-        for key, name in self._phrases.items():
-            if len(key.split()) in (2, 3) and name not in exact:
-                self._pairs.setdefault(key[0], []).append(key)
-        # Fuzzy candidates bucketed by first letter: misspellings nearly always keep it, and it keeps lookups fast.
-        self._buckets: dict[str, list[str]] = {}
-        for key, name in self._phrases.items():
-            if len(key) >= 4 and " " not in key and name not in exact:
-                self._buckets.setdefault(key[0], []).append(key)
-        # Sound-alike keys of single-word names ("lasics" -> "lasix"); a key two names share is dropped.
-        sound: dict[str, str | None] = {}
-        for key, name in self._phrases.items():
-            if len(key) >= 5 and " " not in key and name not in exact:
-                k = phonetic(key)
-                sound[k] = name if sound.get(k, name) == name else None
-        self._sound = {k: v for k, v in sound.items() if v is not None}
-        # Two-word names whose second word is a short suffix ("claritin d", "tylenol pm"): a misspelt first word
-        # still reaches the combination product.
-        self._suffixed: dict[str, list[str]] = {}
-        for key, name in self._phrases.items():
-            parts = key.split()
-            if len(parts) == 2 and len(parts[1]) <= 3 and len(parts[0]) >= 4 and name not in kb.exact_only:
-                self._suffixed.setdefault(parts[1], []).append(parts[0])
         # First words of multi-word names that are not names alone ("vicks" of "vicks nyquil"): a product family
         # or maker, never a misspelling of some other medicine.
         heads = {key.split()[0] for key in self._phrases if " " in key}
         self._heads = frozenset(h for h in heads if h not in self._phrases and len(h) >= 4)
-        self._prose_fuzzy = lru_cache(maxsize=4096)(self._prose_fuzzy_uncached)
+        self._misspelt = Misspellings(self._phrases, self._targets, exact, kb.exact_only)
 
     def _kind(self, name: str) -> Resolution:
         if name in self.kb.synonyms:
@@ -141,57 +110,20 @@ class DrugNameResolver:
         for candidate, kind in ((text, Resolution.EXACT), (stripped, Resolution.SALT)):
             if candidate in self.kb.ingredients:
                 return NameMatch(typed=typed, resolution=kind, ingredients=[candidate])
-        match = self._fuzzy(typed, stripped or text, FUZZY_CUTOFF, self._choices)
+        match = self._misspelt.ranked(typed, stripped or text, FUZZY_CUTOFF, self._choices)
         if match.resolution is Resolution.UNKNOWN:
-            sounds = self._sound.get(phonetic(name_key(stripped or text)))
+            sounds = self._misspelt.sound.get(phonetic(name_key(stripped or text)))
             if sounds is not None:
                 return NameMatch(typed=typed, resolution=Resolution.FUZZY, ingredients=list(self._targets[sounds]))
         return match
 
-    def _fuzzy(self, typed: str, text: str, cutoff: float, choices: list[str]) -> NameMatch:
-        if len(text) < 4:
-            return NameMatch(typed=typed, resolution=Resolution.UNKNOWN)
-        hits = process.extract(text, choices, scorer=fuzz.ratio, limit=5, score_cutoff=cutoff)
-        if not hits:
-            return NameMatch(typed=typed, resolution=Resolution.UNKNOWN)
-        best_name, best_score, _ = hits[0]
-        best_name = self._phrases.get(best_name, best_name)
-        best = self._targets[best_name]
-        rivals = [
-            self._phrases.get(name, name)
-            for name, score, _ in hits[1:]
-            if best_score - score <= AMBIGUITY_MARGIN and self._targets[self._phrases.get(name, name)] != best
-        ]
-        if rivals:
-            return NameMatch(
-                typed=typed, resolution=Resolution.AMBIGUOUS, candidates=[best_name, *rivals], score=best_score
-            )
-        return NameMatch(typed=typed, resolution=Resolution.FUZZY, ingredients=list(best), score=best_score)
-
-    def _prose_fuzzy_uncached(self, word: str) -> NameMatch | None:
-        sounds = self._sound.get(phonetic(word))
-        if sounds is not None:
-            ingredients = list(self._targets[sounds])
-            return NameMatch(
-                typed=word, resolution=Resolution.FUZZY, ingredients=ingredients, kind=kind_of(sounds, ingredients)
-            )
-        bucket = self._buckets.get(word[0])
-        if not bucket:
-            return None
-        if len(word) <= SHORT_WORD:
-            bucket = [k for k in bucket if abs(len(k) - len(word)) <= 1]
-        match = self._fuzzy(word, word, PROSE_FUZZY_CUTOFF, bucket)
-        if match.resolution is Resolution.FUZZY:
-            return match.model_copy(update={"kind": kind_of(match.ingredients[0], match.ingredients)})
-        return match if match.resolution is Resolution.AMBIGUOUS else None
-
     @staticmethod
-    def _words(text: str) -> list[tuple[str, int, int]]:
+    def _words(text: str) -> Words:
         """(key word, start, end) per word; "" marks a list separator, which no phrase may cross.
 
         A hyphenated word gives one entry per part, sharing its span ("co-codamol" -> "co", "codamol").
         """
-        words: list[tuple[str, int, int]] = []
+        words: Words = []
         last = 0
         bounds = [(m.start(), m.end()) for m in _SEGMENT.finditer(text)] + [(len(text), len(text))]
         for sep_start, sep_end in bounds:
@@ -225,10 +157,13 @@ class DrugNameResolver:
                 end, after = span[-1][2], words[i + n][0] if i + n < len(words) else ""
                 ingredients = tuple(self._targets[name]) if name is not None else ()
                 cased = name is None or name not in self.kb.cased_only or text[start : start + 1].isupper()
+                before = words[i - 1][0] if i else ""
+                last = found[-1] if found and i >= 2 and before in LIST_JOINS else None
+                listed = last is not None and last.end == words[i - 2][2] and last.kind == "supplement"
                 if (
                     name is not None
                     and cased
-                    and readable_in_prose(name, text[start:end], words[i - 1][0] if i else "", after, ingredients)
+                    and readable_in_prose(name, text[start:end], before, after, ingredients, listed)
                 ):
                     found.append(self._prose_match(text[start:end], name, start, end, _form_after(words, i + n)))
                     i += n
@@ -240,14 +175,20 @@ class DrugNameResolver:
                 if names_a_person(words[i - 1][0] if i else "", word):
                     i += 1
                     continue
-                pair = self._pair_fuzzy(words, i)
+                pair = self._misspelt.pair(words, i)
                 if pair is not None:
                     n, match = pair
                     end = words[i + n - 1][2]
                     found.append(match.model_copy(update={"typed": text[start:end], "start": start, "end": end}))
                     i += n
                     continue
-                suffixed = self._suffixed_fuzzy(words, i)
+                joined = self._misspelt.joined(text, words, i, self.kb.exact_only)
+                if joined is not None:
+                    end = words[i + 1][2]
+                    found.append(joined.model_copy(update={"typed": text[start:end], "start": start, "end": end}))
+                    i += 2
+                    continue
+                suffixed = self._misspelt.suffixed(words, i)
                 if suffixed is not None:
                     end = words[i + 1][2]
                     found.append(self._prose_match(text[start:end], suffixed, start, end))
@@ -257,37 +198,11 @@ class DrugNameResolver:
                 everyday = is_everyday_word(word, self.kb.everyday_words)
                 family = word in self._heads
                 if len(word) >= 5 and word.isalpha() and word.isascii() and not everyday and not family:
-                    guess = self._prose_fuzzy(word)
+                    guess = self._misspelt.word(word)
                     if guess is not None:
                         found.append(guess.model_copy(update={"typed": text[start:end], "start": start, "end": end}))
                 i += 1
         return found
-
-    def _suffixed_fuzzy(self, words: list[tuple[str, int, int]], i: int) -> str | None:
-        """A misspelt brand followed by its short suffix ("Claratin-D", "Tylenal PM"): the two-word name."""
-        if i + 1 >= len(words) or not words[i + 1][0] or len(words[i][0]) < 5:
-            return None
-        heads = self._suffixed.get(words[i + 1][0])
-        if not heads:
-            return None
-        hits = process.extract(words[i][0], heads, scorer=fuzz.ratio, limit=2, score_cutoff=PROSE_FUZZY_CUTOFF)
-        if not hits or (len(hits) > 1 and hits[0][1] - hits[1][1] <= AMBIGUITY_MARGIN):
-            return None
-        return self._phrases[f"{hits[0][0]} {words[i + 1][0]}"]
-
-    def _pair_fuzzy(self, words: list[tuple[str, int, int]], i: int) -> tuple[int, NameMatch] | None:
-        """A misspelt multi-word name over the next two or three words, when one of them is not a known name."""
-        for n in (3, 2):
-            span = [w for w, _, _ in words[i : i + n]]
-            if len(span) < n or not all(span) or all(w in self._phrases for w in span):
-                continue
-            bucket = self._pairs.get(span[0][0])
-            if not bucket or sum(len(w) for w in span) < 10:
-                continue
-            match = self._fuzzy(" ".join(span), " ".join(span), PAIR_FUZZY_CUTOFF, bucket)
-            if match.resolution is Resolution.FUZZY:
-                return n, match
-        return None
 
     def _prose_match(self, typed: str, name: str, start: int, end: int, after: str = "") -> NameMatch:
         return NameMatch(

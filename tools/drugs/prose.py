@@ -117,7 +117,7 @@ GIVEN_NAME_BRANDS = frozenset(
 # Street names that are also everyday words or given names (street_names.csv): read only when typed in lower case
 # (slang is; "Molly" and "Gabby" are people), and some only right after a word of taking or using a drug ("took
 # speed", "on speed", "a gabby"), never before "up", "of" or a unit ("speed up", "speed of 30 mph").
-LOWER_CASE_SLANG = frozenset({"molly", "mandy", "gabby", "speed", "crystal"})
+LOWER_CASE_SLANG = frozenset({"molly", "mandy", "gabby", "speed", "crystal", "tina", "subs"})
 _USE_BEFORE = frozenset(
     "took take takes taking use uses using used snort snorted snorting sniff sniffed smoke smoked smoking inject "
     "injected injecting doing did done tried try trying bought buy on some".split()
@@ -128,10 +128,25 @@ SLANG_AFTER_USE: dict[str, frozenset[str]] = {
     "special k": _USE_BEFORE,
     "ket": _USE_BEFORE,  # "a ket diet" is a ketogenic diet
     "gabby": _USE_BEFORE | {"a", "few", "couple"},
+    "weed": _USE_BEFORE,  # "weed killer", "pull a weed"
+    "pot": _USE_BEFORE,  # "a pot of tea"
+    "tina": _USE_BEFORE,
+    # Listed beside another drug ("tina and poppers", "gabbies with subs"): party poppers, sports subs are not.
+    "poppers": _USE_BEFORE | {"and", "or", "with"},
+    "subs": _USE_BEFORE | {"and", "or", "with"},
 }
 _SLANG_NOT_BEFORE = frozenset(
     "up of limit limits bump bumps camera cameras dating reading test tests boat boats bag bags mph kmh km kph".split()
 )
+# Minerals named alone are a lab value or a food ("low magnesium", "foods high in potassium") unless a form
+# follows ("iron gummies"), the words before say it is taken ("need calcium") or it is listed with a supplement
+# ("vitamin D and calcium"; "aspirin and iron" stays unread).
+SUPPLEMENT_MINERALS = frozenset({"calcium", "iron", "magnesium"})
+_INTAKE_BEFORE = frozenset(
+    "take takes taking took need needs needed my plus containing contains start started stop stopped".split()
+)
+LIST_JOINS = frozenset({"", "and", "or", "plus"})  # "" is a list separator
+_LAB_AFTER = _LEVEL_WORDS | frozenset("was were is are came result results low high".split())
 _PERSON_BEFORE = frozenset(
     "daughter son wife husband friend sister brother mum mom dad mother father aunt uncle niece nephew cousin girl "
     "boy named called name patient colleague coworker neighbour neighbor baby grandma grandpa granddaughter "
@@ -164,9 +179,17 @@ def names_a_person(previous: str, name: str) -> bool:
 
 
 def readable_in_prose(
-    name: str, typed: str, previous: str, following: str = "", ingredients: tuple[str, ...] = ()
+    name: str,
+    typed: str,
+    previous: str,
+    following: str = "",
+    ingredients: tuple[str, ...] = (),
+    listed: bool = False,
 ) -> bool:
-    """Whether a phrase match stands for the medicine here: not an everyday word, a person's name or a lab value."""
+    """Whether a phrase match stands for the medicine here: not an everyday word, a person's name or a lab value.
+
+    ``listed``: the name follows a supplement already read, joined by "and", "or" or a list separator.
+    """
     if names_a_person(previous, name):
         return False
     if name in LOWER_CASE_SLANG and not typed.islower():
@@ -177,12 +200,22 @@ def readable_in_prose(
         return False
     if following in _LEVEL_WORDS and ingredients and all(i in NUTRIENTS for i in ingredients):
         return False
+    if name in SUPPLEMENT_MINERALS and following not in _LAB_AFTER:
+        if following in SUPPLEMENT_FORMS or previous in _INTAKE_BEFORE or listed:
+            return True
     return name not in NOT_IN_PROSE or (name in CASED_BRANDS and typed[:1].isupper())
 
 
 def is_everyday_word(word: str, extra: frozenset[str] = frozenset()) -> bool:
     """True for words that free text must not fuzzy-match to a medicine."""
-    return word in COMMON_WORDS or word in NOT_IN_PROSE or word in extra
+    if word in COMMON_WORDS or word in NOT_IN_PROSE or word in extra:
+        return True
+    # A verb form of an everyday word is one too ("replaced", "replacing"): the dictionary lists base forms only.
+    # Plurals are not: "Lyrics" is how autocorrect spells Lyrica.
+    return any(
+        word.endswith(end) and (word[: -len(end)] + back) in extra
+        for end, back in (("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"))
+    )
 
 
 def candidate_items(text: str) -> list[tuple[str, int, int]]:

@@ -1,0 +1,156 @@
+"""Misspelling tolerance for drug names: close spellings, sound-alikes, misspelt word pairs and split brands.
+
+Every guess is refused when two different medicines are about as close (AMBIGUITY_MARGIN), so a slip is read only
+when it can stand for one medicine.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from tools.drugs.models import NameMatch, Resolution
+from tools.drugs.prose import kind_of, phonetic
+
+Words = list[tuple[str, int, int]]  # (key word, start, end); "" marks a list separator
+PROSE_FUZZY_CUTOFF = 80.0  # free text is noisier, so demand more, and never for everyday English words
+# A misspelling of a short name (six letters or fewer) keeps its length within one letter ("xanex", "corag");
+# two letters more or less at ratio 80 is another word ("Karvea", a foreign brand of irbesartan, -> kava).
+SHORT_WORD = 6
+# Sound-alike keys are shorter and already forgive ph/f, c/k, doubled letters: demand a closer match on them.
+SOUND_FUZZY_CUTOFF = 86.0
+SOUND_MIN = 7  # shorter sound keys sit near too many English words ("class" ~ "colace")
+PAIR_FUZZY_CUTOFF = 88.0  # word pairs: longer strings, so a higher ratio still allows one or two slips
+AMBIGUITY_MARGIN = 3.0
+
+
+class Misspellings:
+    """Fuzzy indexes over a resolver's phrase table (name key -> name) and targets (name -> ingredients)."""
+
+    def __init__(
+        self, phrases: dict[str, str], targets: dict[str, list[str]], exact: set[str], exact_only: frozenset[str]
+    ) -> None:
+        """Index names that may be matched loosely; ``exact`` names never are."""
+        self._phrases, self._targets = phrases, targets
+        # Two- and three-word names for fuzzy matching of word runs ("potasium chloride", "St Johns wart").
+        self._pairs: dict[str, list[str]] = {}
+        # Single words bucketed by first letter: misspellings nearly always keep it, and it keeps lookups fast.
+        self.buckets: dict[str, list[str]] = {}
+        # Sound-alike keys of single-word names ("lasics" -> "lasix"); a key two names share is dropped.
+        sound: dict[str, str | None] = {}
+        # Two-word names whose second word is a short suffix ("claritin d", "tylenol pm"): a misspelt first word
+        # still reaches the combination product.
+        self._suffixed: dict[str, list[str]] = {}
+        for key, name in phrases.items():
+            parts = key.split()
+            if len(parts) in (2, 3) and name not in exact:
+                self._pairs.setdefault(key[0], []).append(key)
+            if len(key) >= 4 and len(parts) == 1 and name not in exact:
+                self.buckets.setdefault(key[0], []).append(key)
+            if len(key) >= 5 and len(parts) == 1 and name not in exact:
+                k = phonetic(key)
+                sound[k] = name if sound.get(k, name) == name else None
+            if len(parts) == 2 and len(parts[1]) <= 3 and len(parts[0]) >= 4 and name not in exact_only:
+                self._suffixed.setdefault(parts[1], []).append(parts[0])
+        self.sound = {k: v for k, v in sound.items() if v is not None}
+        self._sound_buckets: dict[str, list[str]] = {}
+        for k in self.sound:
+            if len(k) >= SOUND_MIN:
+                self._sound_buckets.setdefault(k[0], []).append(k)
+        self.word = lru_cache(maxsize=4096)(self._word)
+
+    def ranked(self, typed: str, text: str, cutoff: float, choices: list[str]) -> NameMatch:
+        """The closest name among ``choices`` at ``cutoff`` or above, ambiguous when another medicine is as close."""
+        if len(text) < 4:
+            return NameMatch(typed=typed, resolution=Resolution.UNKNOWN)
+        hits = process.extract(text, choices, scorer=fuzz.ratio, limit=5, score_cutoff=cutoff)
+        if not hits:
+            return NameMatch(typed=typed, resolution=Resolution.UNKNOWN)
+        best_name, best_score, _ = hits[0]
+        best_name = self._phrases.get(best_name, best_name)
+        best = self._targets[best_name]
+        rivals = [
+            self._phrases.get(name, name)
+            for name, score, _ in hits[1:]
+            if best_score - score <= AMBIGUITY_MARGIN and self._targets[self._phrases.get(name, name)] != best
+        ]
+        if rivals:
+            return NameMatch(
+                typed=typed, resolution=Resolution.AMBIGUOUS, candidates=[best_name, *rivals], score=best_score
+            )
+        return NameMatch(typed=typed, resolution=Resolution.FUZZY, ingredients=list(best), score=best_score)
+
+    def _word(self, word: str) -> NameMatch | None:
+        """One word of free text that is not an everyday word, read as a misspelt name (cached)."""
+        sounds = self.sound.get(phonetic(word))
+        if sounds is not None:
+            ingredients = list(self._targets[sounds])
+            return NameMatch(
+                typed=word, resolution=Resolution.FUZZY, ingredients=ingredients, kind=kind_of(sounds, ingredients)
+            )
+        bucket = self.buckets.get(word[0])
+        if not bucket:
+            return None
+        if len(word) <= SHORT_WORD:
+            bucket = [k for k in bucket if abs(len(k) - len(word)) <= 1]
+        match = self.ranked(word, word, PROSE_FUZZY_CUTOFF, bucket)
+        if match.resolution is Resolution.UNKNOWN:
+            match = self._sounds_near(word)
+        if match.resolution is Resolution.FUZZY:
+            return match.model_copy(update={"kind": kind_of(match.ingredients[0], match.ingredients)})
+        return match if match.resolution is Resolution.AMBIGUOUS else None
+
+    def _sounds_near(self, word: str) -> NameMatch:
+        """A misspelling that is near a name only once spelt as it sounds ("ibuprophin" ~ "ibuprofen")."""
+        key = phonetic(word)
+        if len(key) < SOUND_MIN:
+            return NameMatch(typed=word, resolution=Resolution.UNKNOWN)
+        near = [k for k in self._sound_buckets.get(key[0], []) if abs(len(k) - len(key)) <= 1]
+        hits = process.extract(key, near, scorer=fuzz.ratio, limit=2, score_cutoff=SOUND_FUZZY_CUTOFF)
+        if not hits or (len(hits) > 1 and hits[0][1] - hits[1][1] <= AMBIGUITY_MARGIN):
+            return NameMatch(typed=word, resolution=Resolution.UNKNOWN)
+        found = self._targets[self.sound[hits[0][0]]]
+        return NameMatch(typed=word, resolution=Resolution.FUZZY, ingredients=list(found), score=hits[0][1])
+
+    def joined(self, text: str, words: Words, i: int, exact_only: frozenset[str]) -> NameMatch | None:
+        """A brand typed as two capitalised words ("Flow Max"): the joined word, matched closely."""
+        if i + 1 >= len(words) or not words[i + 1][0] or words[i][2] == words[i + 1][2]:
+            return None
+        (first, s1, _), (second, s2, _) = words[i], words[i + 1]
+        joined = first + second
+        if not (text[s1].isupper() and text[s2].isupper()) or len(joined) < 6 or not joined.isalpha():
+            return None
+        name = self._phrases.get(joined)
+        if name is not None and name not in exact_only:
+            ingredients = list(self._targets[name])
+            kind = kind_of(name, ingredients)
+            return NameMatch(typed=joined, resolution=Resolution.FUZZY, ingredients=ingredients, kind=kind)
+        match = self.ranked(joined, joined, PAIR_FUZZY_CUTOFF, self.buckets.get(joined[0], []))
+        return match if match.resolution is Resolution.FUZZY else None
+
+    def suffixed(self, words: Words, i: int) -> str | None:
+        """A misspelt brand followed by its short suffix ("Claratin-D", "Tylenal PM"): the two-word name."""
+        if i + 1 >= len(words) or not words[i + 1][0] or len(words[i][0]) < 5:
+            return None
+        heads = self._suffixed.get(words[i + 1][0])
+        if not heads:
+            return None
+        hits = process.extract(words[i][0], heads, scorer=fuzz.ratio, limit=2, score_cutoff=PROSE_FUZZY_CUTOFF)
+        if not hits or (len(hits) > 1 and hits[0][1] - hits[1][1] <= AMBIGUITY_MARGIN):
+            return None
+        return self._phrases[f"{hits[0][0]} {words[i + 1][0]}"]
+
+    def pair(self, words: Words, i: int) -> tuple[int, NameMatch] | None:
+        """A misspelt multi-word name over the next two or three words, when one of them is not a known name."""
+        for n in (3, 2):
+            span = [w for w, _, _ in words[i : i + n]]
+            if len(span) < n or not all(span) or all(w in self._phrases for w in span):
+                continue
+            bucket = self._pairs.get(span[0][0])
+            if not bucket or sum(len(w) for w in span) < 10:
+                continue
+            match = self.ranked(" ".join(span), " ".join(span), PAIR_FUZZY_CUTOFF, bucket)
+            if match.resolution is Resolution.FUZZY:
+                return n, match
+        return None
