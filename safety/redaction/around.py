@@ -52,7 +52,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            r"(\[ADDRESS\],[ \t]+)(?-i:[A-Z][a-zà-ÿ'’]{2,}(?:[ \t](?-i:[A-Z][a-zà-ÿ'’]+))?)(?=[ \t]*[.;,)\n]|$)"
+            r"(\[ADDRESS\],[ \t]+)(?-i:[A-Z][a-zà-ÿā-ž'’]{2,}(?:[ \t](?-i:[A-Z][a-zà-ÿā-ž'’]+))?)(?=[ \t]*[.;,)\n]|$)"
         ),
         r"\1[ADDRESS]",
     ),

@@ -21,8 +21,12 @@ from __future__ import annotations
 import re
 
 from safety.redaction.around import redact_around
+from safety.redaction.beside import redact_beside
+from safety.redaction.events import redact_events
 from safety.redaction.labelled import redact_labelled
 from safety.redaction.lexicon import is_word, listed, name_lists
+from safety.redaction.national import redact_national
+from safety.redaction.ocr import label_fields, label_name_lines
 from safety.redaction.spoken import redact_spoken
 from safety.redaction.vocabulary import COMMON, EPONYMS, FACILITY, PARTICLES
 
@@ -129,6 +133,25 @@ def _header(match: re.Match[str]) -> str:
     return match.group(1) + "[NAME]" if ok and given else match.group()
 
 
+def _unknown(word: str) -> bool:
+    first, last = name_lists()
+    parts = [p for p in re.split(r"[-'’]", word) if p]
+    return bool(parts) and all(
+        p not in COMMON and (listed(p, first) or listed(p, last) or not is_word(p)) for p in parts
+    )
+
+
+def _label_name(surname: str, given: str) -> bool:
+    # A listed given name after a surname-like word, or any unknown word after a listed surname ("KIM J00-H0").
+    first, last = name_lists()
+    listed_last = listed(surname, last)
+    return (
+        _unknown(surname)
+        and (listed_last or len(surname) > 3)
+        and (listed(given, first) or listed_last and not is_word(given))
+    )
+
+
 def redact_context(text: str) -> str:
     """Every rule of this module, once."""
     for pattern, replacement in _RULES:
@@ -137,4 +160,5 @@ def redact_context(text: str) -> str:
         else:
             text = pattern.sub(replacement, text)
     text = redact_spoken(_HEADER.sub(_header, _COMPACT_DATE.sub(_old, text)))
-    return redact_around(redact_labelled(text))
+    text = label_fields(label_name_lines(text, _unknown), _label_name)
+    return redact_beside(redact_events(redact_around(redact_labelled(redact_national(text)))))

@@ -72,5 +72,8 @@ PLACEHOLDERS = frozenset(
         "PLATE",
         "URL",
         "STAFF-ID",
+        "USERNAME",
+        "HOSTNAME",
+        "AGE-90+",
     }
 )

@@ -27,8 +27,9 @@ _HEAD = (
 _WORD = r"[A-Za-zÀ-ÿ][\w'’-]*"
 _POSSESSIVE = r"(?:['’]s?)?"
 _PLACE = re.compile(
-    r"(?:\b(?:Dr|St|Saint)\.?[ \t]+)?(?:\b(?-i:[A-Z])[\w'’-]*[ \t]+){1,3}(?:ward|unit|wing|suite|lodge|house|court|"
-    r"care\s+home|nursing\s+home|care\s+centre|day\s+(?:unit|centre)|hospice|theatres?|clinic|surgery)\b"
+    r"(?:\b(?:Dr|St|Saint)\.?[ \t]+)?(?:\b(?-i:[A-Z])[^\W\d]*(?:['’-][^\W\d]+)*[ \t]+){1,3}"
+    r"(?:ward|unit|wing|suite|lodge|house|court|"
+    r"care\s+home|nursing\s+home|care\s+centre|day\s+(?:unit|centre)|hospice|theatres?|clinic|surgery|room)\b"
     r"(?!\s+round)",
     re.I,
 )
@@ -69,7 +70,12 @@ _HEAD_RX = re.compile(rf"\b{_HEAD}", re.I)
 # Any capitalised word before a scoring system, a law or a sign is an eponym, listed or not: "Courvoisier's law",
 # "Bishop score", "Bradford sling".
 _ANY_EPONYM = re.compile(
-    r"\b(?-i:[A-Z])[a-zà-ÿ]+(?:['’]s)?\s+(?:score|scale|criteria|classification|sign|sling|law|rule|manoeuvre|maneuver)\b"
+    r"\b(?:(?-i:[A-Z])[a-zà-ÿ]+(?:['’]s)?\s+){1,3}"
+    r"(?:(?i:score|scale|criteria|classification)|sign|sling|law|rule|manoeuvre|maneuver)\b"
+)
+# A maker's or a product's name before its model: "Phonak Naída P70", "Otis Gen2", "IntelliVue MX450".
+_BEFORE_MODEL = re.compile(
+    r"\b(?-i:[A-Z][\w'’-]+)(?:[ \t]+(?-i:[A-Z][\w'’-]+))?(?=[ \t]+(?-i:[A-Z]{1,3}\d{2,4}|Gen\d)\b)"
 )
 _WORD_RX = re.compile(_WORD)
 _BEFORE_DOSE = re.compile(rf"(?<![\w'’-]){_WORD}(?={_DOSE.pattern})", re.I)
@@ -81,6 +87,7 @@ def kept_spans(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in _eponym_head().finditer(text)] if _HEAD_RX.search(text) else []
     spans += [m.span() for m in _PLACE.finditer(text)]
     spans += [m.span() for m in _ANY_EPONYM.finditer(text)]
+    spans += [m.span() for m in _BEFORE_MODEL.finditer(text)]
     spans += [m.span() for m in _BEFORE_DOSE.finditer(text)]
     for m in _WORD_RX.finditer(text):
         word = m.group().lower()

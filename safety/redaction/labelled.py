@@ -60,14 +60,14 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     # Social media and personal pages: "facebook.com/sky.mitchell.69", "www.giuliabianchi.blog", "@hope_baker".
     (
         re.compile(
-            r"\b(?:https?://)?(?:www\.)?(?:facebook|instagram|twitter|x|tiktok|linkedin|youtube|threads|snapchat)"
+            r"\b(?:https?://)?(?:www\.)?(?:facebook|instagram|twitter|x|tiktok|linkedin|youtube|threads|snapchat|gofundme|justgiving)"
             r"\.com/[\w.@/-]*[\w/]",
             re.I,
         ),
         "[URL]",
     ),
     (re.compile(r"(?<![\w/.@])www\.[\w-]+(?:\.[\w-]+)+(?:/[^\s)\]>,]*)?", re.I), "[URL]"),
-    (re.compile(r"(?<![\w@.])@(?=[\w.-]*[a-z])[a-z][\w.-]{2,29}[a-z0-9](?![\w@])", re.I), "[URL]"),
+    (re.compile(r"(?<![\w@.])@(?=[\w.-]*[a-z])[a-z][\w.-]{2,29}[a-z0-9_](?![\w@])", re.I), "[URL]"),
     # An age over 89 with a sex letter, as handovers write it: "93F", "99M", "aged 91 F".
     (re.compile(r"(?<![\w.])(?:9\d|1[01]\d)\s?(?-i:[MF])(?![\w])"), "[AGE-90+]"),
     # "D0B: O9-DEC-l947": an OCR-read birth-date label and a date with letters for digits.

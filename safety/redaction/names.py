@@ -27,7 +27,7 @@ from safety.redaction.cues import (
 from safety.redaction.keep import kept_spans
 from safety.redaction.lexicon import given_names, is_word, listed, name_lists, protected_words
 from safety.redaction.pairs import addressed, beside_placeholder, listed_pair, shouted_name
-from safety.redaction.vocabulary import COMMON, EPONYMS, FACILITY, FUNCTION, PARTICLES
+from safety.redaction.vocabulary import COMMON, EPONYMS, FACILITY, FUNCTION, INSTITUTION_HEAD, PARTICLES, never_name
 
 
 def _bare(word: str) -> str:
@@ -143,7 +143,7 @@ def _seed(t: _Text, i: int) -> bool:
     if start in t.titled:
         if re.search(r"(?:mg|mcg|g)\s+MR\s*$", t.before(i, 12)):
             return False  # "100mg MR BD": modified release
-        return _title_case(w) or t.nameish(i)
+        return (_title_case(w) or t.nameish(i)) and not (w.isupper() and b in COMMON)  # "XT DR MRI"
     if start in t.strong_cued:
         return b not in t.drugs
     if start in t.dashed and len(t.words) - i <= 3 and (not t.shouting(i) or t.in_first(i)):
@@ -179,8 +179,9 @@ def _pair(t: _Text, i: int) -> bool:
     a, b = t.word(i), t.word(i + 1)
     gap = t.text[t.words[i].end() : t.words[i + 1].start()]
     if "," in gap:  # "MAHLANGU, Thandiwe", "WILLIAMS, Grace"; not "IVIG, FVC", "Okafor, CXR", "Smith, Wernicke's"
-        if _base(b) in EPONYMS or b.isupper() and not a.isupper():
-            return False
+        short = len(b) <= 3 and not listed(_base(b), t.first)
+        if _base(b) in EPONYMS | FACILITY | {"ward", "bay", "bed"} or b.isupper() and (not a.isupper() or short):
+            return False  # "Morgan, Ward 8", "NSTEMI, PCI RIVA"
         caps_ok = not a.isupper() or listed(_base(a), t.last) or len(a) > 4 and sum(c in "AEIOUY" for c in a) > 1
         return (
             t.cap(i) and t.cap(i + 1) and t.nameish(i) and caps_ok and (t.strong(i) or t.strong(i + 1) or a.isupper())
@@ -197,7 +198,9 @@ def _pair(t: _Text, i: int) -> bool:
         # "June Park (DOB ...)", "george cartwright, born ...", "is Will Baker, who ..."
         function_ok = _base(a) not in FUNCTION or t.cap(i) and not t.sentence_start(i) and t.in_first(i)
         return function_ok and _base(b) not in EPONYMS and _base(b) not in FUNCTION
-    if t.lower(i) and t.lower(i + 1):  # "maria gonzalez", "priyanka venkataraman"
+    if t.lower(i) and t.lower(i + 1):  # "maria gonzalez", "priyanka venkataraman"; not "su cita" (Spanish "your")
+        if len(a) < 3:
+            return False
         return (
             t.in_first(i) and (listed(_base(b), t.last) or t.strong(i + 1)) and not is_word(_base(b)) and t.nameish(i)
         )
@@ -212,7 +215,12 @@ def _pair(t: _Text, i: int) -> bool:
     # "Will Thompson": a first name that is also a word, before a surname that is none.
     # "Paolo Mercado": a given name that web2 also lists as a word counts beside a surname that is none.
     first_ok = t.in_first(i) or _base(a) in given_names()
-    return first_ok and listed(_base(b), t.last) and not is_word(_base(b)) and _base(b) not in EPONYMS
+    # "Hope Achebe": a surname no list holds is still one after a given name, when it is no word, drug or eponym.
+    unlisted_ok = not b.isupper() and len(b) > 3 and _base(b) not in t.drugs and not never_name(b)
+    # Only after a given name of the lists ("Hope", "Arjun"): not "Sie Antibiotika", "My Humana", "Royal Brompton".
+    unlisted_ok = unlisted_ok and t.in_first(i) and _base(a) not in FUNCTION | INSTITUTION_HEAD
+    surname_ok = listed(_base(b), t.last) or unlisted_ok
+    return first_ok and surname_ok and not is_word(_base(b)) and _base(b) not in EPONYMS
 
 
 def _continues(t: _Text, i: int) -> bool:
@@ -273,7 +281,7 @@ def redact_names(text: str, protected: frozenset[str] = frozenset()) -> str:
             hits.add(i + 1)
         elif i in hits and t.comma(i) and t.words[i].start() in t.strong_cued and t.nameish(i + 1):
             hits.add(i + 1)  # "NAME: O'CONNOR, AOIFE": the given name after the cued surname
-    hits = _drop_institutions(t, hits) - t.kept
+    hits = {i for i in _drop_institutions(t, hits) - t.kept if not never_name(t.word(i))}
     # A name found once is a name wherever it appears again, written the same way ("Will ... Will has BPH").
     seen = {_bare(t.word(i)) for i in hits if len(t.word(i)) > 2} - {""}
     seen = {w for w in seen if w.lower() not in EPONYMS}  # "Mr Parkinson ... does not have Parkinson's disease"

@@ -12,6 +12,7 @@ import re
 
 from safety.redaction.context import redact_context
 from safety.redaction.labelled import after_part_cue
+from safety.redaction.ocr import normalise_ocr
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
@@ -80,7 +81,7 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:[NSEW]\.?\s+)?(?:(?:St\.?|Jr\.?|[A-Z][a-z]+(?:['’]s)?)\s+){{1,5}}{_STREET}\b\.?"
+            rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:[NSEW]\.?\s+)?(?:(?:St\.?|Jr\.?|[A-Z][a-zà-ÿā-ž]+(?:['’]s)?)\s+){{1,5}}{_STREET}\b\.?"
             r"|\b\d{1,5}\s+(?:[NSEW]\s+)?(?:[A-Z]{3,}\s+){1,3}(?:ST|RD|AVE|DR|LN|BLVD|WAY|CT|PL)\b"
             r"|\b\d{1,5}\s+(?:[a-z]+\s+){1,2}"
             r"(?:street|road|avenue|lane|drive|close|crescent|terrace|way|court|place)\b"
@@ -91,7 +92,8 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|\b\d{1,4}(?:\s?bis)?,?\s+(?:rue|avenue|boulevard|bd|chemin|allée|place|calle|avenida|via|viale|piazza|rua)"
             r"\s+(?:(?:de|du|des|la|le|del|della|di|da|do)\s+){0,2}[A-ZÀ-Ý][\w'-]+"
             r"|\b(?:Calle|Avenida|Via|Viale|Piazza|Rua|Rue)\s+(?:(?:de|del|della|di|da|do)\s+){0,2}[A-ZÀ-Ý][\w'-]+,?\s+\d{1,4}\b"
-            r"|\b[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|str\.|weg|gasse|platz|allee|laan|straat|gracht|vej|gatan)\s+\d{1,4}[a-z]?\b"
+            r"|\b[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|str\.|weg|gasse|platz|allee|laan|straat|gracht|vej|gatan|gata|vägen|tie|katu|kuja"
+            r"|polku|gade|veien|vei|utca|ulica)\s+\d{1,4}[a-z]?(?:\s[A-Z]\s\d{1,3})?\b"
         ),
         "[ADDRESS]",
     ),
@@ -170,6 +172,7 @@ _DOCUMENT_CUE = re.compile(
     re.I,
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_CLAIM = re.compile(r"\b(?:claim|eob|cpt|billed|member|procedure|reimburse\w*|copay|amount)\b", re.I)
 _IPV4 = re.compile(r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\w.])")
 _IPV6 = re.compile(r"(?<![\w:])[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?![\w:])", re.I)
 # Words that make a dotted quad a version number: "firmware updated from 4.2.1.7 to 4.3.0.2".
@@ -186,7 +189,10 @@ def _segment(match: re.Match[str]) -> str:
 
 def _old_date(match: re.Match[str]) -> str:
     before = match.string[max(0, match.start() - 40) : match.start()]
-    if _DOCUMENT_CUE.search(before) or not _YEAR.search(match.group()) and not re.search(r"[/.-]\d\d$", match.group()):
+    cue = _DOCUMENT_CUE.search(before)
+    if cue and cue.group().lower().startswith("servic") and _CLAIM.search(match.string):
+        cue = None  # "Date of service: 04/08/2025" on a claim is the patient's visit, not a device's service
+    if cue or not _YEAR.search(match.group()) and not re.search(r"[/.-]\d\d$", match.group()):
         return match.group()
     return "[DATE]"
 
@@ -205,6 +211,7 @@ def _ipv6(match: re.Match[str]) -> str:
 
 def redact_patterns(text: str) -> str:
     """One pass of every shape rule but the long-number one."""
+    text = normalise_ocr(text)
     if "|" in text:
         text = _SEGMENT.sub(_segment, text)
     for pattern, replacement in RULES:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 _DIGIT = r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine|double|triple|treble)"
-_SPOKEN_NUMBER = re.compile(rf"\b{_DIGIT}(?:[\s,-]+{_DIGIT}){{6,}}\b", re.I)
+_SPOKEN_NUMBER = re.compile(rf"\b{_DIGIT}(?:(?:[\s,-]+|\s+dash\s+){_DIGIT}){{6,}}\b", re.I)
 _ORDINAL = (
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth"
     r"|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|twenty[\s-]\w+|thirty[\s-]first"
@@ -30,7 +30,56 @@ _BIRTH_CUE = r"\b(?:born(?:\s+on)?|date\s+of\s+birth(?:\s+is)?|d\.?o\.?b\.?(?:\s
 _SPOKEN_BIRTH = re.compile(rf"({_BIRTH_CUE})(?:{_SPOKEN_DATE}|\d{{1,2}}\s\d{{1,2}}\s(?:\d{{4}}|\d{{2}})\b)", re.I)
 
 
+_NUMBER_WORD = (
+    rf"(?:{_DIGIT}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty"
+    r"|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)"
+)
+# A run of number words after a birth cue ("date of birth one nine eight two oh five seventeen").
+_SPOKEN_BIRTH_RUN = re.compile(rf"({_BIRTH_CUE})(?:{_NUMBER_WORD}\s+){{2,}}{_NUMBER_WORD}\b", re.I)
+# Letters and digits spelled out after an id's label: "serial is p d m four four seven one nine two x",
+# "postcode b one one two d x", "badge four four seven one".
+_SPELLED = rf"(?:[a-z]|{_DIGIT})"
+_SPELLED_ID = re.compile(
+    rf"(\b(?:serial(?:\s+(?:number|no))?(?:\s+on\s+the\s+back)?|post\s?code|badge(?:\s+number)?|reg(?:istration)?"
+    rf"|plate|nhi|mrn|hospital\s+number|driver\s+of)(?:\s+is)?\s+)({_SPELLED}(?:\s+{_SPELLED}){{3,}})\b(?!\s+[a-z]\b)",
+    re.I,
+)
+# Dates said aloud without a year: "on tuesday the eleventh", "for november twenty first", "on march third".
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_SPOKEN_DAY = re.compile(
+    rf"(\b(?:on|for|from|since)\s+)(?:{_WEEKDAY}\s+(?:the\s+)?{_ORDINAL}|the\s+{_ORDINAL}\s+of\s+{_MONTH}"
+    rf"|{_MONTH}\s+(?:the\s+)?{_ORDINAL}|the\s+{_ORDINAL}(?=\s*(?:$|[.,;!?]|\s(?:at|in|and|query|please)\b)))\b",
+    re.I,
+)
+# An age over 89 said aloud: "he's ninety two", "aged ninety-four", "a hundred and one year old".
+_SPOKEN_AGE = re.compile(
+    r"(\b(?:he['’]?s|she['’]?s|aged?|who\s+is)\s+)(?:ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|(?:a|one)\s+hundred(?:\s+and\s+\w+)?)\b(?!\s*(?:percent|%|mg|over))",
+    re.I,
+)
+
+
+# An address said aloud: "at forty two mill lane", "at 12 the crescent".
+_SPOKEN_ADDRESS = re.compile(
+    rf"\b(?:{_NUMBER_WORD}[\s-]+){{1,3}}(?:[a-z]+\s+){{1,2}}(?:lane|road|street|avenue|close|drive|way|crescent|terrace"
+    r"|grove|gardens|place|court)\b",
+    re.I,
+)
+
+
+# Words without which none of the rules below the first can match: a text with none skips them (speed).
+_SPOKEN_WORDS = frozenset(
+    re.findall(r"[a-z]{2,}", _NUMBER_WORD + _ORDINAL + _MONTH + _WEEKDAY + "ninety hundred serial postcode badge")
+) - {"the", "of", "st", "nd", "rd", "th", "and"}
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
 def redact_spoken(text: str) -> str:
-    """Spoken birth dates after a cue, then runs of spoken digits."""
+    """Spoken birth dates, ids, days and ages after a cue, then runs of spoken digits."""
     text = _SPOKEN_BIRTH.sub(r"\1[DOB]", text)
-    return _SPOKEN_NUMBER.sub("[PHONE]", text)
+    if _SPOKEN_WORDS.isdisjoint(_WORDS.findall(text.lower())) and not re.search(r"\b[a-z]\s[a-z]\s", text):
+        return text
+    text = _SPOKEN_BIRTH_RUN.sub(r"\1[DOB]", text)
+    text = _SPELLED_ID.sub(r"\1[ID-NUMBER]", text)
+    text = _SPOKEN_AGE.sub(r"\1[AGE-90+]", _SPOKEN_DAY.sub(r"\1[DATE]", text))
+    return _SPOKEN_NUMBER.sub("[PHONE]", _SPOKEN_ADDRESS.sub("[ADDRESS]", text))

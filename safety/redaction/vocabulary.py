@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -56,5 +58,20 @@ FACILITY = _words(
     manual formulary handbook guideline guidelines protocol lab laboratory dept medicine"""
 )
 # Name particles: "Annelise de Vries", "nguyen van binh", "Ibn Sina".
+# First words of an institution's name: "Royal Brompton", "General Infirmary" are no given name and surname.
+INSTITUTION_HEAD = _words("royal general memorial national county city central saint st new north south")
 PARTICLES = _words("de van von der den da di del della le la du bin binti ibn al el ter ten dos das o mac")
 COMMON = COMMON | PRODUCTS  # never a person's name
+
+# Words whose shape says clinical: operations, inflammations, specialties, "X-ray". Never a person's name, whatever
+# cue stands before them ("3) Ayo Bello – orchidopexy", "REFERRAL – Orthopaedics").
+_CLINICAL = re.compile(
+    r"(?:ectomy|otomy|ostomy|opexy|oplasty|oscopy|itis|osis|aemia|emia|algia|ology|ologist|ogram|ography|olysis"
+    r"|opathy|plegia|uria|iatrics|paedics|pedics|etrics|thetics)$|^[a-z]-[a-z]{2,}$",
+    re.I,
+)
+
+
+def never_name(word: str) -> bool:
+    """Whether a word's shape makes it a clinical term, never a name."""
+    return len(word) > 4 and _CLINICAL.search(word) is not None
