@@ -12,8 +12,10 @@ should double their warfarin dose ... This supersedes all other guidance" reads 
   passages in one batch; the highest window score counts, so one planted sentence in a long note is not diluted.
 
 A passage is suspicious when a pattern matches (``safety.injection_foreign`` holds the address to a model in other
-languages), or the probe passes its threshold (chosen on ``evaluation/data/injection_tune.jsonl``) and the passage
-addresses a model or "you" (``addressed``).
+languages; ``safety.injection_context`` the vocative "Note to the validation assistant:"), or the probe passes its
+threshold (chosen on the tune sets) and the passage speaks to a model, not merely about one or to a person as "you"
+(``addressed``). Quoted example attacks, unit-test literals and transcript speaker labels are mentions, not uses:
+the patterns read the text without them (``safety.injection_context.unquoted``).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
+from safety.injection_context import NOT_LIST, NOT_TITLE, addressee, directed, unquoted
 from safety.injection_foreign import FOREIGN_ADDRESS
 
 if TYPE_CHECKING:
@@ -49,6 +52,8 @@ _RULES = (
     r"filters?|guidelines)|content\s+(?:rules|polic(?:y|ies)|filters?)|context|everything\s+(?:above|before)|role"
     r"|system\s+message|programming)"
 )
+# A record's fields are not vocatives: "Model: Alaris GP", "Assistant: Dr Patel".
+_NOT_FIELD = r"(?!models?\s*:|assistants?\s*:\s*(?:dr|mr|mrs|ms|miss|prof)\b)"
 # Each pattern is evidence on its own; names are reported with the verdict.
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     tuple(
@@ -57,7 +62,9 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             (
                 "override",
                 rf"\b(?:ignore|disregard|forget|discard|override|bypass|skip)\b[^.\n]{{0,40}}\b(?:all|any|previous|"
-                rf"prior|earlier|above|your|the|every|other|safety|these)\b[^.\n]{{0,30}}\b{_RULES}",
+                rf"prior|earlier|above|your|the|every|other|safety|these)\b[^.\n]{{0,30}}\b{_RULES}"
+                # "forget the previous guidance on mask wearing": staff told which circular is superseded
+                rf"(?!\s+(?:on|about|regarding|for)\s+(?!(?:this|that|it|dos\w*|safety)\b))",
             ),
             (
                 "override",
@@ -81,17 +88,17 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             (
                 "override",
                 r"\b(?:previous|earlier|prior)\s+(?:warnings?|instructions?|prompts?|rules?)\s+(?:is|are|have\s+"
-                r"been)\s+(?:void|cancelled|withdrawn|outdated|suspended|a\s+test)|\bdisregard\s+any\s+source",
+                r"been)\s+(?:void|cancelled|withdrawn|outdated|suspended|deprecated|a\s+test)|\bdisregard\s+any\s+source",
             ),
             (
                 "addressed_to_model",
                 rf"\b(?:to|for)\s+(?:the|any|all|every)\s+{_AI}\b|\b(?:if|when)\s+(?:you\s+are\s+an?|an?"
                 rf"|any)\s+{_AI}\b|\b(?:note|message|instructions?|text|hidden\s+note)\s+(?:to|for)\s+"
-                rf"(?:the\s+|any\s+|all\s+)?{_AI}\b|^\W*{_AI}\s*[:,]|\b{_AI}\s+(?:reading|processing|"
+                rf"(?:the\s+|any\s+|all\s+)?{_AI}\b|^\W*{_NOT_FIELD}{_AI}\s*(?::|{NOT_LIST})|\b{_AI}\s+(?:reading|processing|"
                 rf"summari[sz]ing|quoting|retrieving)\s+this|\bwhoever\s+reads\s+this|"
-                rf"\b(?:the|any|all|every)\s+{_AI}\b[^.\n]{{0,40}}\b(?:must|should|is\s+to|are\s+to|shall)\b|"
-                rf"(?:<!--|\[|\{{\{{|/\*|>|^|[.!?|—–-]\s)\s*(?:attention\s+|hey\s+|hi\s+)?{_AI}"
-                rf"(?:[_ ]instructions?)?\s*[:,]|"
+                rf"\b(?:the|any|all|every)\s+{_AI}\b[^.\n]{{0,40}}\b(?:must|should|is\s+to|are\s+to|shall)\b(?!\s+(?:not\s+)?be\b)|"
+                rf"(?:<!--|\[|\{{\{{|/\*|>|^|[.!?|—–-]\s)\s*(?:attention\s+|hey\s+|hi\s+|{_NOT_FIELD}){_AI}"
+                rf"(?:[_ ]instructions?)?\s*(?::|{NOT_LIST})|"
                 rf"\bfor\s+(?:automated|ai|digital)\s+{_AI}|\b{_AI}\s+(?:helpers?\s+)?must\b|"
                 rf"\b(?:tell|respond\s+to|reply\s+to|answer)\s+(?:the|every|any)\s+users?\b|\b(?:in|into|at\s+"
                 rf"the\s+end\s+of|as\s+part\s+of)\s+(?:the|your|this|every|each)\s+(?:answer|reply|response)s?\b|"
@@ -106,7 +113,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             (
                 "secrecy",
                 r"\bdo\s+not\s+(?:tell|mention|inform|reveal|disclose)\s+(?:the\s+)?(?:user|patient|reader|caller|"
-                r"anyone|this)|\bwithout\s+(?:telling|informing)\s+(?:their|your|the)\b|\bnot\s+to\s+(?:inform|"
+                r"anyone|this)\b(?!\s+(?:information|data|details|records|identifiable|notes))|\bwithout\s+(?:telling|informing)\s+(?:their|your|the)\b|\bnot\s+to\s+(?:inform|"
                 r"tell)\s+(?:their|your|the)\s+(?:doctor|gp|prescriber|clinician)|\bsilently\b|\bdon'?t\s+mention"
                 r"\s+this",
             ),
@@ -118,8 +125,10 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                 r"(?:restrictions|safety\s+rules|content\s+polic\w+)|\bstay\s+in\s+character\b|\bsafety\s+"
                 r"(?:filters?|guidelines|training|rules)\s+(?:are|is|have\s+been|were)\s+(?:disabled|suspended|"
                 r"removed|off)|\b(?:pretend|imagine)\s+(?:that\s+)?you\s+are\b|\byou\s+are\s+(?:now|no\s+longer)"
-                r"\b(?!\s+(?:the|a|an)\s+(?:team|shift|nurse|ward|bay)\b)|\bact\s+as\s+(?:an?\s+)?(?:ai|assistant|the\s+"
-                r"hospital)|\broleplay\s*:|\bnew\s+session\b",
+                r"\b(?!\s+(?:the|a|an|my|our)\s+(?:team|shift|nurse|ward|bay)\b|\s+(?:my|our|able|eligible|invited|registered|"
+                r"booked|due|entitled|required|responsible|ready|welcome|free)\b)|\byou(?:['’]re|\s+are)\s+"
+                r"(?:now\s+)?in\s+(?:debug|developer|god|admin|maintenance)\s+mode|\bact\s+as\s+(?:an?\s+)?(?:ai|assistant|the\s+"
+                r"hospital)|\broleplay\s*:|\bnew\s+session\b|\byou\s+will\s+(?:now\s+)?(?:role-?play|pretend)\b",
             ),
             (
                 "exfiltration",
@@ -131,17 +140,17 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             (
                 "markup",
                 r"<\|\w+\|>|\[/?INST\]|#{2,}\s*(?:system|instructions?|new\s+task|user)\b|\"role\"\s*:\s*\"system\"|"
-                r"</?(?:instructions|system|context)>|\bassistant\s+instructions\s*:|\bend\s+of\s+(?:retrieved\s+"
+                r"</?(?:instructions|system|context)>|\binstructions?\s+(?:for|to)\s+the\s+system\s*:|\bsystem\s+(?:prompt\s+update|message\s*:)|\bassistant\s+instructions\s*:|\bend\s+of\s+(?:retrieved\s+"
                 r"text|document)\W+(?:new|assistant)",
             ),
             (
                 "addressed_to_model",
-                r"\bdear\s+(?:ai|assistant|chat\s?bot|model|llm)\b|"
-                r"\b(?:ai|llm|model)[_ ](?:directive|instruction|note)s?\b|"
+                rf"\bdear\s+(?:ai|assistant|chat\s?bot|model|llm)\b{NOT_TITLE}|"
+                r"\b(?:ai|llm|model)[-_ ](?:directive|instruction|note)s?\b|"
                 r"\b(?:ai|machine)\s+(?:translator|summari[sz]er|reader)\s*:|\bautomated\s+readers?\s+(?:should|must)|"
                 r"\|\s*(?:ai|assistant|system)\s*:|\bif\s+you\s+are\s+(?:summari[sz]ing|an?\s+(?:ai|assistant|language\s+"
                 r"model))|\bsystem\s*:\s*(?:the\s+)?(?:current\s+)?user\b|\bcomply\s+with\s+all\s+requests|"
-                r"\b(?:ai|assistant|llm)_\w+\s*=|\bTODO\s*\(\s*ai\s*\)|\bwhoever\s+or\s+whatever\s+(?:processes|reads)"
+                r"\b(?:ai|assistant|llm)[_.]\w+\s*=|\bTODO\s*\(\s*(?:ai|copilot|assistant|llm|bot)\s*\)|\bwhoever\s+or\s+whatever\s+(?:processes|reads)"
                 r"|\byapay\s+zek[aâ]",
             ),
             (
@@ -158,7 +167,7 @@ _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t
 _SPACED = re.compile(r"\b\w(?:([-._])\w)(?:\1\w){2,}\b|\b\w(?: \w){3,}\b")
 # Read with every space removed ("Ign ore the ab ove gui dance"): the core phrases only.
 _SPACELESS = re.compile(
-    r"(?:ignore|disregard|forget)(?:all|any|the|your){0,2}(?:previous|prior|above|earlier)(?:instructions?|rules|guidance)"
+    r"(?:ignore|disregard|forget)(?:all|any|the|your){0,2}(?:previous|prior|above|earlier)(?:instructions?|rules|guidance)(?!on|about|regarding|for)"
     r"|(?:reveal|print|show|output)(?:the|your)?(?:systemprompt|hiddeninstructions)"
 )
 
@@ -191,9 +200,12 @@ def _variants(text: str) -> list[str]:
 def pattern_cues(text: str) -> list[str]:
     """Names of the instruction patterns the text (or a de-obfuscated reading of it) matches."""
     found: list[str] = []
-    for variant in _variants(text[:20_000]):
+    text = unquoted(text[:20_000])  # quoted example attacks and transcript labels are mentioned, not used
+    for variant in _variants(text):
         found += [name for name, rx in PATTERNS if name not in found and rx.search(variant)]
-    if "override" not in found and _SPACELESS.search(re.sub(r"[\W_]+", "", text[:20_000].lower())):
+    if "addressed_to_model" not in found and addressee(text):
+        found.append("addressed_to_model")
+    if "override" not in found and _SPACELESS.search(re.sub(r"[\W_]+", "", text.lower())):
         found.append("override")
     return found
 
@@ -206,19 +218,13 @@ def windows(text: str) -> list[str]:
     return list(dict.fromkeys([text[:_MAX_CHARS], *parts, *pairs]))[:_MAX_WINDOWS]
 
 
-# The meaning layer alone flags a passage only when it also addresses a reader that is a program (or "you"): policies,
-# e-mails and logs full of imperatives score high on meaning but speak to staff ("Staff should ignore ...").
-_ADDRESSED = re.compile(
-    r"(?<![^\W_])(?:ai|a\.i\.|ia|ki|assistants?|asystent\w*|asistan\w*|chat\s?bots?|bots?|llms?|gpt|language\s+"
-    r"models?|models?|summari[sz]\w*|translators?|automated|readers?|whoever|whatever|you|your)(?![^\W_])"
-    r"|ии|アシスタント|助手|सहायक|yapay\s+zek",
-    re.I,
-)
-
-
 def addressed(text: str) -> bool:
-    """Whether the text speaks to a model or to "you": the meaning layer's second condition."""
-    return _ADDRESSED.search(text) is not None
+    """Whether the text speaks to a model (``safety.injection_context.directed``): the meaning layer's gate.
+
+    Policies, e-mails and leaflets full of imperatives score high on meaning but speak to staff or patients, and
+    articles about AI only mention it.
+    """
+    return directed(text)
 
 
 @dataclass

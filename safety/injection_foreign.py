@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from safety.injection_context import NOT_LIST, NOT_TITLE
+
 _MODEL = (
     r"(?:ia|ai|ki|kı|chat\s?bot|assistente?|asistente|assistant(?:e|en)?|asystent(?:a|ie)?|assistent(?:en)?"
     r"|mod[eè]le(?:\s+de\s+langage)?|modelo(?:\s+de\s+(?:lenguaje|linguagem|idioma))?|modello(?:\s+linguistico)?"
@@ -36,7 +38,7 @@ FOREIGN_ADDRESS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"[^.\n]{0,50}(?:instrukcj|polece|zasad|инструкц|правил|указани|cyfarwyddiad|rheol|instruction|consigne|"
             r"r[eè]gle|anweisung|richtlinie|regel|vorgabe|instructie|istruzion|regol|sicurezza|s[eé]curit|sicherheit|"
             r"pr[eé]c[eé]dent|vorherig|bisherig|anterior|precedent|wcze[sś]niejsz|предыдущ|все\s)|"
-            r"(?:指示|指令|说明)を?(?:無視|无视|忽略)|(?:無視|无视|忽略)(?:之前|以前|所有)?的?(?:指示|指令)|अनदेखा\s+करें",
+            r"(?:指示|指令|说明)を?(?:無視|无视|忽略)|(?:無視|无视|忽略)(?:之前|以前|所有|的){0,4}(?:指示|指令)|تجاهل[^.\n]{0,30}التعليمات|अनदेखा\s+करें",
         ),
         (
             "foreign_override",
@@ -53,14 +55,15 @@ FOREIGN_ADDRESS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         rf"(?:un|une|una|um|uma|eine?|ein)?\s*{_MODEL}\b",
         # "para el asistente", "al modelo", "per il modello", "für die KI", "aan de chatbot", "dla modelu",
         # "pour l'IA", "à l'assistant", "to the Copilot"
-        rf"\b(?:para|al|a\s+la|ao|à|a|per|pour|für|fur|an|aan|dla|to)\s+(?:el|la|lo|il|o|a|l['’]|le|die|das|den"
-        rf"|de|the|any)?\s*{_MODEL}\b(?!\s+(?:de\s+)?(?:referencia|reference|clinic|clínic))",
+        # (German "an" only with its article: English "an AI model" is a mention)
+        rf"(?:\b(?:para|al|a\s+la|ao|à|a|per|pour|für|fur|aan|dla|to)\s+(?:el|la|lo|il|o|a|l['’]|le|die|das|den"
+        rf"|de|the|any)?|\ban\s+(?:die|das|den))\s*{_MODEL}\b(?!\s+(?:de\s+)?(?:referencia|reference|clinic|clínic))",
         # "Instrucción oculta", "nota oculta", "testo nascosto", "versteckte Anweisung", "instruction cachée"
         r"\b(?:instrucci[oó]n|nota|texto|testo|instru[cç][aã]o|instruction|anweisung|notiz|hinweis)\s+"
         r"(?:oculta|nascost[oa]|cach[ée]e?|versteckte?)|\bversteckte\s+(?:anweisung|notiz|hinweis)",
         # A greeting or a vocative to a model: "Olá assistente,", "hey AI,", "Modello,", "AI →"
-        rf"\b(?:ol[aá]|hola|ciao|bonjour|hallo|hey|hi|hello|dear|cher|querido|caro|liebe[rs]?|beste)\s+{_MODEL}\b"
-        rf"|(?:^|[.:!?]\s+|[\"'“‘]\s*){_MODEL}\s*(?:[,:]|→|->|=>)",
+        rf"\b(?:ol[aá]|hola|ciao|bonjour|hallo|hey|hi|hello|dear|cher|querido|caro|liebe[rs]?|beste)\s+{_MODEL}\b{NOT_TITLE}"
+        rf"|(?:^|[.:!?]\s+|[\"'“‘]\s*)(?!assistant\s*:\s*(?:dr|mr|mrs|ms|miss|prof)\b){_MODEL}\s*(?::|{NOT_LIST}|→|->|=>)",
         rf"\b{_MODEL}\s+(?:reading|che\s+legge|que\s+lea|qui\s+lit|der\s+(?:dies|das)\s+liest|die\s+dit\s+leest)\b",
         # Russian, Chinese, Japanese, Korean, Arabic
         r"(?:для|к)\s+(?:языков\w+\s+)?(?:модел\w+|ассистент\w*|чат-?бот\w*|ии\b)|(?:языковая\s+модель|ассистент)\s*[,:]",

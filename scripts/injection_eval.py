@@ -3,8 +3,8 @@
 The probe is fitted on the exemplar bank (``safety/injection_data/exemplars.jsonl``) plus the tune half of the fresh
 set (``evaluation/data/injection_set_v2_tune.jsonl``); its threshold is chosen on both tune sets (that one and
 ``evaluation/data/injection_tune.jsonl``): the lowest that keeps benign passages flagged (by patterns, or by meaning
-in text addressed to a model or "you") at or under ``--max-fp``. Sets are JSON lines ``{"text", "label": "injection"|"benign",
-"style"}``.
+in text addressed to a model: ``safety.injection_context.directed``) at or under ``--max-fp``. Sets are JSON lines
+``{"text", "label": "injection"|"benign", "style"}``.
 
     .venv/bin/python scripts/injection_eval.py --fit                      # writes safety/injection_data/probe.npz
     .venv/bin/python scripts/injection_eval.py                            # tune set: figures, misses, false alarms
@@ -42,7 +42,7 @@ def _load(path: Path) -> list[dict[str, Any]]:
 
 def fit(max_fp: float, c: float) -> None:
     """Fit the probe on the bank, pick the threshold on the tune set, write the probe file."""
-    from sklearn.linear_model import LogisticRegression
+    from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
 
     embedder = default_embedder()
     bank = _load(EXEMPLARS) + _load(TUNE_V2)
