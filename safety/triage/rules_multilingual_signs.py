@@ -22,6 +22,7 @@ _SIGNS: dict[str, tuple[str, ...]] = {
         r"(صورت|لب|زبان|گلو)\S{0,4} ?(ورم کرده|باد کرده|متورم)",
     ),
     "breathing": (
+        r"hindi (na )?gumagana ang (inhaler|pump)|(inhaler|pump) (ko|niya) (ay )?hindi gumagana",
         r"saans (lene )?(mein|me|mai) (awaaz|takleef|taklif|dikkat|pareshani)",
         r"(nina|ana|wana)?shindwa kupumua|(ana|ina)pumua kwa shida|hawezi kupumua",
         r"δυσκολεύ\w* να αναπνεύσ\w*|δεν (μπορεί|μπορώ) να αναπνεύσ\w*|λαχανιάζει",
@@ -29,17 +30,23 @@ _SIGNS: dict[str, tuple[str, ...]] = {
         r"nu (mai )?poate respira|respira (greu|cu greutate)|buzele (vinete|albastre)",
     ),
     "head_injury": (
+        r"(撞到|摔到|磕到|碰到|摔伤)(了)?头[^。]{0,20}(吐|不醒|昏|晕)|头部受伤[^。]{0,20}(吐|昏迷)",
         r"lovit la cap[^.;]{0,60}(anticoagul\w*|confuz\w*|vars\w*|vomit\w*|somnolent\w*|inconstient\w*)",
         r"(χτύπησε|χτύπημα) στο κεφάλι[^.;]{0,60}(αντιπηκτικ\w*|μπερδεμέν\w*|εμετ\w*|νυστ\w*|λιποθ\w*)",
         r"(سرش|سرم) (به \S+ )?خورد[^.]{0,60}(رقیق کننده|استفراغ|گیج|خواب آلود)",
     ),
     "unconscious": (
+        r"in elkaar gezakt|reageert (niet( meer)?|nergens op)|bewusteloos",
+        r"(叫|喊)(他|她)?(也)?(不太|不)醒|昏迷不醒",
         r"\b(hajibu|hajitambui|amepoteza fahamu|hana fahamu)\b",
         r"(جواب نمی ?\S{0,2}ده|بیهوش)",
         r"nu (mai )?raspunde|inconstient\w*",
     ),
-    "confined_space": (r"(ameanguka|ameingia|yumo) ndani ya (tangi|tanki|shimo|kisima|bomba)",),
+    "confined_space": (
+        r"(caiu|preso|soterrad\w*) (dentro )?(do|no|de) silo|soterrad\w*|engolid\w* pel\w* graos",r"(ameanguka|ameingia|yumo) ndani ya (tangi|tanki|shimo|kisima|bomba)",),
     "overdose": (
+        r"(випив|випила|выпил|выпила|проковтнув|проглотил\w*)[^.;]{0,40}(засоб|средств|отрут|яд|хлор|оцет|уксус|бензин)",
+        r"चूहे मारने (वाली )?दवा|(ज़हर|जहर|zeher|zehar) (खा|पी|kha|pee|pi) (लिया|ली|liya|li)|rat poison",
         r"(amekunywa|amemeza|alikunywa) (mafuta ya taa|sumu|dawa (zote|nyingi)|vidonge)",
         r"(pris|avale|avalee|avaler) (\d{2,}|toute la boite|tout le flacon|toute la plaquette|tous (mes|ses) "
         r"(comprimes|cachets|medicaments))",
@@ -48,6 +55,7 @@ _SIGNS: dict[str, tuple[str, ...]] = {
         r"(tomo|tomó|se tomo|tomado|trago|se trago)[^.;]{0,20}\b(\d{2,}) (pastillas|comprimidos|pildoras)",
     ),
     "smoke_fire": (
+        r"\bfeu (dans|a|au|chez)\b|brulent|en flammes",
         r"آتش گرفته|(پر از|پُر از) دود|خانه\S{0,3} آتش",
         r"nyumba (inaungua|inawaka moto)|moto (mkubwa|umewaka)",
     ),
@@ -56,6 +64,8 @@ _SIGNS: dict[str, tuple[str, ...]] = {
         r"(shingo|shingo yake) (imekaza|ngumu)|madoa (ya )?(zambarau|mekundu)",
     ),
     "harm_others": (
+        r"\b(biwi|bibi|patni|bachche|bache|beti|beta|maa)\w* ko (maar|peet) (raha|rahi|rahe) (hai|hain|tha)",
+        r"(essaie|essaye|tente) d.entrer[^.;]{0,40}(forcant|force)|force (la|ma) porte",
         r"جان سے مار (دے|دوں|ڈال)\S*|مجھے مار رہا ہے|مار رہا ہے",
         r"стреля\w*|стрельб\w*|стрелок|выстрел\w*|стріля\w*|стрілянин\w*",
         r"bedroh\w*[^.;]{0,40}mit (einem|einer|der|dem) (messer|waffe|pistole|schere)|(messer|waffe|pistole) "
@@ -65,6 +75,8 @@ _SIGNS: dict[str, tuple[str, ...]] = {
         r"تیراندازی|شلیک",
     ),
     "pressure": (
+        r"(ресивер|баллон|котел|котёл|бак)[^.;]{0,30}(раздуло|вздул\w*|деформир\w*)|клапан не срабатывает|давление раст",
+        r"(rezervor\w*|butelie|cazan\w*)[^.;]{0,40}(fisur\w*|crapat\w*|umfl\w*|deform\w*)|manometrul creste",
         r"(reservoir|cuve|ballon|chaudiere|bouteille)[^.;]{0,40}(se deforme|gonfle|bombe|deforme)",
         r"(safety|relief) valve (open |khul\w* )?(nahi|nahin)|gauge (red|laal) (zone|line) (mein|me|par|pe)",
         r"압력이? ?(계속 )?(올라|상승)|안전 ?밸브\S* ?(작동 ?안|안 ?열|고장)|안전 ?밸브도? 작동",
@@ -72,9 +84,39 @@ _SIGNS: dict[str, tuple[str, ...]] = {
         r"blockiert|klemmt)",
     ),
     "suicide": (
+        r"(dass|das) es aufhort|(stehe|sitze|bin) (gerade )?auf (dem|einem|der) (dach|brucke)",
+        r"acab(o|ar) com tudo|me despedi (da|de) (minha|todos)|tenho a arma",
+        r"(mam|trzymam|lezy|leza) (obok )?(zyletk\w*|sznur\w*)|zyletki obok",
         r"попрощал(ся|ась|ись) (со|с) (всеми|всем)|попрощав(ся|ась|ись)? з (усіма|всіма)",
         r"(піду|пригну|стрибну|кинусь) з мосту|(пойду|прыгну|брошусь) с моста|(прыгну|стрибну) (с|з) (крыши|даху)",
         r"ya no puedo mas[^.]{0,80}(lo siento|adios|perdon)",
+    ),
+    "bleeding": (
+        r"(erbricht|erbrach|spuckt|hustet) blut|blut (erbrechen|spucken|husten)|vomit\w* (du )?sang|vomita sangre|"
+        r"vomita sangue|рвота кровью|блюёт кровью|吐血",
+        r"mau (phun|chay) (thanh tia|nhieu|khong (cam|ngung))|khong cam (duoc )?mau",
+    ),
+    "electrical": (
+        r"(hochspannungsleitung|stromleitung|freileitung)[^.;]{0,30}beruhrt|beruhrt[^.;]{0,30}(hochspannungsleitung|"
+        r"stromleitung|freileitung)",
+    ),
+    "gas_leak": (
+        r"गैस की (तेज़ |तेज )?(बदबू|गंध|महक)|gas ki (tez )?(badbu|smell|gandh)",
+    ),
+    "obstetric": (
+        r"enceinte[^.;]{0,60}(mal de tete (terrible|intense|fort|violent)|vois des (etoiles|points|eclairs))",
+        r"xudunta? (ayaa )?soo baxday|biyihii (way )?ka dhaceen",
+    ),
+    "sepsis": (
+        r"qandho[^.;]{0,60}(jahwareer\w*|miyir\w*)",
+    ),
+    "lockout": (
+        r"(remis|remet|relance|redemarr\w*) (la machine|le moteur|la ligne|le convoyeur)[^.;]{0,60}(a l.interieur|"
+        r"dedans|dans la machine)",
+    ),
+    "seizure": (
+        r"(\d+|zeven|sept|sieben|siete|sette|cinco|vijf|cinq) minut\w* (een )?(aanval|crise|krampf\w*|convuls\w*|"
+        r"ataque|attacco)",
     ),
 }
 

@@ -13,11 +13,13 @@ from __future__ import annotations
 from safety.triage.rules import Rule
 
 _NO_RESPONSE = (
-    r"(didn'?t|doesn'?t|won'?t|isn'?t|wasn'?t|not|no|never) (answer\w*|respond\w*|wak\w*|mov\w*|reply\w*|rous\w*)|"
-    r"unresponsive|no response|not breathing|(occasional|big|odd|weird) gasps?|gasping"
+    r"(didn'?t|doesn'?t|won'?t|isn'?t|wasn'?t|not|no|never) (answer\w*|respond\w*|wak\w*|mov\w*|reply\w*|rous\w*|"
+    r"talk\w*|speak\w*)|unresponsive|no response|not breathing|(occasional|big|odd|weird) gasps?|gasping|"
+    r"breathing (weird\w*|funny|strange\w*|odd\w*|noisy)|snor\w*|eyes (are )?(half[- ]open|rolled)"
 )
 _PERSON_DOWN = (
-    r"\b(lying|lay|laid|slumped|collapsed|keeled over|dropped|passed out|face ?down|on the (floor|ground|deck))\b"
+    r"\b(lying|lay|laid|slumped|collapsed|keeled over|dropped|passed out|face ?down|on the (floor|ground|deck)|"
+    r"went down|gone down|hit the (floor|deck|ground))\b"
 )
 
 SIGN_RULES: tuple[Rule, ...] = (
@@ -40,6 +42,19 @@ SIGN_RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "unconscious",
+        (),
+        # HSE lone working (INDG73): a missed check-in with no answer is raised as an emergency, not waited out.
+        pairs=(
+            (
+                r"(check-?in|call-?in|welfare (check|call))[^.;]{0,20}(missed|overdue|late)|missed (his|her|their|a|the) "
+                r"(check-?in|call-?in|welfare (check|call))",
+                r"rings? out|not (answering|picking up|responding)|no (answer|reply|response)|can'?t (reach|raise|contact)|"
+                r"stationary|hasn'?t moved",
+            ),
+        ),
+    ),
+    Rule(
         "head_injury",
         (
             # NICE NG232: clear fluid from the nose or ears (CSF), unequal pupils after a head injury.
@@ -56,6 +71,18 @@ SIGN_RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "anaphylaxis",
+        (),
+        # Resuscitation Council anaphylaxis: swelling of the face or airway, or breathing trouble, after an allergen.
+        pairs=(
+            (
+                r"\b(cheeks?|face|lips?|tongue|eyes?|throat|neck)\b[^.;]{0,30}(huge|swell\w*|swollen|puff\w*|balloon\w*|"
+                r"blown up|clutch\w*|tight\w*)|clutching (her|his|their) (throat|neck)",
+                r"\b(nuts?|peanuts?|sesame|shellfish|prawns?|eggs?|bee|wasp|sting|allerg\w*|snack|antibiotic|penicillin)\b",
+            ),
+        ),
+    ),
+    Rule(
         "breathing",
         (
             r"can'?t get (any |enough )?(air|breath) (in|into)|can'?t get (any |enough )?air\b",
@@ -64,6 +91,8 @@ SIGN_RULES: tuple[Rule, ...] = (
             r"(used|taken|had|puffed) (the |my |his |her )?(blue |reliever |ventolin )?inhaler (like |about )?"
             r"(\d{2}|\d+ times|ten|twenty)",
             # Drowning: a child found under water who is drowsy or coughing needs hospital (RLSS, NHS).
+            r"(asthma|inhaler|wheez\w*)[^.;]{0,60}(struggl\w* to (talk|speak)|can'?t (talk|speak|finish (a|her|his) "
+            r"sentence)|too breathless to (talk|speak))",
             r"(under|in) the (bath ?)?water[^.;]{0,80}(coughing|drowsy|sleepy|floppy|blue|not breathing)|"
             r"(pulled|got|lifted) (him|her|them) out of the (water|pool|bath|pond)",
         ),
@@ -99,6 +128,21 @@ SIGN_RULES: tuple[Rule, ...] = (
             r"(heating|boiler|heater|gas fire|fire|stove|generator)",
             r"(feel|felt|get|got) better (when|once|after) (we|i|they) (go|went|get|got|step|stepped) out",
             r"(cylinder|bottle)[^.;]{0,50}(frost\w*|icing|iced up|scream\w*|whistl\w*)",
+            r"(smell\w*|stink\w*|reek\w*|whiff)[^.;]{0,20}\b(of )?rotten eggs?",
+        ),
+    ),
+    Rule(
+        "smoke_fire",
+        (
+            r"caught light|\balight\b|(bin|skip|pallets?|car|van|shed|hedge) (is |are )?(on fire|burning|in flames)|"
+            r"(has|with) a fire (right )?(next to|beside|under)",
+        ),
+        # Oxygen-enriched air makes anything burn fiercely (BCGA, HTM 02-01): an ignition source there is a fire risk.
+        pairs=(
+            (
+                r"(oxygen|o2)[- ](enriched|rich)|oxygen (analy[sz]er|level) (2[4-9]|[3-9]\d)%",
+                r"\b(candle|lighter|lit|light(ing)?|smok\w*|flame|spark\w*|match(es)?|cigarette|vape)\b",
+            ),
         ),
     ),
     Rule(
@@ -110,6 +154,15 @@ SIGN_RULES: tuple[Rule, ...] = (
             r"(packet|pack|bottle|blister)[^.;]{0,20}\b(\d+|some|a few|several) (are |is )?missing",
             r"got into (the|my|his|her|grandma'?s|nan'?s) (pill|tablet|medicine|meds?) ?(organi[sz]er|box|bottle|cabinet|"
             r"drawer|packet|bag)",
+        ),
+    ),
+    Rule(
+        "harm_others",
+        (
+            r"(waving|brandishing|pointing|holding|carrying) (a |an |what looks like an? |what looked like an? |some "
+            r"(sort|kind) of )?(gun|knife|machete|weapon|blade|firearm|rifle|shotgun|pistol)",
+            r"(someone|somebody|a man|a woman|some(one|body) i don'?t know) (is )?(trying|tried) to (break|get|force "
+            r"(their|his|her|a) way) in",
         ),
     ),
     Rule(
@@ -126,6 +179,26 @@ SIGN_RULES: tuple[Rule, ...] = (
             # NICE NG151: fever or rigors in someone on chemotherapy or neutropenic is neutropenic sepsis.
             r"neutropeni\w*[^.;]{0,80}\b(t(emp)? ?3[89]|fever\w*|febrile|pyrexi\w*|rigors?|spiking)",
             r"(chemo|chemotherapy)[^.;]{0,60}\b(t(emp)? ?3[89]|fever\w*|febrile|rigors?|spiking)",
+        ),
+    ),
+    Rule(
+        "paediatric",
+        (
+            # NICE NG143 traffic light, red: difficult to wake, weak or high-pitched continuous cry, mottled or cold
+            # hands and feet with fever, a rash of dark red or purple spots.
+            r"(really |very )?(difficult|hard) to wake|won'?t wake (up )?properly|cr(y|ies|ying) in a (weak|high|"
+            r"high-pitched|strange)|(weak|high[- ]pitched|whimpering) (cry|voice)",
+            r"(dark red|purple|purply|blotchy) (spots|dots|rash|marks)",
+        ),
+    ),
+    Rule(
+        "obstetric",
+        (
+            # RCOG / NHS: before 37 weeks, regular tightenings or waters breaking is preterm labour; a cord seen or
+            # felt is a cord prolapse.
+            r"\b(1\d|2\d|3[0-6]) (weeks|wks)\b[^.;]{0,80}(tighten\w*|contraction\w*|waters|gush|leak\w* (fluid|water)|"
+            r"bleed\w*)",
+            r"(cord|umbilical cord) (is )?(coming out|hanging|visible|came out|out of)",
         ),
     ),
     Rule(
@@ -164,6 +237,8 @@ SIGN_RULES: tuple[Rule, ...] = (
             r"definitely|soon)",
             r"charcoal[^.;]{0,80}(taped|sealed|blocked) (up )?(the |my )?(\w+ )?(windows|doors|vents|gaps)|"
             r"(taped|sealed) (up )?(the |my )?(\w+ )?(windows|doors|vents)[^.;]{0,60}charcoal",
+            r"(pills|tablets|meds|capsules) (are )?(all )?(counted out|lined up|laid out|in front of me|ready)|"
+            r"(have|got|with) (the|my|all (my|the)) (pills|tablets|meds)[^.;]{0,20}(counted|lined up|laid out|in front of)",
             r"looking over the edge|(stood|standing|sat|sitting) on the (edge|ledge|railing)",
             # A farewell with affairs put in order (pets placed, appointments no longer needed).
             r"thank you for everything[^?]{0,200}(won'?t be needing|make sure (the|my) (cat|dog|pets?) (goes|go|get))",

@@ -43,6 +43,10 @@ def rule_keys(lowered: str) -> list[str]:
         found += phrase_keys(folded)
         if USE_LEXICON:
             found += lexicon_keys(folded)
+    elif not found and not general(folded) and not not_now(folded):
+        # A mixed message ("mera padosi apni biwi ko maar raha hai, she's screaming") reads as English, but its
+        # other-language half may hold the emergency: the phrase tables (not the looser lexicon) read it too.
+        found += phrase_keys(folded)
     found += match_vitals(lowered)
     if joking(lowered):
         found = [k for k in found if k in NEVER_JOKED]
