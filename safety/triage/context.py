@@ -123,3 +123,35 @@ def _resolutions(text: str) -> tuple[tuple[int, int], ...]:
 def modifier_use(text: str, end: int) -> bool:
     """Whether the matched hazard word names a thing that follows it ("choking poster", "smoke alarm chirping")."""
     return bool(_MODIFIER.search(text[end : end + 80]))
+
+
+# Figures of speech the embedder reads literally ("this revision is killing me", "that
+# mixtape is straight fire", "I'd rather die than go"), and a static shock off a car door.
+_FIGURE = re.compile(
+    r"\b(is|are|'?s|'?re) (literally )?killing me\b|\bliterally (dead|dying)\b|\bi'?m (literally )?dead\b|💀|"
+    r"\b(i'?d|i would) (rather|sooner) die than\b|"
+    r"\bdie of (embarrassment|boredom|laughter|shame|cringe)\b|\b(straight|pure|absolute) fire\b|🔥|"
+    r"\b(boss|mum|mom|dad|wife|husband|teacher)('?s| is)? (about to|gonna|going to) (blow|explode|lose it)\b|"
+    r"\bdying (of|from) (boredom|laughter)\b|\b(bored|scared|worried) (me )?to death\b|\bstatic shock\b"
+)
+# A message that says the episode is over or nobody is affected: "bleeding stopped with a plaster", "nobody's been
+# stuck", "not urgent", "she's laughing now", "back at work today", "fine after warming up".
+_ALL_CLEAR = re.compile(
+    r"\b(not urgent|nobody'?s been (hurt|stuck|injured|trapped)|no(body| one) (was |got |is )?(hurt|injured)|"
+    r"back at work|(been |is |was |are |feel |felt )?(totally |completely |perfectly )?fine (since|now|after|again)|"
+    r"(laughing|playing|running around|eating and drinking|smiling) (now|again|happily)|(bleeding|it) (has )?"
+    r"stopp?ed|no (burning|pain|bleeding|leaks?|symptoms)\b)"
+)
+
+
+def quiet(text: str) -> bool:
+    """Whether a message reads as a figure of speech or an all-clear, with nothing urgent said (for the probe).
+
+    The phrase rules see these through their own clause checks; the embedding probe reads meaning, so a message
+    the rules found nothing in and that says this is spoken of figuratively or is over does not raise a probe flag.
+    """
+    # "He's going to kill me" is never read as a figure of speech, and a long message may resolve one thing and
+    # report another, so only short messages are quieted.
+    if _urgent(text) or len(text.split()) > LONG_WORDS:
+        return False
+    return bool(_FIGURE.search(text) or _ALL_CLEAR.search(text))

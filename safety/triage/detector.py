@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from safety.triage.categories import BY_KEY, DEFAULT_CRISIS_LINE, Audience, Category, guidance_for
+from safety.triage.context import quiet
 from safety.triage.normalise import normalise
 from safety.triage.ruleset import rule_keys
 from safety.triage.semantic import SemanticDetector
@@ -70,7 +71,8 @@ class Triage:
         evidence: dict[str, str] = {}
         for key in rule_keys(lowered):
             found.setdefault(key, []).append("rules")
-        if self.semantic is not None:
+        # The probe is not asked when the rules found nothing and the message is figurative or an all-clear.
+        if self.semantic is not None and (found or not quiet(lowered)):
             for hit in self.semantic.detect(lowered):
                 found.setdefault(hit.key, []).append("semantic")
                 evidence[hit.key] = f"{hit.sentence!r} ~ {hit.exemplar!r} ({hit.score:.2f})"

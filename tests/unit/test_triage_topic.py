@@ -36,3 +36,32 @@ def test_suicide_named_as_a_topic_is_not_an_emergency(message: str) -> None:
 @pytest.mark.parametrize("message", DISCLOSURES)
 def test_the_writers_own_wish_or_a_current_plan_still_flags_suicide(message: str) -> None:
     assert "suicide" in RULES.assess(message).keys
+
+
+FIGURES_AND_ALL_CLEAR = [
+    "this exam revision is literally killing me, four papers in three days",
+    "that new mixtape is straight fire 🔥",
+    "cut my finger chopping onions, bleeding stopped with a plaster, tetanus?",
+    "got a static shock off the car door again, why does that happen",
+]
+THREATS = [
+    "my ex is outside banging on the door saying he's going to kill me",
+    "my husband says he will kill me tonight, I'm locked in the bathroom",
+]
+
+
+def _semantic_triage() -> Triage:
+    from retrieval import default_embedder
+    from safety.triage import SemanticDetector
+
+    return Triage(SemanticDetector(default_embedder()))
+
+
+@pytest.mark.parametrize("message", FIGURES_AND_ALL_CLEAR)
+def test_a_figure_of_speech_or_an_all_clear_does_not_raise_a_probe_flag(message: str) -> None:
+    assert _semantic_triage().assess(message).keys == []
+
+
+@pytest.mark.parametrize("message", THREATS)
+def test_a_threat_to_kill_is_never_read_as_a_figure_of_speech(message: str) -> None:
+    assert "harm_others" in _semantic_triage().assess(message).keys
