@@ -43,7 +43,9 @@ _SIGNS: dict[str, tuple[str, ...]] = {
         r"nu (mai )?raspunde|inconstient\w*",
     ),
     "confined_space": (
-        r"(caiu|preso|soterrad\w*) (dentro )?(do|no|de) silo|soterrad\w*|engolid\w* pel\w* graos",r"(ameanguka|ameingia|yumo) ndani ya (tangi|tanki|shimo|kisima|bomba)",),
+        r"(caiu|preso|soterrad\w*) (dentro )?(do|no|de) silo|soterrad\w*|engolid\w* pel\w* graos",
+        r"(ameanguka|ameingia|yumo) ndani ya (tangi|tanki|shimo|kisima|bomba)",
+    ),
     "overdose": (
         r"(випив|випила|выпил|выпила|проковтнув|проглотил\w*)[^.;]{0,40}(засоб|средств|отрут|яд|хлор|оцет|уксус|бензин)",
         r"चूहे मारने (वाली )?दवा|(ज़हर|जहर|zeher|zehar) (खा|पी|kha|pee|pi) (लिया|ली|liya|li)|rat poison",
@@ -100,16 +102,12 @@ _SIGNS: dict[str, tuple[str, ...]] = {
         r"(hochspannungsleitung|stromleitung|freileitung)[^.;]{0,30}beruhrt|beruhrt[^.;]{0,30}(hochspannungsleitung|"
         r"stromleitung|freileitung)",
     ),
-    "gas_leak": (
-        r"गैस की (तेज़ |तेज )?(बदबू|गंध|महक)|gas ki (tez )?(badbu|smell|gandh)",
-    ),
+    "gas_leak": (r"गैस की (तेज़ |तेज )?(बदबू|गंध|महक)|gas ki (tez )?(badbu|smell|gandh)",),
     "obstetric": (
         r"enceinte[^.;]{0,60}(mal de tete (terrible|intense|fort|violent)|vois des (etoiles|points|eclairs))",
         r"xudunta? (ayaa )?soo baxday|biyihii (way )?ka dhaceen",
     ),
-    "sepsis": (
-        r"qandho[^.;]{0,60}(jahwareer\w*|miyir\w*)",
-    ),
+    "sepsis": (r"qandho[^.;]{0,60}(jahwareer\w*|miyir\w*)",),
     "lockout": (
         r"(remis|remet|relance|redemarr\w*) (la machine|le moteur|la ligne|le convoyeur)[^.;]{0,60}(a l.interieur|"
         r"dedans|dans la machine)",

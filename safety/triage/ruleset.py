@@ -21,6 +21,7 @@ _LAUGH = r"\b(lol|lmao|lmfao|rofl|haha\w*)\b|😂|🤣|😅|😆"
 _JOKE = re.compile(_LAUGH + r"|\b(jk|ngl)\b")
 _LAUGHTER = re.compile(_LAUGH)  # for the probe, which reads slang itself ("ngl i feel like death" means it)
 _URGENT = re.compile(r"\b(now|help|hurry|urgent|911|999|112|ambulance|no joke|not joking|seriously|for real)\b")
+_CLAUSES = re.compile(r"[,.;!?\n]+")
 NEVER_JOKED = frozenset({"suicide", "harm_others"})
 USE_JOKE_FILTER = True
 USE_LEXICON = True  # the per-language symptom lexicon (rules_lexicon.py); off only to measure it
@@ -45,8 +46,11 @@ def rule_keys(lowered: str) -> list[str]:
             found += lexicon_keys(folded)
     elif not found and not general(folded) and not not_now(folded):
         # A mixed message ("mera padosi apni biwi ko maar raha hai, she's screaming") reads as English, but its
-        # other-language half may hold the emergency: the phrase tables (not the looser lexicon) read it too.
-        found += phrase_keys(folded)
+        # other-language clause may hold the emergency: the phrase tables (not the looser lexicon) read the clauses
+        # that do not read as English themselves ("brand" is fire in Dutch, not in "the brand name").
+        for clause in _CLAUSES.split(folded):
+            if len(clause.split()) >= 3 and not reads_as_english(clause):
+                found += phrase_keys(clause)
     found += match_vitals(lowered)
     if joking(lowered):
         found = [k for k in found if k in NEVER_JOKED]
