@@ -29,6 +29,7 @@ from drug_sources.everyday import everyday_words, prose_ingredients  # noqa: E40
 from drug_sources.kb_writer import KbRows, write_kb  # noqa: E402
 from drug_sources.salts import salt_synonyms  # noqa: E402
 from drug_sources.unii import unii_groups, unii_synonyms  # noqa: E402
+from drug_sources.unii_products import product_rows  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -249,6 +250,21 @@ def drugbank_brands(brands: list[tuple[str, str, str]], interacting: set[str], i
     return found
 
 
+def unii_product_brands(
+    brands: list[tuple[str, str, str]], interacting: set[str], ingredients: set[str]
+) -> list[tuple[str, str, str]]:
+    """Synonym rows for the FDA UNII Names list's brand and combination-product names (drug_sources/unii_products.py).
+
+    Read exactly only, as the other generated names; names any earlier table gives are never overridden.
+    """
+    to_ingredient, is_english = _mappers(brands, interacting)
+    first, last = name_lists()
+    rows = product_rows(
+        to_ingredient, ingredients, {b for b, _, _ in brands}, is_english, lambda w: w in first or w in last
+    )
+    return [(name, ing, SYNONYM_PREFIX + source) for name, ing, source in rows]
+
+
 def _canonical(fact: Row, canon: dict[str, str]) -> Row:
     x, y = sorted((canon.get(fact[0], fact[0]), canon.get(fact[1], fact[1])))
     return (x, y, *fact[2:])
@@ -317,6 +333,10 @@ def build(shared: Path, out: Path, exclude_pairs: set[tuple[str, str]] | None = 
     ]
     unii = unii_brands(shared, brands, interacting_names(facts, brands, classes))
     brands += unii
+    # Brand and combination-product names of the full FDA UNII Names list (drug_sources/unii_products.py).
+    products = unii_product_brands(brands, interacting_names(facts, brands, classes), set(names))
+    brands += products
+    unii += products
     drugbank = drugbank_brands(brands, interacting_names(facts, brands, classes), set(names))
     brands += drugbank.rows
 

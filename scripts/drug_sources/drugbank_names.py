@@ -207,8 +207,8 @@ def drugbank_synonyms(
     for key, by_target in sorted(found.items()):
         if len(by_target) != 1:  # two canonical medicines for one name: leave it out
             continue
-        ((ings, source),) = by_target.items()
-        out.rows += [(spelling, ing, source) for spelling in sorted(spellings[key]) for ing in ings]
+        ((names_of, source),) = by_target.items()
+        out.rows += [(spelling, ing, source) for spelling in sorted(spellings[key]) for ing in names_of]
     out.new_ingredients = {n: db for n, db in sorted(new.items()) if n in named}
     return out
 

@@ -17,7 +17,8 @@ def everyday_words(targets: set[str]) -> list[str]:
         from english_words import get_english_words_set
     except ImportError:
         return []
-    from tools.drugs.misspell import SOUND_FUZZY_CUTOFF, SOUND_MIN  # the build puts the repo root on sys.path first
+    # The build puts the repo root on sys.path first.
+    from tools.drugs.misspell import SKELETON_MIN, SOUND_FUZZY_CUTOFF, SOUND_MIN, skeleton
     from tools.drugs.prose import phonetic
 
     words = {w for w in get_english_words_set(["web2"], lower=True) if len(w) >= 5 and w.isalpha()}
@@ -31,8 +32,13 @@ def everyday_words(targets: set[str]) -> list[str]:
         key = phonetic(t)
         if " " not in t and len(key) >= SOUND_MIN:
             sounds.setdefault(key[:1], []).append(key)
+    # And by vowel skeleton ("xeralto" ~ xarelto): "veteran" and "limestone" share one with a brand.
+    skeletons = {skeleton(t) for t in targets if " " not in t and len(t) >= SKELETON_MIN}
     out = []
     for w in sorted(words - targets):
+        if len(w) >= SKELETON_MIN and skeleton(w) in skeletons:
+            out.append(w)
+            continue
         bucket = buckets.get(w[0])
         if bucket and process.extractOne(w, bucket, scorer=fuzz.ratio, score_cutoff=CUTOFF):
             out.append(w)

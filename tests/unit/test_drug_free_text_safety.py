@@ -173,3 +173,34 @@ def test_sound_alikes_split_brands_slang_and_minerals_taken(
 )
 def test_new_tolerances_read_no_everyday_words(resolver: DrugNameResolver, text: str) -> None:
     assert _read(resolver, text) <= {"omeprazole", "zinc oxide"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can I drink coke with ibuprofen",
+        "a can of coke and tylenol",
+        "put ice on it after taking naproxen",
+        "took acid reducer with metformin",
+        "I have insulin resistance, is metformin ok",
+        "pre-op advice for warfarin",
+        "foods high in calcium + iron",
+    ],
+)
+def test_new_slang_and_products_stay_out_of_everyday_sentences(resolver: DrugNameResolver, text: str) -> None:
+    assert _read(resolver, text) <= {"ibuprofen", "acetaminophen", "naproxen", "metformin", "warfarin"}
+
+
+@pytest.mark.parametrize(
+    ("text", "ingredients"),
+    [
+        ("hydrocodone 10/325 and xanax", {"hydrocodone", "acetaminophen", "alprazolam"}),
+        ("Advil Cold & Sinus with coffee", {"ibuprofen", "pseudoephedrine"}),
+        ("Is Diclectin safe in first trimester", {"doxylamine", "pyridoxine"}),
+        ("Pepcid Complete after dinner", {"famotidine", "calcium carbonate", "magnesium hydroxide"}),
+    ],
+)
+def test_combination_products_read_as_all_ingredients(
+    resolver: DrugNameResolver, text: str, ingredients: set[str]
+) -> None:
+    assert _read(resolver, text) >= ingredients

@@ -93,8 +93,16 @@ def test_uk_name_meets_the_us_facts(resources: ToolResources) -> None:
 
 
 def test_salt_rule_links_salts_and_acids_but_not_minerals() -> None:
-    names = {"divalproex sodium", "divalproex", "alendronic acid", "potassium chloride", "potassium",
-             "sodium alginate", "morphine sulfate", "valproic acid"}
+    names = {
+        "divalproex sodium",
+        "divalproex",
+        "alendronic acid",
+        "potassium chloride",
+        "potassium",
+        "sodium alginate",
+        "morphine sulfate",
+        "valproic acid",
+    }
     got = salt_synonyms(names, {"divalproex sodium", "alendronate", "potassium", "morphine", "valproic acid"})
     assert got == {"divalproex sodium": "divalproex", "alendronic acid": "alendronate", "morphine sulfate": "morphine"}
 
@@ -132,3 +140,42 @@ def test_esters_and_acetonides_name_their_active_moiety() -> None:
         "mometasone furoate": "mometasone",
         "haloperidol decanoate": "haloperidol",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "ingredients"),
+    [
+        ("Baycol in 2000", {"cerivastatin"}),  # FDA UNII Names list brand (unii_products.csv)
+        ("Kaletra and rifampin", {"lopinavir", "ritonavir", "rifampin"}),  # UNII "<product> COMPONENT" rows
+        ("Atacand Plus in the morning", {"candesartan", "hydrochlorothiazide"}),  # ARB + thiazide naming
+        ("Co-Diovan daily", {"valsartan", "hydrochlorothiazide"}),
+        ("ramipril plus aspirin", {"ramipril", "aspirin"}),  # a list, not a combination
+        ("oxycodone 5/325 q6h", {"oxycodone", "acetaminophen"}),  # acetaminophen strength of the combination
+        ("oxycodone 5 mg", {"oxycodone"}),
+        ("xeralto and warfarin", {"rivaroxaban", "warfarin"}),  # vowel slip only
+        ("prednisalone 5mg", {"prednisolone"}),  # one slip from one name, two from the other
+        ("Calcium + D daily", {"calcium", "cholecalciferol"}),
+    ],
+)
+def test_generated_products_and_naming_conventions(resources: ToolResources, text: str, ingredients: set[str]) -> None:
+    assert {i for m in resources.resolver.find_in_text(text) for i in m.ingredients} == ingredients
+
+
+def test_unii_product_rows_need_every_substance_and_skip_noise(tmp_path: Path) -> None:
+    from drug_sources.unii_products import product_rows
+
+    table = tmp_path / "p.csv"
+    table.write_text(
+        "product,substances,uniis\nduoprod,drug a;drug b sodium,X Y\nhalfprod,drug a;unknownium,X Z\n"
+        "pre-op,drug a,X\nveteran,drug a,X\n",
+        encoding="utf-8",
+    )
+    rows = product_rows(
+        lambda n: n if n in {"drug a", "drug b"} else None,
+        set(),
+        set(),
+        lambda w: w == "veteran",
+        lambda w: False,
+        table,
+    )
+    assert sorted((n, i) for n, i, _ in rows) == [("duoprod", "drug a"), ("duoprod", "drug b")]

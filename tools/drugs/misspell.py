@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from tools.drugs.models import NameMatch, Resolution
 from tools.drugs.prose import kind_of, phonetic
@@ -23,6 +24,17 @@ SOUND_FUZZY_CUTOFF = 86.0
 SOUND_MIN = 7  # shorter sound keys sit near too many English words ("class" ~ "colace")
 PAIR_FUZZY_CUTOFF = 88.0  # word pairs: longer strings, so a higher ratio still allows one or two slips
 AMBIGUITY_MARGIN = 3.0
+LONG_WORD = 8
+SKELETON_MIN = 7  # shorter vowel skeletons sit near too many English words
+_VOWELS = str.maketrans("aeiouy", "______")
+
+
+def skeleton(word: str) -> str:
+    """The word with every vowel blanked: a misspelling of vowels only keeps it."""
+    return word.translate(_VOWELS)
+
+
+# a tie between close names is broken by a single slip only in words this long
 
 
 class Misspellings:
@@ -44,7 +56,9 @@ class Misspellings:
         self._suffixed: dict[str, list[str]] = {}
         for key, name in phrases.items():
             parts = key.split()
-            if len(parts) in (2, 3) and name not in exact:
+            # A name ending in a one-letter word ("calcium plus d") is not fuzzy-matched over word runs: one letter
+            # more or less is another phrase ("calcium plus iron"); suffixed() reads misspelt "claritin d" instead.
+            if len(parts) in (2, 3) and name not in exact and len(parts[-1]) > 1:
                 self._pairs.setdefault(key[0], []).append(key)
             if len(key) >= 4 and len(parts) == 1 and name not in exact:
                 self.buckets.setdefault(key[0], []).append(key)
@@ -54,11 +68,22 @@ class Misspellings:
             if len(parts) == 2 and len(parts[1]) <= 3 and len(parts[0]) >= 4 and name not in exact_only:
                 self._suffixed.setdefault(parts[1], []).append(parts[0])
         self.sound = {k: v for k, v in sound.items() if v is not None}
+        # Vowel skeletons of long single-word names ("x_r_lt_"): a slip of vowels only keeps the consonants, their
+        # order and the length ("xeralto" for xarelto); a skeleton two medicines share is dropped.
+        skeletons: dict[str, str | None] = {}
+        for bucket in self.buckets.values():
+            for key in bucket:
+                if len(key) >= SKELETON_MIN:
+                    k, name = skeleton(key), phrases[key]
+                    same = skeletons.get(k, name) == name or targets[skeletons.get(k) or name] == targets[name]
+                    skeletons[k] = name if same else None
+        self._skeletons = {k: v for k, v in skeletons.items() if v is not None}
         self._sound_buckets: dict[str, list[str]] = {}
         for k in self.sound:
             if len(k) >= SOUND_MIN:
                 self._sound_buckets.setdefault(k[0], []).append(k)
         self.word = lru_cache(maxsize=4096)(self._word)
+        self._slip_cache: dict[str, bool] = {}
 
     def ranked(self, typed: str, text: str, cutoff: float, choices: list[str]) -> NameMatch:
         """The closest name among ``choices`` at ``cutoff`` or above, ambiguous when another medicine is as close."""
@@ -75,11 +100,21 @@ class Misspellings:
             for name, score, _ in hits[1:]
             if best_score - score <= AMBIGUITY_MARGIN and self._targets[self._phrases.get(name, name)] != best
         ]
-        if rivals:
+        if rivals and not self._one_slip(text, best_name, rivals):
             return NameMatch(
                 typed=typed, resolution=Resolution.AMBIGUOUS, candidates=[best_name, *rivals], score=best_score
             )
         return NameMatch(typed=typed, resolution=Resolution.FUZZY, ingredients=list(best), score=best_score)
+
+    @staticmethod
+    def _one_slip(text: str, best: str, rivals: list[str]) -> bool:
+        """A long word one slip from the best name and two or more from every rival: no real tie.
+
+        "prednisalone" is prednisolone, not prednisone: one slip is far likelier than two.
+        """
+        if len(text) < LONG_WORD or Levenshtein.distance(text, best, score_cutoff=1) > 1:
+            return False
+        return all(Levenshtein.distance(text, r) >= 2 for r in rivals)
 
     def _word(self, word: str) -> NameMatch | None:
         """One word of free text that is not an everyday word, read as a misspelt name (cached)."""
@@ -97,6 +132,10 @@ class Misspellings:
         match = self.ranked(word, word, PROSE_FUZZY_CUTOFF, bucket)
         if match.resolution is Resolution.UNKNOWN:
             match = self._sounds_near(word)
+        if match.resolution is Resolution.UNKNOWN and len(word) >= SKELETON_MIN:
+            name = self._skeletons.get(skeleton(word))
+            if name is not None:
+                match = NameMatch(typed=word, resolution=Resolution.FUZZY, ingredients=list(self._targets[name]))
         if match.resolution is Resolution.FUZZY:
             return match.model_copy(update={"kind": kind_of(match.ingredients[0], match.ingredients)})
         return match if match.resolution is Resolution.AMBIGUOUS else None
@@ -128,6 +167,18 @@ class Misspellings:
             return NameMatch(typed=joined, resolution=Resolution.FUZZY, ingredients=ingredients, kind=kind)
         match = self.ranked(joined, joined, PAIR_FUZZY_CUTOFF, self.buckets.get(joined[0], []))
         return match if match.resolution is Resolution.FUZZY else None
+
+    def everyday_slip(self, word: str, everyday: frozenset[str]) -> bool:
+        """A word one slip from an everyday word and two or more from every medicine: the everyday word is meant.
+
+        "diabetis" is diabetes, not Diabeta.
+        """
+        if word not in self._slip_cache:
+            near = [w for w in everyday if w[:1] == word[:1] and abs(len(w) - len(word)) <= 1]
+            names = self.buckets.get(word[0], [])
+            slip = any(Levenshtein.distance(word, w, score_cutoff=1) <= 1 for w in near)
+            self._slip_cache[word] = slip and all(Levenshtein.distance(word, n, score_cutoff=1) > 1 for n in names)
+        return self._slip_cache[word]
 
     def suffixed(self, words: Words, i: int) -> str | None:
         """A misspelt brand followed by its short suffix ("Claratin-D", "Tylenal PM"): the two-word name."""

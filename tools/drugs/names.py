@@ -32,8 +32,29 @@ _FORM_WORDS = frozenset(
 _DOSE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|µg|g|ml|iu|units?|%)?\b", re.IGNORECASE)
 # Free text is cut into segments at list separators so a name never spans two list items.
 # A full stop ends a segment, except after "St" ("St. John's wort").
-_SEGMENT = re.compile(r"[,;/+|\n\r\t()\[\]{}!?:&]+|(?<![sS][tT])\.(?:\s|$)")
-_TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*", re.UNICODE)
+# "&" and a lone "+" between words are read as "and" (LIST_JOINS), so that a product named with one
+# ("Advil Cold & Sinus", "Calcium + D") is one phrase, while a list joined by them still splits as with "and".
+_SEGMENT = re.compile(r"[,;/|\n\r\t()\[\]{}!?:]+|\+(?=\S)|(?<=\S)\+|(?<![sS][tT])\.(?:\s|$)")
+_TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*|(?<=\s)[&+](?=\s)", re.UNICODE)
+_JOIN_WORDS = {"&": "and", "+": "and"}
+# An opioid written with two strengths, one of them an acetaminophen strength ("oxycodone 5/325", "Norco 10/325"):
+# the combination product (FDA labels of Percocet, Norco, Tylenol with Codeine, Ultracet; FDA 2014 limit of 325 mg
+# acetaminophen per prescription combination unit).
+APAP_OPIOIDS = frozenset({"oxycodone", "hydrocodone", "codeine", "tramadol", "propoxyphene", "dihydrocodeine"})
+_APAP_DOSE = re.compile(
+    r"\s*(?:\d+(?:\.\d+)?\s*(?:mg)?\s*/\s*(?:300|325|500|650|750)|(?:300|325|500|650|750)\s*(?:mg)?\s*/\s*\d+)\b"
+)
+# ACE inhibitors and ARBs with hydrochlorothiazide (WHO ATC C09BA, C09DA) take the brand's name with "Plus", "Comp",
+# "HCT" or "H", or a "Co" prefix (EMA EPARs CoAprovel, MicardisPlus; SmPCs of Atacand Plus, Cozaar Comp, Co-Diovan).
+_THIAZIDE_SUFFIXES = frozenset("plus comp hct hctz h".split())
+
+
+def adds_thiazide(ingredients: list[str], previous: str, following: str, co_prefixed: bool) -> bool:
+    """Whether a single ACE inhibitor or ARB name is written as its hydrochlorothiazide combination."""
+    renin = len(ingredients) == 1 and ingredients[0].endswith(("sartan", "pril"))
+    return renin and (following in _THIAZIDE_SUFFIXES or previous == "co" or co_prefixed)
+
+
 FUZZY_CUTOFF = 82.0  # typed drug lists
 MAX_TEXT = 20_000
 
@@ -41,7 +62,7 @@ MAX_TEXT = 20_000
 def name_key(text: str) -> str:
     """The comparison form of a name: lower case, no apostrophes or dots, hyphens as spaces, single spaces."""
     text = unicodedata.normalize("NFKC", text).lower().replace("’", "'").replace("‘", "'")
-    text = re.sub(r"['.`]", "", text).replace("-", " ")
+    text = re.sub(r"['.`]", "", text).replace("-", " ").replace("&", " and ")
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -128,7 +149,8 @@ class DrugNameResolver:
         bounds = [(m.start(), m.end()) for m in _SEGMENT.finditer(text)] + [(len(text), len(text))]
         for sep_start, sep_end in bounds:
             for tok in _TOKEN.finditer(text, last, sep_start):
-                for part in name_key(tok.group()).split():
+                join = _JOIN_WORDS.get(tok.group())
+                for part in [join] if join else name_key(tok.group()).split():
                     words.append((part, tok.start(), tok.end()))
             words.append(("", -1, -1))
             last = sep_end
@@ -159,16 +181,30 @@ class DrugNameResolver:
                 cased = name is None or name not in self.kb.cased_only or text[start : start + 1].isupper()
                 before = words[i - 1][0] if i else ""
                 last = found[-1] if found and i >= 2 and before in LIST_JOINS else None
-                listed = last is not None and last.end == words[i - 2][2] and last.kind == "supplement"
+                listed = (
+                    last is not None
+                    and last.end == words[i - 2][2]
+                    and (last.kind == "supplement" or name_key(last.typed) in self.kb.street_names)
+                )
                 if (
                     name is not None
                     and cased
                     and readable_in_prose(name, text[start:end], before, after, ingredients, listed)
                 ):
-                    found.append(self._prose_match(text[start:end], name, start, end, _form_after(words, i + n)))
+                    match = self._prose_match(text[start:end], name, start, end, _form_after(words, i + n), text[end:])
+                    co = name.startswith("co") and name_key(name[2:]) in self._phrases
+                    # "ramipril plus aspirin" lists two medicines; "Atacand Plus", capitalised, names one.
+                    listing = i + n + 1 < len(words) and words[i + n + 1][0] in self._phrases
+                    plus_cased = i + n < len(words) and text[words[i + n][1] : words[i + n][1] + 1].isupper()
+                    suffix = "" if after == "plus" and (listing or not plus_cased) else after
+                    if adds_thiazide(match.ingredients, before if words[i - 1][1] == start else "", suffix, co):
+                        match.ingredients.append("hydrochlorothiazide")
+                    found.append(match)
                     i += n
                     break
-                if name is not None and n > 1:  # a known name read as not a medicine here ("vitamin D levels")
+                # A known name read as not a medicine here ("vitamin D levels", "insulin resistance"): never then
+                # read again as a misspelling of another.
+                if name is not None:
                     i += n
                     break
             else:
@@ -199,16 +235,19 @@ class DrugNameResolver:
                 family = word in self._heads
                 if len(word) >= 5 and word.isalpha() and word.isascii() and not everyday and not family:
                     guess = self._misspelt.word(word)
-                    if guess is not None:
+                    if guess is not None and not self._misspelt.everyday_slip(word, self.kb.everyday_words):
                         found.append(guess.model_copy(update={"typed": text[start:end], "start": start, "end": end}))
                 i += 1
         return found
 
-    def _prose_match(self, typed: str, name: str, start: int, end: int, after: str = "") -> NameMatch:
+    def _prose_match(self, typed: str, name: str, start: int, end: int, after: str = "", rest: str = "") -> NameMatch:
+        ingredients = list(self._targets[name])
+        if set(ingredients) & APAP_OPIOIDS and "acetaminophen" not in ingredients and _APAP_DOSE.match(rest[:20]):
+            ingredients.append("acetaminophen")
         return NameMatch(
             typed=typed,
             resolution=self._kind(name),
-            ingredients=list(self._targets[name]),
+            ingredients=ingredients,
             start=start,
             end=end,
             kind=kind_of(name, self._targets[name], after),

@@ -75,7 +75,7 @@ SUPPLEMENTS = frozenset(
         "chondroitin",
         "elderberry",
     }
-)
+) | frozenset("fenugreek|black seed|tongkat ali|tribulus|apple cider vinegar|lutein|probiotics".split("|"))
 # Common words of medication questions that must never be fuzzy-matched to a drug name (a build-time list of
 # English words close to drug names, from the knowledge base, covers the rest).
 COMMON_WORDS = frozenset(
@@ -110,19 +110,36 @@ _DOSEISH = re.compile(
 
 # Brand names that are also everyday words or given names: read in free text only when typed with a capital
 # ("Is Soma a muscle relaxer?", "Bayer 81"), never after words that introduce a person ("my daughter Allegra").
-CASED_BRANDS = frozenset({"soma", "bayer"})
+CASED_BRANDS = frozenset({"soma", "bayer", "redux"})
 GIVEN_NAME_BRANDS = frozenset(
     {"allegra", "soma", "ella", "camila", "levora", "junel", "alesse", "jolivette", "molly", "mandy", "gabby", "telma"}
 )
 # Street names that are also everyday words or given names (street_names.csv): read only when typed in lower case
 # (slang is; "Molly" and "Gabby" are people), and some only right after a word of taking or using a drug ("took
 # speed", "on speed", "a gabby"), never before "up", "of" or a unit ("speed up", "speed of 30 mph").
-LOWER_CASE_SLANG = frozenset({"molly", "mandy", "gabby", "speed", "crystal", "tina", "subs"})
+LOWER_CASE_SLANG = frozenset(
+    {"molly", "mandy", "gabby", "speed", "crystal", "tina", "subs", "coke", "ice", "acid", "vals", "crack", "lean"}
+)
 _USE_BEFORE = frozenset(
     "took take takes taking use uses using used snort snorted snorting sniff sniffed smoke smoked smoking inject "
-    "injected injecting doing did done tried try trying bought buy on some".split()
+    "injected injecting do does doing did done tried try trying bought buy buys buying on some street".split()
 )
+# Slang that is also a drink, a remedy or a chemistry word ("a can of coke", "ice on it", "acid reflux", "use ice"):
+# only after a verb of taking a drug, never after "on", "some" or "use".
+_TAKEN = _USE_BEFORE - {"on", "some", "use", "uses", "using", "used", "bought", "buy"}
+# Words after a drug name that say it is used as one ("smack withdrawal", "coke habit").
+_HABIT_AFTER = frozenset("withdrawal withdrawals addiction addict addicts habit overdose comedown".split())
+# Pill slang counted out ("took 2 vals").
+COUNTED_SLANG = frozenset({"vals"})
 SLANG_AFTER_USE: dict[str, frozenset[str]] = {
+    "coke": _TAKEN,
+    "ice": _TAKEN,
+    "acid": _TAKEN | {"drop", "dropped", "dropping"},
+    "smack": _TAKEN,
+    "crack": _TAKEN,
+    "lean": _TAKEN | {"sip", "sipping", "sipped", "drink", "drinking", "drank"},
+    "nitro": _USE_BEFORE | {"my", "the", "a", "his", "her", "sublingual", "sl"},
+    "vals": _TAKEN,
     "speed": _USE_BEFORE,
     "crystal": _USE_BEFORE,
     "special k": _USE_BEFORE,
@@ -136,7 +153,8 @@ SLANG_AFTER_USE: dict[str, frozenset[str]] = {
     "subs": _USE_BEFORE | {"and", "or", "with"},
 }
 _SLANG_NOT_BEFORE = frozenset(
-    "up of limit limits bump bumps camera cameras dating reading test tests boat boats bag bags mph kmh km kph".split()
+    "up of limit limits bump bumps camera cameras dating reading test tests boat boats bag bags mph kmh km kph "
+    "reducer reducers reflux blocker blockers pack packs cream bath cold brew coffee boost".split()
 )
 # Minerals named alone are a lab value or a food ("low magnesium", "foods high in potassium") unless a form
 # follows ("iron gummies"), the words before say it is taken ("need calcium") or it is listed with a supplement
@@ -145,6 +163,9 @@ SUPPLEMENT_MINERALS = frozenset({"calcium", "iron", "magnesium"})
 _INTAKE_BEFORE = frozenset(
     "take takes taking took need needs needed my plus containing contains start started stop stopped".split()
 )
+# A hormone the body makes: "insulin resistance" and "insulin levels" name the body's, not a medicine taken.
+MADE_IN_BODY = frozenset({"insulin"})
+_BODY_AFTER = _LEVEL_WORDS | frozenset("resistance resistant sensitivity spike spikes production secretion".split())
 LIST_JOINS = frozenset({"", "and", "or", "plus"})  # "" is a list separator
 _LAB_AFTER = _LEVEL_WORDS | frozenset("was were is are came result results low high".split())
 _PERSON_BEFORE = frozenset(
@@ -188,15 +209,19 @@ def readable_in_prose(
 ) -> bool:
     """Whether a phrase match stands for the medicine here: not an everyday word, a person's name or a lab value.
 
-    ``listed``: the name follows a supplement already read, joined by "and", "or" or a list separator.
+    ``listed``: the name follows a supplement or street drug already read, joined by "and", "or" or a list
+    separator.
     """
     if names_a_person(previous, name):
         return False
     if name in LOWER_CASE_SLANG and not typed.islower():
         return False
-    if name in SLANG_AFTER_USE and (
-        previous not in SLANG_AFTER_USE[name] or following in _SLANG_NOT_BEFORE or following.isdigit()
-    ):
+    if name in SLANG_AFTER_USE and not (following in _HABIT_AFTER and name in LOWER_CASE_SLANG | {"smack"}):
+        # Listed right after another drug read ("zannies and weed"): the list says what it is.
+        used = previous in SLANG_AFTER_USE[name] or (name in COUNTED_SLANG and previous.isdigit()) or listed
+        if not used or following in _SLANG_NOT_BEFORE or following.isdigit():
+            return False
+    if name in MADE_IN_BODY and following in _BODY_AFTER:
         return False
     if following in _LEVEL_WORDS and ingredients and all(i in NUTRIENTS for i in ingredients):
         return False
