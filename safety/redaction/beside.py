@@ -55,6 +55,8 @@ _CUED = re.compile(
 _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"(\[NAME\][ \t]*,?[ \t]*\(?[ \t]*)({_SNAME})(?=[ \t]*[),(\n]|[ \t]+[\w\[]|[ \t]*$)"), "any"),
     (re.compile(rf"()({_SNAME})(?=[ \t]*\(\[NAME\]\))"), "any"),
+    # A name in its own script before its romanisation: "林美玲 [NAME] Meiling", at a line's or a field's start.
+    (re.compile(rf"((?:^|\n|\|)[ \t]*)({_SNAME})(?=[ \t]+\[NAME\])"), "script"),
     (
         re.compile(
             r"((?:아버지|어머니|아버님|어머님|남편|아내|아들|딸|할머니|할아버지|父亲|母亲|丈夫|妻子)[ \t]*)"
@@ -83,6 +85,10 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     # "the Okereke boy": a surname with a child or a family word after it.
     (re.compile(rf"(\bthe[ \t]+)({_CAP})(?=[ \t]+(?:boy|girl|baby|twins|family|kids|children)\b)"), "namey"),
 )
+# Cue words in scripts without capitals, which stand before a name and are none.
+_SCRIPT_CUES = frozenset(
+    "患者 病人 姓名 女儿 儿子 丈夫 妻子 母亲 父亲 妈妈 爸爸 医生 护士 환자 이름 성명 المريض الاسم".split()
+)
 _NOT_INITIALS = FUNCTION | frozenset("lol xx xxx ta all x".split())
 _LOWER_PAIR = re.compile(rf"(\bmy[ \t]+{_KIN}[ \t]+)([a-z]{{2,15}})[ \t]+([a-z]{{2,20}})\b", re.I)
 
@@ -92,6 +98,8 @@ def _fits(word: str, mode: str) -> bool:
     base = word.lower().rstrip("'’s") if word.lower().endswith(("'s", "’s")) else word.lower()
     if mode == "given":
         return _given(word)
+    if mode == "script":
+        return word not in _SCRIPT_CUES
     if base in _NOT_NAME or len(base) < 2:
         return False
     first, last = name_lists()

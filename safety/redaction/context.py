@@ -14,19 +14,26 @@ lean on a placeholder another detector left ("[ADDRESS], Inverness [POSTCODE]", 
 - Dates of birth written in capitals or run together ("20DEC1946", "25-SEP-1930"), misread by OCR after a DOB cue
   ("21-MAR-I971"), in other scripts ("1975年3月4日"), or in brackets after a name.
 - Names after a patient cue in Chinese, Korean and Arabic, which have no capitals to go by.
+
+Then the modules that judge by neighbourhood rather than by a label: ``numbers`` (ages, record codes, day-month
+dates, ids beside a name), ``spelled`` (spelled-out names, spoken postcodes and addresses), ``address`` (an address
+field's whole value).
 """
 
 from __future__ import annotations
 
 import re
 
+from safety.redaction.address import redact_address
 from safety.redaction.around import redact_around
 from safety.redaction.beside import redact_beside
 from safety.redaction.events import redact_events
 from safety.redaction.labelled import redact_labelled
 from safety.redaction.lexicon import is_word, listed, name_lists
 from safety.redaction.national import redact_national
+from safety.redaction.numbers import redact_numbers
 from safety.redaction.ocr import label_fields, label_name_lines
+from safety.redaction.spelled import redact_spelled
 from safety.redaction.spoken import redact_spoken
 from safety.redaction.vocabulary import COMMON, EPONYMS, FACILITY, PARTICLES
 
@@ -159,6 +166,8 @@ def redact_context(text: str) -> str:
             text = pattern.sub(_town, text)
         else:
             text = pattern.sub(replacement, text)
-    text = redact_spoken(_HEADER.sub(_header, _COMPACT_DATE.sub(_old, text)))
+    text = redact_spelled(redact_spoken(_HEADER.sub(_header, _COMPACT_DATE.sub(_old, text))))
     text = label_fields(label_name_lines(text, _unknown), _label_name)
-    return redact_beside(redact_events(redact_around(redact_labelled(redact_national(text)))))
+    return redact_address(
+        redact_beside(redact_numbers(redact_events(redact_around(redact_labelled(redact_national(text))))))
+    )

@@ -5,16 +5,22 @@ from __future__ import annotations
 import re
 
 # Cue patterns end where the word they introduce starts; each is run once over the whole text.
-# "Mx" only as written so: "MX" in a maintenance log is maintenance.
+# "Mx" only as written so: "MX" in a maintenance log is maintenance. Titles of the languages the notes come in;
+# those that are also common words ("bay", "pan", "don") are left out, and "M." and "Pr" count only so written.
 TITLE = re.compile(
-    r"\b(?:mr|mrs|ms|miss|(?-i:Mx)|dr|prof|sister|nurse|doctor|father|rev|se[ñn]ora|se[ñn]or|sra|srta|frau|herr"
-    r"|madame|mme|monsieur|signora|signor|sig\.ra|pani|senhora|senhor|mevrouw|meneer|dhr|mevr|bà|ông|anh|chị)"
+    r"\b(?:mr|mrs|ms|miss|(?-i:Mx)|dr|dra|drs|prof|profa|professor|professora|professeur|(?-i:Pr)|sister|nurse"
+    r"|doctor|doktor|dokter|docteur|dottore?|dott|dott\.ssa|dottoressa|doutor|doutora|father|rev|mister|missus"
+    r"|se[ñn]ora|se[ñn]or|sra|srta|sr|sig\.ra|(?-i:Sig)|do[ñn]a|dña|frau|herr|madame|mme|mlle|monsieur|(?-i:M(?=\.))"
+    r"|signora|signor|pani|senhora|senhor|mevrouw|meneer|dhr|mevr|bà|ông|anh|chị|bapak|ibu|encik|puan|tuan|shri"
+    r"|shrimati|smt|sheikh|sayın)"
     r"\b\.?[ \t]*",
     re.I,
 )
 STRONG = re.compile(
-    r"\b(?:name\s+is|name's|names\s+are|name\s*[:=-]|named|surname\s*[:=-]?|(?:first|last|family|given|fore)\s*"
-    r"name\s*[:=-]|(?-i:First|Last|FIRST|LAST)\s*[:=-]|forename\s*[:=-]?|signed|regards|thanks|sincerely|cheers|best)"
+    r"\b(?:name\s+is|name's|names\s+are|name\s*[:=-]|named|surname\s*[:=-]?|(?:first|last|family|given|fore|middle"
+    r"|maiden|sur)\s*name(?:\(s\)|s)?\s*[:=-]|(?:nom|pr[ée]nom|pr[ée]noms|nom\s+de\s+famille|nome|cognome|vorname"
+    r"|nachname|familienname|apellidos?|nombre|naam|voornaam|achternaam|imi[ęe]|nazwisko|ad[ıi]|soyad[ıi]|ad\s+soyad"
+    r"|nama|h[ọo]\s+t[êe]n|jina|isim|όνομα|имя|фамилия)\s*[:=]|(?-i:First|Last|FIRST|LAST)\s*[:=-]|forename\s*[:=-]?|signed|regards|thanks|sincerely|cheers|best)"
     r"[,:]?\s*|(?:^|(?<=[,.;:(?!]\s)|(?<=[,.;:(]))name\s+(?=(?-i:[a-z]))|\bbaby\s+(?=(?-i:[A-Z][a-z]))"
     r"|\bname\s*\([^)\n]{0,30}\)\s*:\s*",
     re.I,

@@ -15,17 +15,17 @@ from __future__ import annotations
 import re
 
 from safety.redaction.lexicon import is_word
-from safety.redaction.vocabulary import FUNCTION
+from safety.redaction.vocabulary import FOREIGN_MONTHS, FUNCTION
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
-    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+    rf"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|{FOREIGN_MONTHS})\.?"
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![.:]\d)"
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?"
 # A day and a month without a year, or a weekday and a day: "3 Nov", "Nov 2", "Thursday 20 November", "Mon 17th".
 _DAY_MONTH = (
-    rf"(?:(?:{_WEEKDAY},?\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+{_DAY}(?!\d)"
+    rf"(?:(?:{_WEEKDAY},?\s+)?{_DAY}\s+(?:of\s+|de\s+)?{_MONTH}|{_MONTH}\s+{_DAY}(?!\d)"
     rf"|{_WEEKDAY}\s+{_DAY}(?!\s*(?:mg|ml|%)))"
 )
 # What makes such a date a person's: an event or a preposition of time before it.
@@ -55,6 +55,7 @@ _MONTH_WORDS = frozenset(
     " saturday sun sunday".split()
 )
 _WORDS = re.compile(r"[^\W\d_]+")
+_FOREIGN = re.compile(rf"\d[ \t]+(?:de[ \t]+)?{FOREIGN_MONTHS}\b", re.I)
 _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     # "on 12th", "on the 12th": a day of the month someone does something.
     (re.compile(r"(\bon[ \t]+(?:the[ \t]+)?)(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"), r"\1[DATE]"),
@@ -217,7 +218,7 @@ _TRIGGERS: tuple[frozenset[str] | None, ...] = (
 def redact_events(text: str) -> str:
     """Every rule of this module, once."""
     words = set(_WORDS.findall(text.lower()))
-    months = not _MONTH_WORDS.isdisjoint(words)
+    months = not _MONTH_WORDS.isdisjoint(words) or _FOREIGN.search(text) is not None
     for pattern, replacement in _MONTH_RULES if months else ():
         text = pattern.sub(replacement, text)
     for (pattern, replacement), needs in zip(_RULES, _TRIGGERS, strict=True):

@@ -75,7 +75,8 @@ _ANY_EPONYM = re.compile(
 )
 # A maker's or a product's name before its model: "Phonak Naída P70", "Otis Gen2", "IntelliVue MX450".
 _BEFORE_MODEL = re.compile(
-    r"\b(?-i:[A-Z][\w'’-]+)(?:[ \t]+(?-i:[A-Z][\w'’-]+))?(?=[ \t]+(?-i:[A-Z]{1,3}\d{2,4}|Gen\d)\b)"
+    r"\b(?-i:[A-Z][\w'’-]+)(?:[ \t]+(?-i:[A-Z][\w'’-]+))?"
+    r"(?=[ \t]+(?-i:(?!FY|ST|CT|SHO)[A-Z]{1,3}\d{2,4}|[A-EG-Z]\d|Gen\d)\b)"  # "Hamilton C6"; not "Tom FY1"
 )
 _WORD_RX = re.compile(_WORD)
 _BEFORE_DOSE = re.compile(rf"(?<![\w'’-]){_WORD}(?={_DOSE.pattern})", re.I)

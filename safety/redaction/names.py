@@ -5,6 +5,7 @@ after "Regards,"), when the lists do ("Maria Gonzalez": a Census first name next
 English word and stands where names stand ("Priya Raman (MRN ...)", "MAHLANGU, Thandiwe", "PATEL R."). Words that
 are also names ("Will", "Grace", "May") count only with that evidence; medical eponyms ("Parkinson's", "Foley") and
 institutions ("St George's Hospital") never do. A name found once is found again in the same text ("Will").
+Where no cue rule speaks, a small scoring model (``likely``) adds up name statistics and neighbourhood evidence.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ from safety.redaction.cues import (
 )
 from safety.redaction.keep import kept_spans
 from safety.redaction.lexicon import given_names, is_word, listed, name_lists, protected_words
-from safety.redaction.pairs import addressed, beside_placeholder, listed_pair, shouted_name
+from safety.redaction.likely import likely_caps_pair, likely_name
+from safety.redaction.pairs import addressed, beside_placeholder, drop_institutions, listed_pair, shouted_name
 from safety.redaction.vocabulary import COMMON, EPONYMS, FACILITY, FUNCTION, INSTITUTION_HEAD, PARTICLES, never_name
 
 
@@ -67,6 +69,8 @@ class _Text:
             while j < len(starts) and starts[j] < b:
                 self.kept.add(j)
                 j += 1
+        # A word right after "/" is a unit or an alternative ("µmol/L", "mg/dL", "and/or"), never a name.
+        self.kept |= {j for j, m in enumerate(self.words) if text.startswith("/", m.start() - 1)}
         self._breaks = [-1] + [n for n, c in enumerate(text) if c == "\n"]
         self.titled, self.strong_cued, self.cued, self.dashed, self.kin = (
             {m.end() for m in p.finditer(text)} for p in (TITLE, STRONG, CUE, DASH, KIN)
@@ -138,15 +142,23 @@ def _seed(t: _Text, i: int) -> bool:
     if b in FUNCTION:
         return False
     start = t.words[i].start()
-    if t.in_first(i) and len(b) > 2 and AFTER_STRONG.match(t.text, t.words[i].end()) and not KIN.match(t.text, start):
+    owned = re.search(r"\b(?:your|my|his|her|their|our|the|a|an|this|that)\s+$", t.before(i, 10), re.I)
+    if (
+        t.in_first(i)
+        and len(b) > 2
+        and AFTER_STRONG.match(t.text, t.words[i].end())
+        and not KIN.match(t.text, start)
+        and not (owned and w.islower())  # "your echo here" is a scan, "amber here" a person
+    ):
         return b not in t.drugs and not w.isupper()
     if start in t.titled:
         if re.search(r"(?:mg|mcg|g)\s+MR\s*$", t.before(i, 12)):
             return False  # "100mg MR BD": modified release
-        return (_title_case(w) or t.nameish(i)) and not (w.isupper() and b in COMMON)  # "XT DR MRI"
+        initial = len(w) == 1 and w.isupper() and t.text.startswith(".", t.words[i].end())  # "Dr. M. Bakker"
+        return (_title_case(w) or t.nameish(i) or initial) and not (w.isupper() and b in COMMON)  # "XT DR MRI"
     if start in t.strong_cued:
         return b not in t.drugs
-    if start in t.dashed and len(t.words) - i <= 3 and (not t.shouting(i) or t.in_first(i)):
+    if start in t.dashed and len(t.words) - i <= 3 and (not t.shouting(i) or t.in_first(i)) and t.nameish(i):
         return not any(c.isdigit() for c in t.text[t.words[i].end() :])  # a sign-off: "... - hamza"
     if start in t.kin and t.cap(i) and not w.isupper() and t.in_first(i) and not t.sentence_start(i):
         # "my neighbour Frank Wood", "my mum Grace": a first name that is also a word, after a person noun
@@ -227,6 +239,8 @@ def _continues(t: _Text, i: int) -> bool:
     """Whether word ``i + 1`` carries on the name that word ``i`` is part of."""
     a, b = t.word(i), t.word(i + 1)
     nb = _base(b)
+    if re.match(r"[ \t]?:", t.text[t.words[i + 1].end() :]):
+        return False  # a field's label after the name: "NOM : DIALLO PRÉNOM : AWA"
     if nb in PARTICLES:
         return i + 2 < len(t.words) and t.adjacent(i + 1)
     if len(b) == 1 and b.isupper():
@@ -241,28 +255,6 @@ def _continues(t: _Text, i: int) -> bool:
     return t.cap(i + 1) and (t.nameish(i + 1) or _base(a) in PARTICLES)
 
 
-def _drop_institutions(t: _Text, hits: set[int]) -> set[int]:
-    # "St George's Hospital", "Johns Hopkins Hospital": a run that names a place is kept.
-    runs: list[list[int]] = []
-    run: list[int] = []
-    for i in sorted(hits):
-        if run and (run[-1] != i - 1 or not t.adjacent(i - 1)):
-            runs.append(run)
-            run = []
-        run.append(i)
-    runs += [run] if run else []
-    for run in runs:
-        # The run, or up to three capitalised words after it, name an institution ("American Heart Association").
-        tail, j = False, run[-1]
-        while not tail and j + 1 < len(t.words) and j - run[-1] < 3 and t.adjacent(j) and t.cap(j + 1):
-            j += 1
-            tail = _base(t.word(j)) in FACILITY
-        saint = bool(re.search(r"\b(?:st|saint)\.?\s*$", t.before(run[0], 8), re.I))
-        if tail or saint or any(_base(t.word(i)) in FACILITY for i in run):
-            hits -= set(run)
-    return hits
-
-
 def redact_names(text: str, protected: frozenset[str] = frozenset()) -> str:
     """Replace person names with ``[NAME]``; each run of name words becomes one placeholder.
 
@@ -273,20 +265,28 @@ def redact_names(text: str, protected: frozenset[str] = frozenset()) -> str:
     for i in range(len(t.words)):
         if t.word(i).islower() and t.word(i) in FUNCTION:
             continue  # never a name, never part of one: most words of any text stop here ("Will" goes on)
-        if i not in hits and (_seed(t, i) or beside_placeholder(t, i) or addressed(t, i)):
+        if i not in hits and (_seed(t, i) or beside_placeholder(t, i) or addressed(t, i) or likely_name(t, i)):
             hits.add(i)
-        elif (t.adjacent(i) or t.comma(i)) and _pair(t, i):
+        elif (t.adjacent(i) or t.comma(i)) and (_pair(t, i) or likely_caps_pair(t, i)):
             hits.update((i, i + 1))
-        if i in hits and t.adjacent(i) and _continues(t, i):
+        if i in hits and t.adjacent(i) and (_continues(t, i) or t.cap(i + 1) and listed_pair(t, i)):
             hits.add(i + 1)
         elif i in hits and t.comma(i) and t.words[i].start() in t.strong_cued and t.nameish(i + 1):
             hits.add(i + 1)  # "NAME: O'CONNOR, AOIFE": the given name after the cued surname
-    hits = {i for i in _drop_institutions(t, hits) - t.kept if not never_name(t.word(i))}
+    # A title or a role ("Nurse", "Sister", "Doctor") is kept beside the name it introduces, and never spreads.
+    hits = {
+        i
+        for i in drop_institutions(t, hits) - t.kept
+        if not never_name(t.word(i))
+        and not (TITLE.fullmatch(t.word(i)) and t.word(i)[0].isupper() and len(t.word(i)) > 2)
+    }
     # A name found once is a name wherever it appears again, written the same way ("Will ... Will has BPH").
     seen = {_bare(t.word(i)) for i in hits if len(t.word(i)) > 2} - {""}
     seen = {w for w in seen if w.lower() not in EPONYMS}  # "Mr Parkinson ... does not have Parkinson's disease"
     if seen:
-        hits |= {i for i in range(len(t.words)) if _bare(t.word(i)) in seen} - t.kept
+        # Not where the word names a team or a service: "Mr Head ... (Head & Neck team)".
+        again = {i for i in range(len(t.words)) if _bare(t.word(i)) in seen}
+        hits |= {i for i in again if not re.match(r"\s*&", t.text[t.words[i].end() :])} - t.kept
     if not hits:
         return text
     out, pos, prev = [], 0, -2

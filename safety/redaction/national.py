@@ -11,11 +11,24 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from stdnum import iban
+from stdnum.be import nn
 from stdnum.br import cpf
+from stdnum.cn import ric
+from stdnum.dk import cpr
+from stdnum.es import dni, nie
 from stdnum.fi import hetu
+from stdnum.fr import nir
 from stdnum.in_ import aadhaar, pan
+from stdnum.it import codicefiscale
+from stdnum.kr import rrn
+from stdnum.my import nric
+from stdnum.no import fodselsnummer
 from stdnum.pl import pesel
+from stdnum.ro import cnp
 from stdnum.se import personnummer
+from stdnum.tr import tckimlik
+from stdnum.za import idnr
 
 # Labels of national, health-service and licence numbers, in the languages the notes come in.
 _LABEL = (
@@ -26,7 +39,10 @@ _LABEL = (
     r"|identity\s+(?:card|number)|carteira|carteirinha|cartão\s+sus|n[úu]mero\s+de\s+seguridad\s+social"
     r"|driving\s+licen[cs]e(?:\s+(?:no\.?|number))?|driver['’]?s\s+licen[cs]e(?:\s+(?:no\.?|number))?|licen[cs]e"
     r"|dl(?:\s+no\.?)?|donor\s+(?:no\.?|number|id)|ayushman\s+card|abha(?:\s+(?:no\.?|number|id))?|pmjay(?:\s+id)?"
-    r"|member\s+id|nhis(?:\s+(?:no\.?|number|id))?|ihi|medicare\s+card)"
+    r"|member\s+id|nhis(?:\s+(?:no\.?|number|id))?|ihi|medicare\s+card|rijksregister(?:nummer)?|insz|num[ée]ro\s+national"
+    r"|registre\s+national|(?:tc\s+)?kimlik(?:\s+no)?|sozialversicherungs(?:nummer)?|svnr|ahv(?:-nr\.?)?|avs|carte\s+vitale"
+    r"|tessera\s+sanitaria|tarjeta\s+sanitaria|nuss|sofi(?:nummer)?|burgerservicenummer|personal\s+id|ppsn?\s+no"
+    r"|citizen\s+id|nin|national\s+insurance(?:\s+(?:no\.?|number))?|ni\s+(?:no\.?|number)|sin|ssn|sv-?nummer)"
 )
 _GROUP = r"[A-Za-z0-9]+(?:[./-][A-Za-z0-9]+)*"
 _LABELLED = re.compile(
@@ -44,7 +60,21 @@ _CHECKED: tuple[tuple[re.Pattern[str], Callable[[str], bool]], ...] = (
     (re.compile(r"(?<![\w-])[A-Z]{3}[PCHFATBLJG][A-Z]\d{4}[A-Z](?![\w-])"), pan.is_valid),
     (re.compile(r"(?<![\w-])[2-9]\d{3}\s?\d{4}\s?\d{4}(?![\w-])"), aadhaar.is_valid),
     (re.compile(r"(?<![\w-])[A-Z]{4}\d{6}[HM][A-Z]{5}[A-Z0-9]\d(?![\w-])"), lambda v: True),  # CURP: shape alone
-    (re.compile(r"(?<![\w-])\d{11}(?![\w-])"), pesel.is_valid),
+    (
+        re.compile(r"(?<![\w-])\d{11}(?![\w-])"),
+        lambda v: pesel.is_valid(v) or tckimlik.is_valid(v) or fodselsnummer.is_valid(v),
+    ),
+    (re.compile(r"(?<![\w.-])\d{2}\.?\d{2}\.?\d{2}[-.]?\d{3}\.?\d{2}(?![\w-])"), nn.is_valid),
+    (re.compile(r"(?<![\w-])\d{8}-?[A-Z](?![\w-])"), dni.is_valid),
+    (re.compile(r"(?<![\w-])[XYZ]-?\d{7}-?[A-Z](?![\w-])"), nie.is_valid),
+    (re.compile(r"(?<![\w-])[A-Z]{6}\d{2}[A-Z]\d{2}[A-Z]\d{3}[A-Z](?![\w-])"), codicefiscale.is_valid),
+    (re.compile(r"(?<![\w-])[12] ?\d{2} ?\d{2} ?\d{2} ?\d{3} ?\d{3} ?\d{2}(?![\w-])"), nir.is_valid),
+    (re.compile(r"(?<![\w-])\d{6}-\d{4}(?![\w-])"), cpr.is_valid),
+    (re.compile(r"(?<![\w-])\d{6}-\d{2}-\d{4}(?![\w-])"), nric.is_valid),
+    (re.compile(r"(?<![\w-])\d{6}-\d{7}(?![\w-])"), rrn.is_valid),
+    (re.compile(r"(?<![\w-])\d{13}(?![\w-])"), lambda v: idnr.is_valid(v) or cnp.is_valid(v)),
+    (re.compile(r"(?<![\w-])\d{17}[\dX](?![\w-])"), ric.is_valid),
+    (re.compile(r"(?<![\w-])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?(?![\w-])"), iban.is_valid),
     (re.compile(r"(?<![\w-])(?:19|20)?\d{6}[-+]\d{4}(?![\w-])"), personnummer.is_valid),
 )
 # A label word that is also an ordinary word needs its value to look like an id, not a count ("PAN 2 days").
@@ -75,6 +105,9 @@ def _checked(valid: Callable[[str], bool]) -> Callable[[re.Match[str]], str]:
 _LABEL_WORDS = frozenset(w for w in re.findall(r"[^\W\d_]+", _LABEL) if len(w) > 1) - {"no", "number", "is"} | {
     "licence",
     "license",
+    "rijksregisternummer",
+    "sozialversicherungsnummer",
+    "sofinummer",
     "número",
     "numero",
 }

@@ -4,12 +4,17 @@ A wristband read by OCR gives "GRAlNNE", "FAT1MA", "D0B O9.O9.l965", "Fall-Nr. 2
 numbers and digits for letters in words. In a text that is mostly capitals (a label, not prose), a number-like token
 with at least two real digits gets O -> 0 and l/I -> 1, and a word of capitals whose only digits are 0 and 1 gets
 0 -> O and 1 -> I. Each change keeps the length, and prose (mixed case) is never touched, so "T1DM" in a note stays.
+The corrected text is what the clinician then reads, so only what may be an identifier is corrected: a decimal
+("pH 7.2l") is a measure, and a word that reads as an English word once corrected ("BL00D", "M0UTH") stays as printed
+unless it is a given name or follows one ("R0SE H1LL").
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+
+from safety.redaction.lexicon import is_word, listed, name_lists
 
 _TOKEN = re.compile(r"(?<![\w'’])[^\W_](?:[^\W_]|['’.:/-](?=[^\W_]))*")
 _NUMBERISH = re.compile(r"(?:[A-Z]{1,3}-?)?[0-9OlI|]+(?:[./:-][0-9OlI|]+)*\.?")
@@ -31,7 +36,9 @@ def _fix(token: str) -> str:
         digits = sum(c.isdigit() for c in body)
         # A lone "O2" after letters is oxygen ("CMH2O", "E-O2", "FIO2"), not a number.
         if (digits >= 2 or digits == 1 and len(token) == 2) and re.search(r"[OlI|]", body):
-            return token[:cut] + body.translate(_TO_DIGIT)
+            fixed = body.translate(_TO_DIGIT)
+            # A decimal ("pH 7.2l") is a measure, never an id: leave it as the label printed it.
+            return token if re.fullmatch(r"\d{1,3}\.\d{1,2}", fixed) else token[:cut] + fixed
         return token
     if re.fullmatch(r"0[A-Z]|[A-Z]0", token):
         return token.replace("0", "O")  # "BABY 0F", "HOSP N0"
@@ -46,11 +53,31 @@ def _fix(token: str) -> str:
     return token
 
 
+def _worth(token: str, fixed: str, after_given: bool) -> bool:
+    """Whether a corrected word may be a name, the only reason to correct a word.
+
+    "BL00D", "M0UTH", "P0S" are read as printed. A listed given name is ("R0SE"), and so is the word after one
+    ("GRACE L0NG").
+    """
+    if fixed == token or not fixed.isalpha() or not re.search(r"\d", token):
+        return True  # "RlSK" would read as an unknown word, a name: only digits in a word are left as printed
+    low = fixed.lower()
+    return listed(low, name_lists()[0]) or after_given or len(low) > 3 and not is_word(low)
+
+
 def normalise_ocr(text: str) -> str:
     """Text with OCR confusions undone, when it reads as a label in capitals; prose is returned unchanged."""
     if not re.search(r"[0-9][OlI]|[OlI][0-9]|[A-Z][01][A-Z]|[A-Z]l[A-Z]", text) or not _mostly_capitals(text):
         return text
-    return _TOKEN.sub(lambda m: _fix(m.group()), text)
+    out, pos, after_given = [], 0, False
+    for m in _TOKEN.finditer(text):
+        token = m.group()
+        fixed = _fix(token)
+        if fixed != token and _worth(token, fixed, after_given):
+            out += [text[pos : m.start()], fixed]
+            pos = m.end()
+        after_given = fixed.isalpha() and listed(fixed.lower(), name_lists()[0])
+    return "".join(out) + text[pos:]
 
 
 _CUE_WORDS = re.compile(r"^(?:(?:BABY|MOTHER|FATHER|INFANT|TWIN)(?:\s+(?:OF|[12AB]))?\s+)")

@@ -112,3 +112,26 @@ def addressed(t: Text, i: int) -> bool:
     if t.text.startswith(":", end) and _HANDLE.search(t.text[: t.words[i].start()]) and (given or w.islower()):
         return True
     return foreign and bool(_FOR.search(t.before(i, 12))) and t.text.startswith(":", end)
+
+
+def drop_institutions(t: Text, hits: set[int]) -> set[int]:
+    """The name hits less runs that name a place ("St George's Hospital", "American Heart Association")."""
+    # "St George's Hospital", "Johns Hopkins Hospital": a run that names a place is kept.
+    runs: list[list[int]] = []
+    run: list[int] = []
+    for i in sorted(hits):
+        if run and (run[-1] != i - 1 or not t.adjacent(i - 1)):
+            runs.append(run)
+            run = []
+        run.append(i)
+    runs += [run] if run else []
+    for run in runs:
+        # The run, or up to three capitalised words after it, name an institution ("American Heart Association").
+        tail, j = False, run[-1]
+        while not tail and j + 1 < len(t.words) and j - run[-1] < 3 and t.adjacent(j) and t.cap(j + 1):
+            j += 1
+            tail = _base(t.word(j)) in FACILITY
+        saint = bool(re.search(r"\b(?:st|saint)\.?\s*$", t.before(run[0], 8), re.I))
+        if tail or saint or any(_base(t.word(i)) in FACILITY for i in run):
+            hits -= set(run)
+    return hits

@@ -13,22 +13,23 @@ import re
 from safety.redaction.context import redact_context
 from safety.redaction.labelled import after_part_cue
 from safety.redaction.ocr import normalise_ocr
+from safety.redaction.vocabulary import FOREIGN_MONTHS
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
-    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+    rf"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|{FOREIGN_MONTHS})\.?"
 )
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 # A date in the common written forms: 01/02/1960, 1960-02-01, 1.2.60, 1 Feb 1960, 1st of February 1960,
 # February 1, 1960, Feb-01-1960, 01-Feb-1960.
 DATE = (
     r"(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}"
-    rf"|{_DAY}[\s-]+(?:of\s+)?{_MONTH}[\s,-]+\d{{2,4}}"
+    rf"|{_DAY}[\s-]+(?:of\s+|de\s+)?{_MONTH}(?:[\s,-]+de)?[\s,-]+\d{{2,4}}"
     rf"|{_MONTH}[\s-]+{_DAY},?[\s-]+\d{{2,4}})"
 )
 _DOB_CUE = (
     r"\b(?:dob|d\.?\s?o\.?\s?b\.?|date\s+of\s+birth|birth\s*date|birthday(?:\s+is)?|born(?:\s+on)?(?:\s+the)?|b\.|geb\.|geboren"
-    r"|geburtsdatum|data\s+di\s+nascita|fecha\s+de\s+nacimiento|date\s+de\s+naissance|n[ée]e?\s+le)"
+    r"|geburtsdatum|ur\.|urodzon[ya]|data\s+di\s+nascita|fecha\s+de\s+nacimiento|date\s+de\s+naissance|n[ée]e?\s+le)"
 )
 # OCR and typing spread a date out: "1 2 . 1 2 . 1 9 8 0", "11/ 09/ 1960", "2 0 2 4 - 1 2 - 0 9".
 _SPACED_DATE = r"\d(?:\s{0,2}[/.-]?\s{0,2}\d){5,7}(?!\d)"
@@ -52,7 +53,8 @@ _STATE_NAMES = (
 )
 _STREET = (
     r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Court|Ct|Close|Crescent|Place|Pl|Terrace"
-    r"|Gardens|Square|Sq|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Row|Walk|Mews|Grove|Hill)"
+    r"|Gardens|Square|Sq|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Row|Walk|Mews|Grove|Hill|Parade|Esplanade|Promenade|Quay"
+    r"|Wharf|Rise|Vale|Heights|Broadway|Estate|Marg|Nagar)"
 )
 
 RULES: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -76,7 +78,10 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (re.compile(r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])"), "[SSN]"),
     (
-        re.compile(rf"({_DOB_CUE})(\s*(?:[:=-]|is|was)?\s*)(?:{DATE}|{_SPACED_DATE}|(?:in\s+)?(?:19|20)\d\d\b)", re.I),
+        re.compile(
+            rf"({_DOB_CUE})(\s*(?:[:=-]|is|was)?\s*)(?:{DATE}|{_SPACED_DATE}|(?:in\s+)?(?:{_MONTH}\s+)?(?:19|20)\d\d\b)",
+            re.I,
+        ),
         r"\1\2[DOB]",
     ),
     (
@@ -112,7 +117,9 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b[a-pr-uwyz][a-hk-y]?\d[a-z\d]? \d(?!hr)[abd-hjlnp-uw-z]{2}\b"), "[POSTCODE]"),
     (
         re.compile(
-            r"\b(post\s?code|postal\s+code|zip(?:\s+code)?)(\s*[:#]?\s*(?:is\s+)?)(?:[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}"
+            r"\b(post\s?code|postal\s+code|zip(?:\s+code)?|cep|plz|c[óo]digo\s+postal|code\s+postal|c\.?p\.?|pin\s?code"
+            r"|postnummer|kod\s+pocztowy|posta\s+kodu)(\s*[:#]?\s*(?:is\s+)?)(?:\d{5}-\d{3}|\d{2}-\d{3}|\d{4}\s?[a-z]{2}\b"
+            r"|\d{4,6}\b|[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}"
             r"|[a-z]\d[a-z]\s?\d[a-z]\d|\d{5}(?:-\d{4})?)\b",
             re.I,
         ),
@@ -161,8 +168,9 @@ _SEGMENT = re.compile(r"(?m)^(PID|NK1)\|[^\n]*")
 # a time and a duration stay. A date of a document ("guidance issued 8 June 2011", "firmware released 2024-03-01") is
 # no person's and stays.
 _FULL_DATE = re.compile(
-    r"(?<![\w/.-])(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}(?![\w/-]|\.\d)"
-    rf"|{_DAY}[\s-]+(?:of\s+)?{_MONTH}[\s,-]+(?:19|20)\d\d\b|{_MONTH}[\s-]+{_DAY},?[\s-]+(?:19|20)\d\d\b)",
+    # One separator throughout: "12.5/50" is a dose ratio, not a date.
+    r"(?<![\w/.-])(?:\d{1,4}(?P<sep>[/.-])\d{1,2}(?P=sep)\d{2,4}(?![\w/-]|\.\d)"
+    rf"|{_DAY}[\s-]+(?:of\s+|de\s+)?{_MONTH}(?:[\s,-]+de)?[\s,-]+(?:19|20)\d\d\b|{_MONTH}[\s-]+{_DAY},?[\s-]+(?:19|20)\d\d\b)",
     re.I,
 )
 _DOCUMENT_CUE = re.compile(
@@ -173,7 +181,8 @@ _DOCUMENT_CUE = re.compile(
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _CLAIM = re.compile(r"\b(?:claim|eob|cpt|billed|member|procedure|reimburse\w*|copay|amount)\b", re.I)
-_IPV4 = re.compile(r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\w.])")
+# A full stop after the address ends the sentence ("Source IP 10.44.12.207."); a digit after it is a longer number.
+_IPV4 = re.compile(r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\w]|\.\w)")
 _IPV6 = re.compile(r"(?<![\w:])[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?![\w:])", re.I)
 # Words that make a dotted quad a version number: "firmware updated from 4.2.1.7 to 4.3.0.2".
 _VERSION_CUE = re.compile(r"\b(?:firmware|version|software|release|build|fw|ver|v)\b[^\n;]{0,40}$", re.I)

@@ -26,7 +26,11 @@ _SPOKEN_DATE = (
     rf"(?:(?:the\s+)?{_ORDINAL}\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+(?:the\s+)?{_ORDINAL})"
     rf"(?:,?\s+{_YEAR_WORD}){{1,4}}"
 )
-_BIRTH_CUE = r"\b(?:born(?:\s+on)?|date\s+of\s+birth(?:\s+is)?|d\.?o\.?b\.?(?:\s+is)?|birthday(?:\s+is)?)\s*:?\s*"
+# "date of birth for me five twelve ...": a caller's filler words may stand between the cue and the date.
+_BIRTH_CUE = (
+    r"\b(?:born(?:\s+on)?|date\s+of\s+birth(?:\s+is)?|d\.?o\.?b\.?(?:\s+is)?|birthday(?:\s+is)?)"
+    r"(?:\s+(?:for\s+me|please|again|it['’]?s|is|that['’]?s)){0,2}\s*:?\s*"
+)
 _SPOKEN_BIRTH = re.compile(rf"({_BIRTH_CUE})(?:{_SPOKEN_DATE}|\d{{1,2}}\s\d{{1,2}}\s(?:\d{{4}}|\d{{2}})\b)", re.I)
 
 

@@ -57,11 +57,24 @@ FACILITY = _words(
     department ministry council board committee organisation organization federation academy service services
     manual formulary handbook guideline guidelines protocol lab laboratory dept medicine"""
 )
+# Specialties and services: a closed class every writer names ("from Physio", "– Colorectal", "Palliative care
+# team"); none is a person's name, and before a name-like word they make the run a service, not a person.
+SPECIALTY = _words(
+    """physio physiotherapy colorectal antenatal postnatal perinatal neonatal palliative paediatric paediatrics
+    pediatric pediatrics obstetric obstetrics gynae gynaecology gynecology oncology haematology hematology urology
+    ophthalmology radiology phlebotomy dietetics podiatry audiology endoscopy maternity midwifery renal cardiac
+    cardiology vascular respiratory stroke anaesthetics anesthetics anaesthesia anesthesia neurosurgery plastics
+    hepatobiliary endocrine endocrinology diabetes diabetic geriatrics geriatric frailty rehab rehabilitation
+    outpatients outpatient inpatients triage resus ambulatory dermatology psychiatry camhs hdu itu nicu picu scbu
+    ccu amu sdec epau gastroenterology gastro rheumatology nephrology neurology orthopaedics orthopedics ent maxfax
+    orthoptics optometry pathology microbiology virology immunology pharmacology sonography ultrasound theatres"""
+)
 # Name particles: "Annelise de Vries", "nguyen van binh", "Ibn Sina".
 # First words of an institution's name: "Royal Brompton", "General Infirmary" are no given name and surname.
 INSTITUTION_HEAD = _words("royal general memorial national county city central saint st new north south")
 PARTICLES = _words("de van von der den da di del della le la du bin binti ibn al el ter ten dos das o mac")
 COMMON = COMMON | PRODUCTS  # never a person's name
+FACILITY = FACILITY | SPECIALTY
 
 # Words whose shape says clinical: operations, inflammations, specialties, "X-ray". Never a person's name, whatever
 # cue stands before them ("3) Ayo Bello – orchidopexy", "REFERRAL – Orthopaedics").
@@ -75,3 +88,15 @@ _CLINICAL = re.compile(
 def never_name(word: str) -> bool:
     """Whether a word's shape makes it a clinical term, never a name."""
     return len(word) > 4 and _CLINICAL.search(word) is not None
+
+
+# Month names of the languages the notes come in (Spanish, French, Portuguese, Italian, German, Dutch, Polish in the
+# genitive a date uses, Turkish), for dates written in them ("née le 8 mars 1977", "ur. 3 maja 2017").
+FOREIGN_MONTHS = (
+    r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|sep?tiembre|octubre|noviembre|diciembre|janvier|f[ée]vrier"
+    r"|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|janeiro|fevereiro|mar[çc]o|maio"
+    r"|junho|julho|setembro|outubro|dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
+    r"|j[äa]nner|januar|februar|m[äa]rz|juni|juli|oktober|dezember|januari|februari|maart|mei|augustus|stycznia"
+    r"|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrze[śs]nia|pa[źz]dziernika|listopada|grudnia|ocak|[şs]ubat"
+    r"|nisan|may[ıi]s|haziran|temmuz|a[ğg]ustos|eyl[üu]l|ekim|kas[ıi]m|aral[ıi]k)"
+)

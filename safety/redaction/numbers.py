@@ -1,0 +1,194 @@
+"""Numbers that are a person's by what stands beside them, not by a label someone happened to write.
+
+Rules written for one label ("badge", "employee no") miss the next writer's ("key code", "Group #"), so these look
+at the number's neighbourhood instead:
+
+- An age over 89 (HIPAA Safe Harbor) is a number from 90 to 119 said of a person: after a name placeholder, a
+  pronoun or a kin word and a verb of being ("she is 91", "[NAME] is 93", "[NAME] (90)", "[NAME], 90 Address"), or
+  before what only an age has ("94 next week", "93 now"). A unit after it ("94%", "92 kg") or a measure before it
+  ("sats 94") keeps it.
+- A record code: a hospital's or a scheme's letters in capitals, then five or more digits ("RVJ 5543921", "NBS 4471
+  0932", "GRP 0048812"). Codes that name a measure, a classification or a part ("CPT", "ICD", "LOT", "P/N") and
+  letters that make an English word are no record.
+- A day and month without a year ("adm 18/11", "Date: 14/02", "between 01/10 and 15/10"): both parts written with
+  two digits and a valid day and month. Scores and ratios are written otherwise ("GCS 15/15", "power 4/5", "3/12").
+- Masked ids keep what they show ("***-**-6621"); a VIN is 17 letters and digits without I, O or Q.
+- Any id-shaped value after a word that labels a person's number ("employee number E-20417", "badge E-44102",
+  "Group CORP-22018", "Key code 1984", "Employee no: NHS-ESR 32004471").
+"""
+
+from __future__ import annotations
+
+import re
+
+from safety.redaction.lexicon import is_word
+
+_AGE = r"(?:9\d|1[01]\d)"
+# What ends a measurement rather than an age: a unit, a decimal, a ratio, a time, a range.
+_NOT_AGE_AFTER = (
+    r"(?![\d/:%°-]|[.,]\d|[ \t]*(?:%|mg|mcg|g\b|kg|ml|mmhg|bpm|cm|mm|mmol|units?|iu|lbs?|beats|breaths|percent"
+    r"|per\s*cent"
+    r"|mins?|minutes|hours?|hrs?|days|weeks|secs?|seconds|x\b|times|over|on\s+(?:air|room|\d)|ra\b|l\b))"
+)
+_PERSON = (
+    r"(?:\[NAME\]|\b(?:she|he|they|who|i|mum|mom|mother|dad|father|nan|nana|gran|granny|grandma|grandpa|grandad"
+    r"|grandmother|grandfather|husband|wife|patient|pt|resident)\b)"
+)
+_AGE_RULES: tuple[re.Pattern[str], ...] = (
+    # "she is 91", "[NAME] is 93", "She's 93 now", "who turned 90"
+    re.compile(
+        rf"({_PERSON}(?:[ \t]+(?:is|was|will[ \t]+be|turns|turned|turning|just[ \t]+turned|now))+[ \t]+(?:now[ \t]+)?)"
+        rf"{_AGE}\b{_NOT_AGE_AFTER}",
+        re.I,
+    ),
+    re.compile(rf"(\b(?:she|he|i)['’](?:s|m)[ \t]+(?:now[ \t]+|just[ \t]+)?){_AGE}\b{_NOT_AGE_AFTER}", re.I),
+    # "[NAME], 90 Address", "[NAME] [NAME] (90)", "[NAME] (aged 92)"
+    re.compile(
+        rf"(\[NAME\](?:[ \t]+(?-i:[A-Z])[\w'’-]*){{0,2}}[ \t]*(?:,|\()[ \t]*(?:aged?[ \t]*)?){_AGE}"
+        r"(?=[ \t]*\)|[ \t]*,|[ \t]+[A-Za-z]|$)"
+    ),
+    # "94 next week", "93 today", "turns 94", "her 95th birthday"
+    re.compile(
+        rf"(?<![\w.,/-]){_AGE}(?=[ \t]+(?:next|this|last)[ \t]+(?:week|month|year|birthday)\b|[ \t]+today\b)", re.I
+    ),
+    re.compile(rf"(\b(?:turns|turned|turning|reached|reaches)[ \t]+){_AGE}\b{_NOT_AGE_AFTER}", re.I),
+    re.compile(rf"(?<![\w.,/-]){_AGE}(?:st|nd|rd|th)(?=[ \t]+birthday\b)", re.I),
+)
+
+# A measure's name before the number: "CRP 112 last week", "sats 94 today", "weight 95 this week".
+_MEASURE_BEFORE = re.compile(
+    r"(?:\b(?-i:[A-Z][A-Za-z0-9]{1,6})|\b(?:sats?|spo2|o2|pulse|hr|rate|bp|weight|wt|glucose|sugar|bm|score|level"
+    r"|temp|news2?|was|of|at|to|by|is|are)|[=:<>~])[ \t]*$",
+    re.I,
+)
+
+
+def _age(match: re.Match[str]) -> str:
+    head = match.group(1) if match.groups() else ""
+    if not head and _MEASURE_BEFORE.search(match.string[max(0, match.start() - 12) : match.start()]):
+        return match.group()
+    return head + "[AGE-90+]"
+
+
+# Capital codes that stand before numbers without being a person's scheme.
+_NOT_SCHEME = frozenset(
+    """CPT ICD HCPCS NDC LOT REF SN PN FW SW HW VER REV PSU ECG EKG USB COM IP PO WO INC REQ CHG PRB RITM CAB MHZ
+    KHZ GHZ VDC VAC RPM PLT WBC RBC CRP ALP ALT AST LDH BNP TSH CK HB HBA INR GCS NEWS BMI BP HR RR SPO PEEP FIO CO
+    IRT PKU IGE IGG IGM CD NHS SKU FRU ISO EN IEC BS DIN ASTM UL CE FDA MHRA EAN UPC GTIN UDI DI PI ATC BNF IR CASE
+    OPCS SNOMED LOINC UTC GMT BST CET DOI PMID ISBN ISSN AN PIN""".split()
+)
+_CODE = re.compile(
+    r"(?<![\w/.-])(?-i:([A-Z]{2,5}))[ \t](\d{5,10}|\d{3,5}[ \t]\d{3,6})(?![\w/-]|[.,]\d|[ \t]*(?:mg|ml|units?|iu)\b)"
+)
+
+
+def _code(match: re.Match[str]) -> str:
+    code = match.group(1)
+    if code in _NOT_SCHEME or is_word(code.lower()):
+        return match.group()
+    before = match.string[max(0, match.start() - 16) : match.start()]
+    if re.search(r"\b(?:p/n|part|cat|catalog(?:ue)?|model|lot|batch|ref)\b[ \t.:#]*$", before, re.I):
+        return match.group()
+    # Five digits are as often an asset's or a fault's ("BME 44712", "TF 10010"): only beside a person.
+    person = re.search(r"(?:\b(?:patient|pt|resident|client|hosp(?:ital)?)|\])[ \t:,]*$", before, re.I)
+    if len(re.sub(r"\D", "", match.group(2))) < 6 and not person:
+        return match.group()
+    return "[RECORD-ID]"
+
+
+_DM = r"(?:0[1-9]|[12]\d|3[01])[/.](?:0[1-9]|1[0-2])"
+_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?"
+# HIPAA Safe Harbor names the dates that tie an episode to a person: admission, discharge, birth, death, and the
+# visit itself (an appointment, a clinic day written with its weekday). A day and month after one of those words
+# goes; one after "on" or "until" is left, as often a teaching session's or a deadline's as a patient's.
+_EPISODE = (
+    r"(?:adm(?:itted|ission)?|dc|d/c|disch(?:arged?)?|date(?:[ \t]+of[ \t]+\w+)?|dated|born|died|dod|deceased|death"
+    r"|appointment|appt|confirmed|booked|attend(?:ed|ance)?|visit(?:ed)?|between|from|to|and|ingreso|alta|aufnahme"
+    r"|entlassung|entr[ée]e|sortie|ricovero|dimissione|internação|opname|ontslag)"
+)
+_DAY_MONTH = re.compile(
+    rf"(\b{_EPISODE}\.?[ \t]*[:\-–]?[ \t]*|\b{_WEEKDAY},?[ \t]+){_DM}(?![\w/]|[.,]\d|:\d)",
+    re.I,
+)
+
+
+def _day_month(match: re.Match[str]) -> str:
+    cue = match.group(1).strip().lower()
+    if cue in {"from", "to", "and"}:
+        # Only as the ends of a stay: "between 01/10 and 15/10", "from 03/02 to 06/02".
+        ends = match.string[max(0, match.start() - 30) : match.end() + 20].lower()
+        if not re.search(r"between|from\b.*\bto\b|\[date\][ \t]*(?:and|to)", ends):
+            return match.group()
+    return match.group(1) + "[DATE]"
+
+
+_MASKED = re.compile(r"(?<![\w*])(?:[*Xx#•]{3}[- ]?[*Xx#•]{2}[- ]?\d{4}|(?:[*Xx#•]{4}[- ]?){3}\d{4})(?!\d)")
+_VIN = re.compile(r"(?<![\w-])(?=[A-HJ-NPR-Z0-9]*\d)(?=[A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{17}(?![\w-])")
+
+# Words that label a person's number, in the languages of the notes; the value after them is an id when it has the
+# shape of one (four or more digits, letters and dashes allowed, up to two groups).
+_LABEL_NOUNS = (
+    "employee staff badge payroll personnel worker member group grp subscriber beneficiary policy claim card key door"
+    " gate alarm entry access safe lock keypad locker pin mitarbeiter personal matricule matrícula matricula carnet"
+    " tessera pasaporte passeport reisepass paspoort vin chassis"
+)
+_LABEL = re.compile(
+    rf"\b((?:{'|'.join(_LABEL_NOUNS.split())})"
+    r"(?:[ \t]+(?:code|pin|no\.?|number|num\.?|nr\.?|n[°º]|#|id|ref))*"
+    r"[ \t]*[:#=]?[ \t]*(?:is[ \t]+)?)"
+    r"((?-i:[A-Z]{1,5}[- ]){0,2}(?=[A-Z0-9-]*\d{3})[A-Z0-9]+(?:-[A-Z0-9]+)*)(?![\w-])",
+    re.I,
+)
+_LABEL_WORDS = frozenset(_LABEL_NOUNS.split())
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _labelled(match: re.Match[str]) -> str:
+    value = match.group(2)
+    digits = sum(c.isdigit() for c in value)
+    short_ok = re.search(r"key|door|code|pin", match.group(1), re.I) or re.match(r"[A-Za-z]{2,}", value)
+    if digits < 4 and not (digits >= 3 and short_ok):
+        return match.group()
+    if re.fullmatch(r"(?:19|20)\d\d", value) and not re.search(r"code|pin", match.group(1), re.I):
+        return match.group()  # "policy 2024": a year
+    tail = match.string[match.end() : match.end() + 8]
+    if re.match(r"[ \t]*(?:mg|ml|units?|iu|%|mmol|kg)\b", tail, re.I):
+        return match.group()
+    return match.group(1) + "[ID-NUMBER]"
+
+
+# An id right after a name: "Engineer [NAME] 1212446", "[NAME] BMS-476", "BMS [NAME] RN32378". Five digits, or
+# letters and three digits; not a year, a dose or a time.
+_AFTER_NAME = re.compile(
+    r"(\[NAME\][ \t]+)(?!(?:19|20)\d\d\b)((?-i:[A-Z]{1,4})-?\d{3,9}|\d{5,10})"
+    r"(?![\w.,:/-]|[ \t]*(?:mg|mcg|ml|units?|iu|%|mmol|kg)\b)"
+)
+# A bare record number on a label that names someone: "label: [NAME] / [DATE] / 3658444 /", "[DATE] 7643256 SST".
+_LABEL_NUMBER = re.compile(r"(?<![\w.,:/+-])(?<![\w] )\d{7,8}(?![\w.,:/-]|[ \t]*(?:mg|mcg|ml|units?|iu|%|mmol|kg)\b)")
+# A web address whose path or query names or numbers a person: "/record/5867646/", "?patient=amara.nwosu".
+_PERSON_URL = re.compile(
+    r"https?://[^\s)\]>,]*?(?:/(?:patients?|records?|members?|users?|mrn|people|person|chart)/[\w.-]*\d[\w.-]*"
+    r"|[?&](?:patient|pt|mrn|user|member|name|id)=[\w.%-]+)[^\s)\]>,]*",
+    re.I,
+)
+
+
+def redact_numbers(text: str) -> str:
+    """Every rule of this module, once."""
+    if re.search(r"\b(?:9\d|1[01]\d)\b", text):
+        for pattern in _AGE_RULES:
+            text = pattern.sub(_age, text)
+    text = _CODE.sub(_code, text)
+    if re.search(r"\d[/.]\d", text):
+        text = _DAY_MONTH.sub(_day_month, text)
+    text = _MASKED.sub(lambda m: "[ID-NUMBER]", text)
+    if "[NAME]" in text:
+        text = _AFTER_NAME.sub(r"\1[ID-NUMBER]", text)
+    if re.search(r"\[(?:NAME|DOB)\]", text):
+        text = _LABEL_NUMBER.sub("[RECORD-ID]", text)
+    if "://" in text:
+        text = _PERSON_URL.sub("[URL]", text)
+    text = _VIN.sub(lambda m: "[ID-NUMBER]", text)
+    if not _LABEL_WORDS.isdisjoint(_WORDS.findall(text.lower())):
+        text = _LABEL.sub(_labelled, text)
+    return text
