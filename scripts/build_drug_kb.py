@@ -8,33 +8,33 @@ tables) and the curated files beside this script (brand table, class rules, sour
 from __future__ import annotations
 
 import argparse
-import bz2
 import csv
 import datetime as dt
-import pickle
 import re
 import sys
 import tomllib
 from collections import Counter, defaultdict
-from collections.abc import Callable
-from importlib import metadata, resources
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from drug_sources.ansm import CITATION as ANSM_CITATION  # noqa: E402
 from drug_sources.ansm import AnsmData, AnsmFact, entry_label, make_mapper, read_ansm  # noqa: E402
-from drug_sources.drugbank_names import PACKAGE, DrugbankNames, drugbank_synonyms  # noqa: E402
 from drug_sources.everyday import everyday_words, prose_ingredients  # noqa: E402
 from drug_sources.kb_writer import KbRows, write_kb  # noqa: E402
 from drug_sources.salts import salt_synonyms  # noqa: E402
-from drug_sources.unii import unii_groups, unii_synonyms  # noqa: E402
-from drug_sources.unii_products import product_rows  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from safety.redaction.lexicon import name_lists  # noqa: E402
-from tools.drugs.prose import is_everyday_word  # noqa: E402
+from drug_sources.drugbank_names import PACKAGE  # noqa: E402
+from drug_sources.generated_names import (  # noqa: E402
+    SYNONYM_PREFIX,
+    clean,
+    drugbank_brands,
+    unii_brands,
+    unii_product_brands,
+)
 
 CURATED = Path(__file__).resolve().parent / "drug_sources"
 OUT = ROOT / "tools" / "drugs" / "data" / "ddi_kb.sqlite"
@@ -46,13 +46,6 @@ ONC_SOURCE = "ONC non-interruptive DDI list, {a} + {b} (Phansalkar S et al., JAM
 NDFRT_SEVERITY = {"Critical": "major", "Significant": "moderate"}
 RANK = {"contraindicated": 4, "major": 3, "moderate": 2, "minor": 1}
 BRAND_SOURCE = "CareForge curated brand table: product labelling (FDA labels via DailyMed for US products, SmPCs via emc for UK products), brand-to-ingredient links as in RxNorm"
-SYNONYM_PREFIX = "synonym: "
-
-
-def clean(name: str) -> str:
-    """Canonical ingredient key: lower case, single spaces, no NDF-RT/RxNorm suffixes."""
-    name = re.sub(r"\[.*?\]", "", name).replace("_", " ")
-    return re.sub(r"\s+", " ", name.strip().lower())
 
 
 def read_ndfrt(shared: Path) -> list[tuple[str, str, str, str, str]]:
@@ -163,106 +156,6 @@ def interacting_names(
     for members in classes.values():
         out.update(members)
     return out
-
-
-def _english() -> set[str]:
-    try:
-        from english_words import get_english_words_set
-    except ImportError:
-        return set()
-    return set(get_english_words_set(["web2"], lower=True))
-
-
-def _mappers(
-    brands: list[tuple[str, str, str]], interacting: set[str]
-) -> tuple[Callable[[str], str | None], Callable[[str], bool]]:
-    """What a name already stands for (a unique table name or an interacting ingredient), and whether a word is an
-    everyday English word: the two questions every generated name source asks."""
-    count = Counter(b for b, _, _ in brands)
-    known = {b: i for b, i, _ in brands if count[b] == 1}
-    english = _english()
-
-    def to_ingredient(name: str) -> str | None:
-        return known.get(name) or (name if name in interacting else None)
-
-    def is_english(word: str) -> bool:
-        return word in english or is_everyday_word(word)
-
-    return to_ingredient, is_english
-
-
-def unii_brands(shared: Path, brands: list[tuple[str, str, str]], interacting: set[str]) -> list[tuple[str, str, str]]:
-    """Synonym rows for the other names of each FDA UNII group that reaches one ingredient (drug_sources/unii.py)."""
-    to_ingredient, is_english = _mappers(brands, interacting)
-
-    with (shared / "ndfrt_rxnorm_names.csv").open(encoding="utf-8-sig") as fh:
-        chemicals = frozenset(
-            clean(r["drugname"])
-            for r in csv.DictReader(fh, delimiter=";")
-            if r["drugname"].endswith("[Chemical/Ingredient]")
-        )
-    groups = unii_groups(shared / "fda_rxnorm_drugbank_names.tsv")
-    rows = unii_synonyms(groups, to_ingredient, {b for b, _, _ in brands}, is_english, chemicals)
-    return [(name, ing, SYNONYM_PREFIX + source) for name, ing, source in rows]
-
-
-def read_drug_ner() -> tuple[dict[str, list[str]], dict[str, dict[str, Any]], str, dict[str, dict[str, Any]]]:
-    """The drug-named-entity-recognition dictionary (variant -> canonicals, canonical -> data) and its version.
-
-    A build-time dependency (the ``build`` extra); the product never imports it.
-    """
-    try:
-        version = metadata.version(PACKAGE)
-    except metadata.PackageNotFoundError as exc:
-        raise SystemExit(f"{PACKAGE} is needed to build the knowledge base: pip install -e '.[build]'") from exc
-    path = resources.files("drug_named_entity_recognition") / "drug_ner_dictionary.pkl.bz2"
-    with path.open("rb") as fh, bz2.open(fh) as raw:
-        data = pickle.load(raw)  # noqa: S301 - the installed package's own data file
-    flags = data.get("drug_variant_to_variant_data", {})
-    return data["drug_variant_to_canonical"], data["drug_canonical_to_data"], version, flags
-
-
-def drugbank_brands(brands: list[tuple[str, str, str]], interacting: set[str], ingredients: set[str]) -> DrugbankNames:
-    """Synonym rows for the DrugBank-vocabulary names of medicines (drug_sources/drugbank_names.py).
-
-    Names any earlier table gives (curated, salt or UNII rows) are never overridden.
-    """
-    to_ingredient, is_english = _mappers(brands, interacting)
-
-    first, last = name_lists()
-
-    def is_person(word: str) -> bool:
-        return word in first or word in last
-
-    variants, canonical_data, version, flags = read_drug_ner()
-    found = drugbank_synonyms(
-        variants,
-        canonical_data,
-        to_ingredient,
-        ingredients,
-        {b for b, _, _ in brands},
-        is_english,
-        version,
-        is_person,
-        flags,
-    )
-    found.rows = [(name, ing, SYNONYM_PREFIX + source) for name, ing, source in found.rows]
-    return found
-
-
-def unii_product_brands(
-    brands: list[tuple[str, str, str]], interacting: set[str], ingredients: set[str]
-) -> list[tuple[str, str, str]]:
-    """Synonym rows for the FDA UNII Names list's brand and combination-product names (drug_sources/unii_products.py).
-
-    Read exactly only, as the other generated names; names any earlier table gives are never overridden.
-    """
-    to_ingredient, is_english = _mappers(brands, interacting)
-    first, last = name_lists()
-    rows = product_rows(
-        to_ingredient, ingredients, {b for b, _, _ in brands}, is_english, lambda w: w in first or w in last
-    )
-    return [(name, ing, SYNONYM_PREFIX + source) for name, ing, source in rows]
 
 
 def _canonical(fact: Row, canon: dict[str, str]) -> Row:

@@ -117,4 +117,8 @@ if __name__ == "__main__":
         "redaction_v5": lambda: split_jsonl("redaction_set_v5", "style"),
         "injection_v5": lambda: split_jsonl("injection_set_v5", "label"),
         "drugs_v5": lambda: split_drug_questions("v5"),
+        "triage_v7": lambda: split_triage(("triage_set_v7.csv",), "triage_v7"),
+        "redaction_v6": lambda: split_jsonl("redaction_set_v6", "style"),
+        "injection_v6": lambda: split_jsonl("injection_set_v6", "label"),
+        "drugs_v6": lambda: split_drug_questions("v6"),
     }[sys.argv[1]]()
