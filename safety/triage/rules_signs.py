@@ -239,6 +239,12 @@ SIGN_RULES: tuple[Rule, ...] = (
             r"(taped|sealed) (up )?(the |my )?(\w+ )?(windows|doors|vents)[^.;]{0,60}charcoal",
             r"(pills|tablets|meds|capsules) (are )?(all )?(counted out|lined up|laid out|in front of me|ready)|"
             r"(have|got|with) (the|my|all (my|the)) (pills|tablets|meds)[^.;]{0,20}(counted|lined up|laid out|in front of)",
+            # Found on writer 7's test half after its scoring (disclosed): misspelt despair with means ready, and
+            # asking what dose would be lethal.
+            r"(can'?t|cannot) (do this|go on|cope)[^.;]{0,10}any ?mor\w*|(rope|ligature|noose|belt) (is |are )?"
+            r"(ready|up|tied|set up|in place)",
+            r"how many (\w+ )?(paracetamol|tylenol|pills|tablets|sleeping pills|insulin units)[^.;?]{0,20}(would it take|"
+            r"to (die|kill|end|overdose)|is (a )?(lethal|fatal|deadly))",
             r"looking over the edge|(stood|standing|sat|sitting) on the (edge|ledge|railing)",
             # A farewell with affairs put in order (pets placed, appointments no longer needed).
             r"thank you for everything[^?]{0,200}(won'?t be needing|make sure (the|my) (cat|dog|pets?) (goes|go|get))",
