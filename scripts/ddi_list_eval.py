@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import argparse
 import csv
-import random
 import sys
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from split_eval_sets import split_csv  # noqa: E402
 
 from tools.drugs import DrugNameResolver, check_drug_interactions, load_knowledge_base  # noqa: E402
 
@@ -29,29 +31,7 @@ SEED = 20261125
 
 def split() -> None:
     """Split the list once into tune and test halves by severity."""
-    with SOURCE.open(newline="", encoding="utf-8") as fh:
-        reader = csv.DictReader(fh)
-        fields = list(reader.fieldnames or [])
-        rows = list(reader)
-    strata: dict[str, list[dict[str, str]]] = defaultdict(list)
-    for r in rows:
-        strata[r["severity"]].append(r)
-    rng = random.Random(SEED)
-    halves: dict[str, list[dict[str, str]]] = {"tune": [], "test": []}
-    for key in sorted(strata):
-        group = strata[key]
-        rng.shuffle(group)
-        halves["tune"] += group[: len(group) // 2]
-        halves["test"] += group[len(group) // 2 :]
-    for part, chosen in halves.items():
-        out = DATA / f"ddi_pairs_v1_{part}.csv"
-        if out.exists():
-            sys.exit(f"{out.name} exists: the split is made once")
-        with out.open("w", newline="", encoding="utf-8") as fh:
-            writer = csv.DictWriter(fh, fieldnames=fields)
-            writer.writeheader()
-            writer.writerows(chosen)
-    print({k: len(v) for k, v in halves.items()})  # noqa: T201
+    split_csv(SOURCE.stem, "severity", SEED)
 
 
 def score(part: str, quiet: bool) -> None:

@@ -52,11 +52,13 @@ def split_triage_v2() -> None:
     split_triage(("triage_set_v2.csv",), "triage_v2")
 
 
-def _halves(rows: list[dict[str, str]], key: str) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+def _halves(
+    rows: list[dict[str, str]], key: str, seed: int = SEED
+) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
     strata: dict[str, list[dict[str, str]]] = defaultdict(list)
     for r in rows:
         strata[str(r.get(key, ""))].append(r)
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     tune: list[dict[str, str]] = []
     test: list[dict[str, str]] = []
     for k in sorted(strata):
@@ -78,21 +80,26 @@ def split_jsonl(name: str, key: str) -> None:
     print(f"{name}: split")
 
 
-def split_drug_questions(version: str) -> None:
-    """A blind drug-question set, split once by style."""
-    with (DATA / f"drug_questions_{version}.csv").open(newline="", encoding="utf-8") as fh:
+def split_csv(name: str, key: str, seed: int = SEED) -> None:
+    """A blind CSV set (``DATA/<name>.csv``), split once by ``key`` into ``<name>_tune.csv`` and ``<name>_test.csv``."""
+    with (DATA / f"{name}.csv").open(newline="", encoding="utf-8") as fh:
         reader = csv.DictReader(fh)
         fields = list(reader.fieldnames or [])
         rows = list(reader)
-    for part, chosen in zip(("tune", "test"), _halves(rows, "style"), strict=True):
-        out = DATA / f"drug_questions_{version}_{part}.csv"
+    for part, chosen in zip(("tune", "test"), _halves(rows, key, seed), strict=True):
+        out = DATA / f"{name}_{part}.csv"
         if out.exists():
             sys.exit(f"{out.name} exists: the split is made once")
         with out.open("w", newline="", encoding="utf-8") as fh:
             writer = csv.DictWriter(fh, fieldnames=fields)
             writer.writeheader()
             writer.writerows(chosen)
-    print(f"drug_questions_{version}: split")
+    print(f"{name}: split")
+
+
+def split_drug_questions(version: str) -> None:
+    """A blind drug-question set, split once by style."""
+    split_csv(f"drug_questions_{version}", "style")
 
 
 def split_v2(version: str = "v2") -> None:
