@@ -81,7 +81,8 @@ _HYPOTHETICAL = re.compile(
 )
 
 
-def _urgent(text: str) -> bool:
+def urgent(text: str) -> bool:
+    """Whether the text says something is urgent ("right now", "999") that is not itself negated ("no hurry")."""
     return any(not _URGENT_NEGATED.search(text[max(0, m.start() - 40) : m.start()]) for m in _URGENT.finditer(text))
 
 
@@ -95,7 +96,7 @@ def current(sentence: str) -> bool:
 @lru_cache(maxsize=256)
 def general_message(text: str) -> bool:
     """Whether the whole (normalised) message talks about emergencies without reporting one happening now."""
-    if _urgent(text):
+    if urgent(text):
         return False
     if _MEDIA.search(text) or _HYPOTHETICAL.search(text):
         return True
@@ -112,7 +113,7 @@ def resolved_after(text: str, start: int, end: int) -> bool:
     later = text[end:]
     if current(opening) or _OTHER_EPISODE.search(text[end : after[0]]):
         return False
-    return not _RELAPSE.search(text[after[1] :]) and not _urgent(later)
+    return not _RELAPSE.search(text[after[1] :]) and not urgent(later)
 
 
 @lru_cache(maxsize=256)
@@ -152,6 +153,6 @@ def quiet(text: str) -> bool:
     """
     # "He's going to kill me" is never read as a figure of speech, and a long message may resolve one thing and
     # report another, so only short messages are quieted.
-    if _urgent(text) or len(text.split()) > LONG_WORDS:
+    if urgent(text) or len(text.split()) > LONG_WORDS:
         return False
     return bool(_FIGURE.search(text) or _ALL_CLEAR.search(text))

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from safety.triage.context import urgent
+
 # The matched text names suicide or self-harm as a concept or as someone else's act, not as the writer's intent.
 _CONCEPT = re.compile(
     r"suicid\w*|self[- ]?harm\w*|(killed|kill) (himself|herself|themselves)|(took|take|taken|taking) (his|her|their) "
@@ -30,19 +32,20 @@ _FRAME = re.compile(
 # Clinical records of a past episode with no current risk ("pt hx OD 2019, denies SI") are framed when third person.
 _RECORD = re.compile(r"\b(historic(al)?|hx|previous(ly)?|history of|no current|denies|currently no)\b")
 _FIRST_PERSON = re.compile(r"\b(i|i'?m|im|i'?ve|i'?d|me|my|myself)\b")
-# Anywhere in the message, these keep every mention counted: the writer's own wish, or urgency.
+# Anywhere in the message, these keep every mention counted: the writer's own wish or a set time (urgency is
+# context.urgent, which also knows "no hurry").
 _OWN_WISH = re.compile(
     r"\b(i|i'?m|im|i'?ve|i'?d|me|myself)\b[^.?!]{0,40}\b(want(ed)? to (die|join|go too|do (it|the same)|end|be with)|"
     r"wanna (die|go)|thinking (of|about) (doing|joining|ending|it)|do the same|same (thing|way)|join (him|her|them)|"
     r"(not|never) (want to )?(be )?here|can'?t (go on|cope|take (it|this))|feel(ing)? (suicidal|hopeless|like "
     r"(ending|dying|giving up|doing))|understand why (he|she|they) did)|\bme too\b|\bcould be me\b|"
-    r"\b(right now|tonight|hurry|urgent|911|999|112)\b"
+    r"\btonight\b"
 )
 
 
 def suicide_topic(text: str, start: int, end: int) -> bool:
     """Whether the match text[start:end] names suicide as a topic in a message with no sign of the writer's own risk."""
-    if not _CONCEPT.fullmatch(text[start:end].strip()) or _OWN_WISH.search(text):
+    if not _CONCEPT.fullmatch(text[start:end].strip()) or _OWN_WISH.search(text) or urgent(text):
         return False
     sentence_start = max(text.rfind(ch, 0, start) for ch in ".;!?\n") + 1
     stops = [i for i in (text.find(ch, end) for ch in ".;!?\n") if i >= 0]

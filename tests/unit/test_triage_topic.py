@@ -5,6 +5,8 @@ The topic messages below flagged before ``safety/triage/topic.py``; each disclos
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pytest
 
 from safety.triage import Triage
@@ -50,7 +52,9 @@ THREATS = [
 ]
 
 
+@lru_cache(maxsize=1)
 def _semantic_triage() -> Triage:
+    """One embedder and probe for the module's tests (loading them is the slow part)."""
     from retrieval import default_embedder
     from safety.triage import SemanticDetector
 
