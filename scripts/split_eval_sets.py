@@ -128,4 +128,8 @@ if __name__ == "__main__":
         "redaction_v6": lambda: split_jsonl("redaction_set_v6", "style"),
         "injection_v6": lambda: split_jsonl("injection_set_v6", "label"),
         "drugs_v6": lambda: split_drug_questions("v6"),
+        "triage_v8": lambda: split_triage(("triage_set_v8.csv",), "triage_v8"),
+        "redaction_v7": lambda: split_jsonl("redaction_set_v7", "style"),
+        "injection_v7": lambda: split_jsonl("injection_set_v7", "label"),
+        "drugs_v7": lambda: split_drug_questions("v7"),
     }[sys.argv[1]]()
