@@ -66,7 +66,9 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            r"(?<![\w.])(?:9\d|1[01]\d)[ \t]?(?:y(?![\w/])|tuổi|jaar|jahre|ans|años|anni|anos|lat|år|岁|歳)", re.I
+            r"(?<![\w.])(?:9\d|1[01]\d)[ \t]?(?:y(?![\w/])|tuổi|jaar|jahre|ans|años|anni|anos|lat|år|yaşında|yaşındaki"
+            r"|vuotias|ετών|лет|года?|岁|歳|세|살)",
+            re.I,
         ),
         "[AGE-90+]",
     ),

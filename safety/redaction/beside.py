@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from safety.redaction.lexicon import is_word, listed, name_lists
+from safety.redaction.lexicon import given_names, is_word, listed, name_lists
 from safety.redaction.vocabulary import EPONYMS, FACILITY, FUNCTION
 
 _SCRIPT = (
@@ -50,8 +50,9 @@ _CUED = re.compile(
     rf"({_CAP})(?![\w'’-])"
 )
 # Each rule with what a word it finds must be: "any" (a cue strong enough for a word: "[NAME] and Precious"),
-# "namey" (a listed name or no English word: "Interpreter: Shirin") or "given" (a listed given name: "Will, Hope &
-# Grace – rota"; a drug at a line's start before a dash is no English word either).
+# "namey" (a listed name or no English word: "Interpreter: Shirin"), "given" (a listed given name: "Will, Hope &
+# Grace – rota"; a drug at a line's start before a dash is no English word either) or "nick" (a given name that is
+# no ward, service or day: "[NAME] (Cliff)", not "[NAME] (Ward)").
 _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"(\[NAME\][ \t]*,?[ \t]*\(?[ \t]*)({_SNAME})(?=[ \t]*[),(\n]|[ \t]+[\w\[]|[ \t]*$)"), "any"),
     (re.compile(rf"()({_SNAME})(?=[ \t]*\(\[NAME\]\))"), "any"),
@@ -67,6 +68,26 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"(\[NAME\][ \t]+(?:and|&)[ \t]+)({_CAP})(?![\w'’-])"), "any"),
     (re.compile(rf"()({_CAP})(?=[ \t]+(?:and|&)[ \t]+\[NAME\])"), "any"),
     (re.compile(rf"(\[NAME\][ \t]*\([ \t]*[\"“'‘])({_CAP})(?=[\"”'’])"), "any"),
+    # A given name or a nickname in brackets after the name: "Mrs [NAME] (Rukhsana)", "[NAME] (Cliff) - collecting".
+    (re.compile(rf"(\[NAME\][ \t]*\([ \t]*)({_CAP})(?=[ \t]*\))"), "nick"),
+    # A caller's own given name: "it's Crystal, NHS ...", "this is uh Precious calling", "its Tay,".
+    (
+        re.compile(
+            rf"(\b(?i:it['’]?s|this[ \t]+is)(?:[ \t]+(?i:uh|um|er))?[ \t]+)({_CAP})"
+            r"(?=[ \t]*[,.!(]|[ \t]+(?i:here|calling|from|again)\b|[ \t]+(?-i:[A-Z])[a-z]+[ \t]*,)"
+        ),
+        "nick",
+    ),
+    # "first name Autumn", "surname is Okafor": the cue says it outright, whatever the word.
+    (re.compile(rf"(\b(?i:first|given|sur|last|family)[ \t]?name(?:[ \t]+is)?[ \t]+)({_CAP})(?![\w'’-])"), "any"),
+    # Staff known by their role on a log: "operator Jola", "ODP Gintaras", "witnessed SN Ama", "Caller: Mick".
+    (
+        re.compile(
+            rf"(\b(?:(?-i:HCA|ODP|SN|SW)|(?i:operator|coordinator|porter|electrician|radiographer|receptionist"
+            rf"|caller))[ \t]*:?[ \t]+)({_CAP})(?![\w'’-])"
+        ),
+        "namey",
+    ),
     (re.compile(rf"(\([ \t]*)({_CAP})(?=[ \t]+\[NAME\][ \t]*\))"), "any"),
     (_CUED, "namey"),
     # Whom a message is to: at its start before a dash, or before "can you" anywhere.
@@ -89,6 +110,11 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
 _SCRIPT_CUES = frozenset(
     "患者 病人 姓名 女儿 儿子 丈夫 妻子 母亲 父亲 妈妈 爸爸 医生 护士 환자 이름 성명 المريض الاسم".split()
 )
+# Given names of some lists that are days and months: "it's Monday, ok" names no one.
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august"
+    " september october november december".split()
+)
 _NOT_INITIALS = FUNCTION | frozenset("lol xx xxx ta all x".split())
 _LOWER_PAIR = re.compile(rf"(\bmy[ \t]+{_KIN}[ \t]+)([a-z]{{2,15}})[ \t]+([a-z]{{2,20}})\b", re.I)
 
@@ -96,8 +122,9 @@ _LOWER_PAIR = re.compile(rf"(\bmy[ \t]+{_KIN}[ \t]+)([a-z]{{2,15}})[ \t]+([a-z]{
 def _fits(word: str, mode: str) -> bool:
     """Whether a cued word may be a name: never a grammar or ward word; then as ``mode`` (see ``_RULES``) asks."""
     base = word.lower().rstrip("'’s") if word.lower().endswith(("'s", "’s")) else word.lower()
-    if mode == "given":
-        return _given(word)
+    if mode in ("given", "nick"):
+        # A nickname in brackets is no grammar word, ward or service: "[NAME] (Ward)" is where, not who.
+        return _given(word) and (mode == "given" or base not in _NOT_NAME and base not in _CALENDAR)
     if mode == "script":
         return word not in _SCRIPT_CUES
     if base in _NOT_NAME or len(base) < 2:
@@ -108,7 +135,10 @@ def _fits(word: str, mode: str) -> bool:
 
 def _given(word: str) -> bool:
     """A capitalised listed given name, even one that is a grammar word ("Will, Hope & Grace – rota")."""
-    return word[:1].isupper() and listed(word.lower(), name_lists()[0]) and word.lower() not in {"may", "hi", "re"}
+    low = word.lower()
+    return (
+        word[:1].isupper() and (listed(low, name_lists()[0]) or low in given_names()) and low not in {"may", "hi", "re"}
+    )
 
 
 def _words(value: str) -> list[str]:

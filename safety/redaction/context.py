@@ -33,6 +33,8 @@ from safety.redaction.lexicon import is_word, listed, name_lists
 from safety.redaction.national import redact_national
 from safety.redaction.numbers import redact_numbers
 from safety.redaction.ocr import label_fields, label_name_lines
+from safety.redaction.postal import redact_postal
+from safety.redaction.roster import redact_roster
 from safety.redaction.spelled import redact_spelled
 from safety.redaction.spoken import redact_spoken
 from safety.redaction.vocabulary import COMMON, EPONYMS, FACILITY, PARTICLES
@@ -52,7 +54,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "[AGE-90+]",
     ),
-    (re.compile(r"\b(aged?\s*:?\s*)(?:9\d|1[01]\d)(?![\d.])", re.I), r"\1[AGE-90+]"),
+    (re.compile(r"\b(aged?\s*:?\s*)(?:9\d|1[01]\d)(?!\d|\.\d)", re.I), r"\1[AGE-90+]"),
     (re.compile(rf"({_STAFF_CUE})(\s*[:#]?\s*)(?=[A-Z0-9]*\d)[A-Z0-9]{{4,10}}\b", re.I), r"\1\2[STAFF-ID]"),
     (re.compile(r"(\[NAME\],?\s*\(\s*)(?=[A-Z]{0,3}\d{4})[A-Z]{0,3}\d{4,9}[A-Z]?(?=\s*\))"), r"\1[ID-NUMBER]"),
     (re.compile(r"(?<![\w/-])[A-Z]{1,2}\d(?:\d|O(?=\d)){5,8}[A-Z]?(?![\w/-])"), "[RECORD-ID]"),
@@ -166,7 +168,9 @@ def redact_context(text: str) -> str:
             text = pattern.sub(_town, text)
         else:
             text = pattern.sub(replacement, text)
-    text = redact_spelled(redact_spoken(_HEADER.sub(_header, _COMPACT_DATE.sub(_old, text))))
+    text = redact_postal(
+        redact_roster(redact_spelled(redact_spoken(_HEADER.sub(_header, _COMPACT_DATE.sub(_old, text)))))
+    )
     text = label_fields(label_name_lines(text, _unknown), _label_name)
     return redact_address(
         redact_beside(redact_numbers(redact_events(redact_around(redact_labelled(redact_national(text))))))

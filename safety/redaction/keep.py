@@ -67,11 +67,23 @@ def _eponym_head() -> re.Pattern[str]:
 
 
 _HEAD_RX = re.compile(rf"\b{_HEAD}", re.I)
+# A field that names an institution or a product, not a person: "Hospital: Spire Manchester", "Vehicle: Toyota
+# Yaris". Its capitalised words, up to four, are the institution's or the product's; not a titled person's.
+# Only a field at a line's start or after a wide gap: "St Mary's Hospital: Geneviève Dubois" is a heading, a name.
+_ORG_FIELD = re.compile(
+    r"(?m)(?:^|(?<=[ \t]{2})|(?<=\|[ \t]))(?:hospital|provider|insurer|site|pharmacy|practice|trust|company|vendor"
+    r"|supplier|contractor|manufacturer|make|model|vehicle|device|school|nursery|surgery)[ \t]*:[ \t]*"
+    r"(?!(?:mr|mrs|ms|miss|dr|prof)\b)((?-i:[A-Z])[\w'’&.-]*(?:[ \t](?-i:[A-Z0-9])[\w'’&.-]*){0,3})",
+    re.I,
+)
 # Any capitalised word before a scoring system, a law or a sign is an eponym, listed or not: "Courvoisier's law",
 # "Bishop score", "Bradford sling".
+# Hyphenated words count ("Richmond Agitation-Sedation Scale"), and so do named instruments ("Addenbrooke's
+# Cognitive Examination"); the acronym in brackets after one is its short name ("(RASS)", "(ACE-III)").
 _ANY_EPONYM = re.compile(
-    r"\b(?:(?-i:[A-Z])[a-zà-ÿ]+(?:['’]s)?\s+){1,3}"
-    r"(?:(?i:score|scale|criteria|classification)|sign|sling|law|rule|manoeuvre|maneuver)\b"
+    r"\b(?:(?-i:[A-Z])[a-zà-ÿ]+(?:-(?-i:[A-Za-z])[a-zà-ÿ]+)*(?:['’]s)?\s+){1,3}"
+    r"(?:(?i:score|scale|criteria|classification|examination|questionnaire|inventory)|sign|sling|law|rule"
+    r"|manoeuvre|maneuver)\b(?:\s*\((?-i:[A-Z][A-Za-z0-9-]{1,10})\))?"
 )
 # A maker's or a product's name before its model: "Phonak Naída P70", "Otis Gen2", "IntelliVue MX450".
 _BEFORE_MODEL = re.compile(
@@ -88,6 +100,7 @@ def kept_spans(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in _eponym_head().finditer(text)] if _HEAD_RX.search(text) else []
     spans += [m.span() for m in _PLACE.finditer(text)]
     spans += [m.span() for m in _ANY_EPONYM.finditer(text)]
+    spans += [m.span(1) for m in _ORG_FIELD.finditer(text)]
     spans += [m.span() for m in _BEFORE_MODEL.finditer(text)]
     spans += [m.span() for m in _BEFORE_DOSE.finditer(text)]
     for m in _WORD_RX.finditer(text):

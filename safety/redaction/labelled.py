@@ -15,11 +15,12 @@ import re
 
 _ALNUM_ID = r"(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{4,18}[A-Z0-9]"
 _SERIAL = re.compile(rf"\b((?:serial(?:\s*(?:no\.?|number|#))?|s/n|(?-i:SN))\s*[:#]?\s*){_ALNUM_ID}\b", re.I)
-# A serial is a person's when the device is: implanted, worn, at home, registered to someone. A ventilator's or a
-# pump's on the ward is an asset number the technician needs ("Dräger Evita V500 SN ASFK-0042").
+# A serial is a person's when the device is: implanted, worn, at home, registered, assigned or lent to someone. A
+# ventilator's or a pump's on the ward is an asset number the technician needs ("Dräger Evita V500 SN ASFK-0042").
 _PERSONAL_DEVICE = re.compile(
     r"\b(?:has|pacemaker|pacer|icd|crt-?d|implant(?:ed)?|cochlear|cgm|insulin\s+pump|hearing\s+aid|registered\s+to"
-    r"|issued\s+to|belongs\s+to|home\s+visit|patient['’]s|pt['’]s|his|her|my)\b",
+    r"|issued\s+to|belongs\s+to|belonging\s+to|assigned\s+to|loaned\s+to|returned\s+by|client|wheelchair"
+    r"|home\s+visit|patient['’]s|pt['’]s|his|her|my)\b",
     re.I,
 )
 _RULES: tuple[tuple[re.Pattern[str], str], ...] = (

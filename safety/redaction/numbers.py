@@ -53,6 +53,19 @@ _AGE_RULES: tuple[re.Pattern[str], ...] = (
     ),
     re.compile(rf"(\b(?:turns|turned|turning|reached|reaches)[ \t]+){_AGE}\b{_NOT_AGE_AFTER}", re.I),
     re.compile(rf"(?<![\w.,/-]){_AGE}(?:st|nd|rd|th)(?=[ \t]+birthday\b)", re.I),
+    # An age in brackets after a birth date: "DOB: [DOB] (97)", "[DOB] (93 years)", "geb. [DOB] (90 J.)".
+    re.compile(rf"(\[DOB\][ \t]*\([ \t]*){_AGE}(?=[ \t]*(?:\)|y\b|yrs?\b|years?\b|J\.|Jahre\b|ans\b|años\b))"),
+    # On a list or a board, the age right after the name: "Bed 1 [NAME] 98 - end of life", "[NAME] 91 L hip".
+    re.compile(rf"(\[NAME\][ \t]+){_AGE}(?=[ \t]+(?:-[ \t]|(?-i:[A-Z])\b))"),
+    # After a nickname or a second name in brackets: "Mrs [NAME] ([NAME]), 90, NHS ...".
+    re.compile(rf"(\[NAME\]\)[ \t]*,[ \t]*){_AGE}(?=[ \t]*[,;)])"),
+    # Spelled out, as dispatchers and dictation write it: "elderly female, ninety-two", "she's ninety one".
+    re.compile(
+        r"(\b(?:aged?|is|was|she['’]s|he['’]s|female|male|man|woman|lady|gentleman)[ \t]*,?[ \t]+)"
+        r"(?:ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|a[ \t]+hundred(?:[ \t]+and[ \t]+\w+)?)"
+        r"\b(?![ \t-]+(?:mg|milligrams?|micrograms?|mls?|millilitres?|per[ \t]*cent|percent|minutes?|seconds?|kilos?))",
+        re.I,
+    ),
 )
 
 # A measure's name before the number: "CRP 112 last week", "sats 94 today", "weight 95 this week".
@@ -175,7 +188,7 @@ _PERSON_URL = re.compile(
 
 def redact_numbers(text: str) -> str:
     """Every rule of this module, once."""
-    if re.search(r"\b(?:9\d|1[01]\d)\b", text):
+    if re.search(r"\b(?:9\d|1[01]\d)\b|ninety|hundred", text, re.I):
         for pattern in _AGE_RULES:
             text = pattern.sub(_age, text)
     text = _CODE.sub(_code, text)

@@ -10,7 +10,15 @@ from typing import TYPE_CHECKING
 
 from safety.redaction.cues import CUE, TITLE
 from safety.redaction.lexicon import is_word, listed
-from safety.redaction.vocabulary import COMMON, EPONYMS, FACILITY, FUNCTION
+from safety.redaction.vocabulary import (
+    COMMON,
+    EPONYMS,
+    FACILITY,
+    FUNCTION,
+    INSTITUTION_AFTER,
+    INSTITUTION_BEFORE,
+    PARTICLES,
+)
 
 if TYPE_CHECKING:
     from safety.redaction.names import _Text as Text
@@ -114,6 +122,26 @@ def addressed(t: Text, i: int) -> bool:
     return foreign and bool(_FOR.search(t.before(i, 12))) and t.text.startswith(":", end)
 
 
+def _institution_edge(t: Text, run: list[int]) -> bool:
+    """A capitalised institution word just before the run or just after it ("Hospital de [run]", "[run] Women's")."""
+    head = t.word(run[0])
+    if (
+        head[0].isupper()
+        and _base(head) in INSTITUTION_BEFORE
+        and (len(run) > 1 or t.adjacent(run[0]) and t.cap(run[0] + 1))
+    ):
+        return True  # "Royal Marsden", "Queen Elizabeth" themselves taken for a name
+    if any(_base(t.word(i)) in INSTITUTION_AFTER for i in run[1:]):
+        return True  # "Birmingham Women's"
+    k = run[0] - 1
+    while k >= 0 and _base(t.word(k)) in PARTICLES and t.adjacent(k):
+        k -= 1  # "Hospital de Santa Maria", "Hospital La Paz"
+    if k >= 0 and t.adjacent(k) and t.word(k)[0].isupper() and _base(t.word(k)) in INSTITUTION_BEFORE:
+        return True
+    j = run[-1]
+    return j + 1 < len(t.words) and t.adjacent(j) and _base(t.word(j + 1)) in INSTITUTION_AFTER
+
+
 def drop_institutions(t: Text, hits: set[int]) -> set[int]:
     """The name hits less runs that name a place ("St George's Hospital", "American Heart Association")."""
     # "St George's Hospital", "Johns Hopkins Hospital": a run that names a place is kept.
@@ -132,6 +160,6 @@ def drop_institutions(t: Text, hits: set[int]) -> set[int]:
             j += 1
             tail = _base(t.word(j)) in FACILITY
         saint = bool(re.search(r"\b(?:st|saint)\.?\s*$", t.before(run[0], 8), re.I))
-        if tail or saint or any(_base(t.word(i)) in FACILITY for i in run):
+        if tail or saint or _institution_edge(t, run) or any(_base(t.word(i)) in FACILITY for i in run):
             hits -= set(run)
     return hits

@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from safety.redaction.lexicon import is_word
-from safety.redaction.vocabulary import COMMON, EPONYMS, FACILITY, FUNCTION
+from safety.redaction.vocabulary import COMMON, EPONYMS, FACILITY, FUNCTION, INSTITUTION_AFTER
 
 _DATA = Path(__file__).resolve().parent / "data" / "places.txt"
 _STREET = r"(?:Lane|Road|Street|Avenue|Close|Crescent|Drive|Way|Terrace|Gardens|Grove|Place|Court|Rd|St|Ave|Dr)"
@@ -37,6 +37,10 @@ def places() -> frozenset[str]:
     """Lower-case town and city names."""
     lines = _DATA.read_text(encoding="utf-8").split("\n")[1:]
     return frozenset(line for line in lines if line)
+
+
+# Words after a town that make it an institution's name: "Sunnyvale Care Home", "Birmingham Women's".
+_INSTITUTION = FACILITY | INSTITUTION_AFTER | {"care", "nursing", "residential"}
 
 
 def _listed_prefix(run: str) -> str:
@@ -64,7 +68,8 @@ def redact_places(text: str, protected: frozenset[str] = frozenset()) -> str:
             continue
         before = text[max(0, m.start() - 40) : m.start()]
         following = text[m.start() + len(place) :]
-        if FACILITY & set(re.split(r"[ -]", following[:40].lower())[:3]) and not following.startswith((",", ".")):
+        heads = {w.removesuffix("'s").removesuffix("’s") for w in re.findall(r"[\w'’]+", following[:40].lower())[:2]}
+        if heads & _INSTITUTION and not following.startswith((",", ".")):
             continue  # "Victoria Infirmary", "Cork University Hospital": the institution, not the town
         strong = _STRONG.search(before) is not None
         # After a weak cue the place ends a phrase: "in Auckland and", not "in Bradford sling" (an eponym).

@@ -26,6 +26,7 @@ COMMON = FUNCTION | _words(
     omega era aide brain angle angel coral diamond emerald ivory ebony raven robin fern flora forest heather
     laurel maple willow violet cliff clay glen heath reed moon sun season easter desire see son man many miss
     sang song soon min kit buddy junior ward chase grant drew mac ma pa al ben bob jack sat mon tue wed thu fri
+    monday tuesday wednesday thursday friday saturday sunday
     new old good well best last first more most all any one two three four five six seven eight nine ten day
     days week weeks month year years time left right back side head chest heart blood pain care unit room bed
     floor door call phone number name said says told asked gave gives take takes taking took give help about
@@ -55,7 +56,8 @@ FACILITY = _words(
     institute pharmacy surgery practice hospice foundation hopital hôpital klinik ospedale ziekenhuis umc street
     road avenue lane way drive close crescent terrace association society foundation agency administration
     department ministry council board committee organisation organization federation academy service services
-    manual formulary handbook guideline guidelines protocol lab laboratory dept medicine"""
+    manual formulary handbook guideline guidelines protocol lab laboratory dept medicine ysbyty hospitalet
+    krankenhaus klinikum spital szpital ltd pte plc llc gmbh inc vets"""
 )
 # Specialties and services: a closed class every writer names ("from Physio", "– Colorectal", "Palliative care
 # team"); none is a person's name, and before a name-like word they make the run a service, not a person.
@@ -72,6 +74,10 @@ SPECIALTY = _words(
 # Name particles: "Annelise de Vries", "nguyen van binh", "Ibn Sina".
 # First words of an institution's name: "Royal Brompton", "General Infirmary" are no given name and surname.
 INSTITUTION_HEAD = _words("royal general memorial national county city central saint st new north south")
+# What stands before or after a place's name and makes the run an institution: "Royal Marsden", "Queen Elizabeth",
+# "Mount Elizabeth", "Hospital La Paz", "Liverpool Women's", "Kranji Shipyard Pte Ltd".
+INSTITUTION_BEFORE = INSTITUTION_HEAD | _words("queen king mount prince princess hospital ysbyty hospice infirmary")
+INSTITUTION_AFTER = _words("children women ltd pte plc llc gmbh inc vets hire hepatology")
 PARTICLES = _words("de van von der den da di del della le la du bin binti ibn al el ter ten dos das o mac")
 COMMON = COMMON | PRODUCTS  # never a person's name
 FACILITY = FACILITY | SPECIALTY
