@@ -286,7 +286,7 @@ def build(shared: Path, out: Path, exclude_pairs: set[tuple[str, str]] | None = 
             sorted(set(facts)),
             meta,
             everyday_words(keys),
-            prose_ingredients(set(all_names) - interacting),
+            prose_ingredients(set(all_names) - interacting, frozenset(interacting)),
         ),
     )
 

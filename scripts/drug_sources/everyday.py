@@ -50,10 +50,12 @@ def everyday_words(targets: set[str]) -> list[str]:
     return out
 
 
-def prose_ingredients(names: set[str]) -> list[str]:
+def prose_ingredients(names: set[str], interacting: frozenset[str] = frozenset()) -> list[str]:
     """Ingredient names safe to spot in free text: multi-word names, and single words that are not English words.
 
-    "polyethylene glycol" or "nystatin" in a question is a medicine; "water" or "apple" is not.
+    "polyethylene glycol" or "nystatin" in a question is a medicine; "water" or "apple" is not. A name that starts
+    with an English word but ends in a non-English one of six letters or more is a medicine too ("silver
+    sulfadiazine"), unless its first word is an interacting ingredient ("codeine polistirex" stays "codeine").
     """
     try:
         from english_words import get_english_words_set
@@ -71,6 +73,8 @@ def prose_ingredients(names: set[str]) -> list[str]:
         ):
             out.append(n)
         elif len(words) > 1 and words[-1] in _MEDICINE_SUFFIXES:
+            out.append(n)
+        elif len(words) > 1 and len(words[-1]) >= 6 and words[-1] not in english and words[0] not in interacting:
             out.append(n)
     return sorted(out)
 

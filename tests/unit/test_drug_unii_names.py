@@ -62,8 +62,12 @@ def test_unii_groups_reaching_two_ingredients_or_none_are_skipped() -> None:
         "U3": ["lonebrand", "unknownium"],  # no ingredient
         "U4": ["tablet", "ibuprofen"],  # English word
     }
-    known = {"ceftriaxone sodium": "ceftriaxone", "warfarin": "warfarin", "aspirin": "aspirin",
-             "ibuprofen": "ibuprofen"}
+    known = {
+        "ceftriaxone sodium": "ceftriaxone",
+        "warfarin": "warfarin",
+        "aspirin": "aspirin",
+        "ibuprofen": "ibuprofen",
+    }
     rows = unii_synonyms(groups, known.get, set(), _english)
     assert [(n, i) for n, i, _ in rows] == [("rocephin", "ceftriaxone")]
     assert "FDA UNII U1" in rows[0][2]

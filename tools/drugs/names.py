@@ -35,6 +35,8 @@ _DOSE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|µg|g|ml|iu|units?|%)?\b", re.I
 # "&" and a lone "+" between words are read as "and" (LIST_JOINS), so that a product named with one
 # ("Advil Cold & Sinus", "Calcium + D") is one phrase, while a list joined by them still splits as with "and".
 _SEGMENT = re.compile(r"[,;/|\n\r\t()\[\]{}!?:]+|\+(?=\S)|(?<=\S)\+|(?<![sS][tT])\.(?:\s|$)")
+# A slash between letters may join one combination ("pip/tazo"); each part is still read alone ("clarithro/simva").
+_SLASHED = re.compile(r"[^\W\d_]/[^\W\d_]")
 _TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*|(?<=\s)[&+](?=\s)", re.UNICODE)
 _JOIN_WORDS = {"&": "and", "+": "and"}
 # An opioid written with two strengths, one of them an acetaminophen strength ("oxycodone 5/325", "Norco 10/325"):
@@ -152,7 +154,8 @@ class DrugNameResolver:
                 join = _JOIN_WORDS.get(tok.group())
                 for part in [join] if join else name_key(tok.group()).split():
                     words.append((part, tok.start(), tok.end()))
-            words.append(("", -1, -1))
+            if not _SLASHED.fullmatch(text, max(0, sep_start - 1), sep_end + 1):
+                words.append(("", -1, -1))
             last = sep_end
         return words
 
@@ -179,11 +182,15 @@ class DrugNameResolver:
                 end, after = span[-1][2], words[i + n][0] if i + n < len(words) else ""
                 ingredients = tuple(self._targets[name]) if name is not None else ()
                 cased = name is None or name not in self.kb.cased_only or text[start : start + 1].isupper()
-                before = words[i - 1][0] if i else ""
-                last = found[-1] if found and i >= 2 and before in LIST_JOINS else None
+                # A short name as the first part of a hyphenated word is a prefix there ("vaso-vagal").
+                if name is not None and len(name) <= 5 and i + n < len(words) and words[i + n][1] == span[-1][1]:
+                    cased = False
+                slash = i > 0 and text[words[i - 1][2] : start] == "/"  # "vitamin d/iron" still lists two
+                before = "" if slash else words[i - 1][0] if i else ""
+                last = found[-1] if found and (slash or (i >= 2 and before in LIST_JOINS)) else None
                 listed = (
                     last is not None
-                    and last.end == words[i - 2][2]
+                    and last.end == words[i - 1 if slash else i - 2][2]
                     and (last.kind == "supplement" or name_key(last.typed) in self.kb.street_names)
                 )
                 if (
@@ -209,6 +216,13 @@ class DrugNameResolver:
                     break
             else:
                 if names_a_person(words[i - 1][0] if i else "", word):
+                    i += 1
+                    continue
+                plural = self._plural(word)
+                if plural is not None and readable_in_prose(
+                    plural, text[start : words[i][2]], words[i - 1][0] if i else ""
+                ):
+                    found.append(self._prose_match(text[start : words[i][2]], plural, start, words[i][2]))
                     i += 1
                     continue
                 pair = self._misspelt.pair(words, i)
@@ -239,6 +253,18 @@ class DrugNameResolver:
                         found.append(guess.model_copy(update={"typed": text[start:end], "start": start, "end": end}))
                 i += 1
         return found
+
+    def _plural(self, word: str) -> str | None:
+        """A one-word brand or other name counted in the plural ("Quaaludes", "Percocets"): that name.
+
+        An exact rule, not a fuzzy one; street names and everyday plurals ("statins", "pills") are left alone.
+        """
+        if len(word) < 6 or not word.endswith("s") or is_everyday_word(word, self.kb.everyday_words):
+            return None
+        name = self._phrases.get(word[:-1])
+        if name is None or name not in self.kb.brands or name in self.kb.street_names or " " in name:
+            return None
+        return None if is_everyday_word(word[:-1], self.kb.everyday_words) else name
 
     def _prose_match(self, typed: str, name: str, start: int, end: int, after: str = "", rest: str = "") -> NameMatch:
         ingredients = list(self._targets[name])
