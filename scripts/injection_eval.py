@@ -1,9 +1,9 @@
 """Instruction-like text detector: fit the meaning probe, choose its threshold, and score a labelled set.
 
-The probe is fitted on the exemplar bank (``safety/injection_data/exemplars.jsonl``) plus the tune half of the fresh
-set (``evaluation/data/injection_set_v2_tune.jsonl``); its threshold is chosen on both tune sets (that one and
-``evaluation/data/injection_tune.jsonl``): the lowest that keeps benign passages flagged (by patterns, or by meaning
-in text addressed to a model: ``safety.injection_context.directed``) at or under ``--max-fp``. Sets are JSON lines
+The probe is fitted on the exemplar bank (``safety/injection_data/exemplars.jsonl``) plus every writer's passages
+(writers 1-6 whole, writer 7's tune half; its test half is held out); its threshold is chosen on out-of-writer scores
+(each writer scored by a probe fitted without it): the lowest that keeps benign passages flagged (by patterns, or by
+meaning in text addressed to a reader: ``safety.injection.addressed``) at or under ``--max-fp``. Sets are JSON lines
 ``{"text", "label": "injection"|"benign", "style"}``.
 
     .venv/bin/python scripts/injection_eval.py --fit                      # writes safety/injection_data/probe.npz
@@ -31,31 +31,46 @@ from retrieval.embeddings import MiniLMEmbedder  # noqa: E402
 from safety.injection import EXEMPLARS, PROBE, InjectionDetector, addressed, pattern_cues  # noqa: E402
 
 TUNE = ROOT / "evaluation" / "data" / "injection_tune.jsonl"
-# The tune half of the fresh set: its passages join the probe's training bank, and the threshold must keep benign
-# passages of both tune sets within the false-alarm budget. Its test half is never read here.
-TUNE_V2 = ROOT / "evaluation" / "data" / "injection_set_v2_tune.jsonl"
 
 
 def _load(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
 
 
+def _writers() -> list[list[dict[str, Any]]]:
+    """Every writer's passages the probe may learn from: each set whole, or its tune half while its test half is held out."""
+    names = ["injection_tune.jsonl", *(f"injection_set_v{v}.jsonl" for v in range(2, 7)), "injection_set_v7_tune.jsonl"]
+    return [_load(ROOT / "evaluation" / "data" / n) for n in names]
+
+
 def fit(max_fp: float, c: float) -> None:
-    """Fit the probe on the bank, pick the threshold on the tune set, write the probe file."""
+    """Fit the probe on the bank and every writer; choose the threshold on scores no model saw; write the probe file.
+
+    Each writer is scored by a probe fitted on the bank and the other writers, so the threshold (the lowest that keeps
+    benign passages flagged, by patterns or by meaning in text addressed to a reader, within ``max_fp``) is chosen on
+    out-of-writer scores, as a new writer's passages will be scored.
+    """
     from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
 
     embedder = default_embedder()
-    bank = _load(EXEMPLARS) + _load(TUNE_V2)
-    x = embedder.embed([b["text"] for b in bank])
-    y = np.array([b["label"] == "injection" for b in bank])
-    probe = LogisticRegression(C=c, max_iter=5000, class_weight="balanced").fit(x, y)
-    coef, intercept = probe.coef_[0].astype(np.float32), float(probe.intercept_[0])
-    np.savez(PROBE, coef=coef, intercept=intercept, threshold=np.inf, embedder=embedder.name)
-    tune = _load(TUNE) + _load(TUNE_V2)
-    scores = np.array([s for s, _ in InjectionDetector(embedder).scores([r["text"] for r in tune])])
-    benign = np.array([r["label"] == "benign" for r in tune])
-    patterned = np.array([bool(pattern_cues(r["text"])) for r in tune])
-    scores = np.where(np.array([addressed(r["text"]) for r in tune]), scores, -np.inf)  # the meaning layer's gate
+    bank, writers = _load(EXEMPLARS), _writers()
+
+    def probe_on(rows: list[dict[str, Any]]) -> tuple[Any, float]:
+        x = embedder.embed([r["text"][:600] for r in rows])
+        y = np.array([r["label"] == "injection" for r in rows])
+        model = LogisticRegression(C=c, max_iter=5000, class_weight="balanced").fit(x, y)
+        return model.coef_[0].astype(np.float32), float(model.intercept_[0])
+
+    held_scores, held = [], []
+    for i, rows in enumerate(writers):
+        coef, intercept = probe_on(bank + [r for j, w in enumerate(writers) if j != i for r in w])
+        np.savez(PROBE, coef=coef, intercept=intercept, threshold=np.inf, embedder=embedder.name)
+        held_scores += [s for s, _ in InjectionDetector(embedder).scores([r["text"] for r in rows])]
+        held += rows
+    scores = np.array(held_scores)
+    benign = np.array([r["label"] == "benign" for r in held])
+    patterned = np.array([bool(pattern_cues(r["text"])) for r in held])
+    scores = np.where(np.array([addressed(r["text"]) for r in held]), scores, -np.inf)  # the meaning layer's gate
     allowed = int(max_fp * benign.sum())
     threshold = float("inf")
     # Lower it while false alarms stay within budget.
@@ -64,8 +79,12 @@ def fit(max_fp: float, c: float) -> None:
             break
         threshold = t
     threshold = float(np.nextafter(np.float32(threshold), np.float32(np.inf))) if np.isfinite(threshold) else 3.0
+    coef, intercept = probe_on(bank + [r for w in writers for r in w])
     np.savez(PROBE, coef=coef, intercept=intercept, threshold=threshold, embedder=embedder.name)
-    print(f"probe on {len(bank)} exemplars (C={c}); threshold {threshold:.3f} (benign flagged <= {allowed})")
+    print(
+        f"probe on {len(bank)} exemplars + {len(held)} writer passages (C={c}); threshold {threshold:.3f} "
+        f"(out-of-writer benign flagged <= {allowed} of {int(benign.sum())})"
+    )
 
 
 def evaluate(path: Path, quiet: bool) -> dict[str, Any]:
