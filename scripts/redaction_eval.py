@@ -78,8 +78,10 @@ def evaluate(rows: list[dict[str, Any]]) -> dict[str, Any]:
         out = redact(row["text"])
         elapsed += time.perf_counter() - start
         low = _norm(out)
+        # "90" is inside the placeholder "[AGE-90+]": an age counts as found only when it is gone from the rest.
+        bare = _norm(out.replace("[AGE-90+]", "[AGE]"))
         for ident in row["identifiers"]:
-            gone = _norm(ident["value"]) not in low
+            gone = _norm(ident["value"]) not in bare
             found[ident["kind"]][0] += gone
             found[ident["kind"]][1] += 1
             if not gone:

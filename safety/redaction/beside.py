@@ -26,6 +26,7 @@ _SCRIPT = (
     r"[\uac00-\ud7a3\u4e00-\u9fff\u3040-\u30ff\u0600-\u06ff\u0750-\u077f\u0900-\u097f\u0590-\u05ff\u0400-\u04ff"
     r"\u0e00-\u0e7f]"
 )
+_CUE_SCRIPT = r"[\u4e00-\u9fff\u0600-\u06ff]"  # Chinese and Arabic, whose cues ``context`` reads before a name
 _SWORD = rf"{_SCRIPT}{{1,14}}(?:[\u0900-\u097f]{{0,4}})"
 _SNAME = rf"{_SWORD}(?:[ \t]{_SWORD}){{0,2}}"
 _LOW = r"a-zß-ÿ\u0100-\u024f\u1e00-\u1eff"  # lower case of the Latin scripts (and a few capitals: harmless here)
@@ -54,7 +55,14 @@ _CUED = re.compile(
 # Grace – rota"; a drug at a line's start before a dash is no English word either) or "nick" (a given name that is
 # no ward, service or day: "[NAME] (Cliff)", not "[NAME] (Ward)").
 _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(rf"(\[NAME\][ \t]*,?[ \t]*\(?[ \t]*)({_SNAME})(?=[ \t]*[),(\n]|[ \t]+[\w\[]|[ \t]*$)"), "any"),
+    # Not after a name its own script's cue found ("老公 [NAME] 昨天"): the next word there is only the next word.
+    (
+        re.compile(
+            rf"(?<!{_CUE_SCRIPT}[ \t])(?<!{_CUE_SCRIPT})(\[NAME\][ \t]*,?[ \t]*\(?[ \t]*)({_SNAME})"
+            r"(?=[ \t]*[),(\n]|[ \t]+[\w\[]|[ \t]*$)"
+        ),
+        "any",
+    ),
     (re.compile(rf"()({_SNAME})(?=[ \t]*\(\[NAME\]\))"), "any"),
     # A name in its own script before its romanisation: "林美玲 [NAME] Meiling", at a line's or a field's start.
     (re.compile(rf"((?:^|\n|\|)[ \t]*)({_SNAME})(?=[ \t]+\[NAME\])"), "script"),
@@ -108,7 +116,8 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 # Cue words in scripts without capitals, which stand before a name and are none.
 _SCRIPT_CUES = frozenset(
-    "患者 病人 姓名 女儿 儿子 丈夫 妻子 母亲 父亲 妈妈 爸爸 医生 护士 환자 이름 성명 المريض الاسم".split()
+    "患者 病人 姓名 女儿 儿子 丈夫 妻子 母亲 父亲 妈妈 爸爸 医生 护士 환자 이름 성명 المريض الاسم"
+    " 老公 老婆 太太 我叫 我是 اسمي مرحبا، مرحبا أنا".split()
 )
 # Given names of some lists that are days and months: "it's Monday, ok" names no one.
 _CALENDAR = frozenset(

@@ -41,7 +41,11 @@ from safety.redaction.vocabulary import COMMON, EPONYMS, FACILITY, PARTICLES
 
 _MON = r"(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)"
 _TOWN = r"(?-i:[A-Z][a-zà-ÿ'’]+|[A-Z]{3,})(?:[ -](?-i:[A-Z][a-zà-ÿ'’]+|[A-Z]{3,})){0,2}"
-_NOT_TOWN = frozenset("Ward Unit Bed Bay Room Tel Phone Mobile Email Flat Apt Suite Floor Block House".split())
+# Wards and units are where a patient is moved to, not a town: "just got moved to ICU at Grady".
+_NOT_TOWN = frozenset(
+    "Ward Unit Bed Bay Room Tel Phone Mobile Email Flat Apt Suite Floor Block House ICU ITU HDU CCU NICU PICU SCBU"
+    " AMU MAU CDU ED AE ENT OPD".split()
+)
 _STAFF_CUE = (
     r"\b(?:staff\s*(?:no\.?|number|#|id)|nmc(?:\s*pin)?|gmc(?:\s*(?:no\.?|number|#))?|hcpc(?:\s*no\.?)?"
     r"|employee(?:\s*(?:id|no\.?|number|#))?|emp\.?\s*(?:#|no\.?|id)?|badge(?:\s*(?:no\.?|#|id))?"
@@ -55,9 +59,14 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         "[AGE-90+]",
     ),
     (re.compile(r"\b(aged?\s*:?\s*)(?:9\d|1[01]\d)(?!\d|\.\d)", re.I), r"\1[AGE-90+]"),
-    (re.compile(rf"({_STAFF_CUE})(\s*[:#]?\s*)(?=[A-Z0-9]*\d)[A-Z0-9]{{4,10}}\b", re.I), r"\1\2[STAFF-ID]"),
+    # A dash may part the letters from the digits: "operator BMS-655".
+    (
+        re.compile(rf"({_STAFF_CUE})(\s*[:#]?\s*)(?=[A-Z0-9-]*\d)[A-Z0-9](?:[A-Z0-9]|-(?=\d)){{3,10}}\b", re.I),
+        r"\1\2[STAFF-ID]",
+    ),
     (re.compile(r"(\[NAME\],?\s*\(\s*)(?=[A-Z]{0,3}\d{4})[A-Z]{0,3}\d{4,9}[A-Z]?(?=\s*\))"), r"\1[ID-NUMBER]"),
-    (re.compile(r"(?<![\w/-])[A-Z]{1,2}\d(?:\d|O(?=\d)){5,8}[A-Z]?(?![\w/-])"), "[RECORD-ID]"),
+    # Not after "part" ("replaced magnet, part Z733921"): a part number is the technician's.
+    (re.compile(r"(?<![\w/-])(?<!part )(?<!Part )[A-Z]{1,2}\d(?:\d|O(?=\d)){5,8}[A-Z]?(?![\w/-])"), "[RECORD-ID]"),
     (re.compile(r"\*[A-Z]?\d{6,12}[A-Z]?\*"), "[RECORD-ID]"),
     # Towns: before "[POSTCODE]" or ", ST [ZIP]", after "[ADDRESS]," with a European postcode first.
     (re.compile(rf"(?<![\w\]])({_TOWN})(?=,?\s+(?:\[POSTCODE\]|[A-Z]{{2}},?\s+\[ZIP\]))"), "[ADDRESS]"),
@@ -66,7 +75,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             rf"\b((?:lives|living|lived|moved|moving|relocated|resides|residing)\s+(?:alone\s+)?(?:in|to)\s+)"
-            rf"({_TOWN})\b(?!\s+(?:ward|unit|bay|bed|house|hospital|care|nursing))"
+            rf"(?!(?:{'|'.join(sorted(_NOT_TOWN))})\b)({_TOWN})\b(?!\s+(?:ward|unit|bay|bed|house|hospital|care|nursing))"
         ),
         r"\1[ADDRESS]",
     ),
@@ -101,9 +110,18 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"[\u4e00-\u9fff]{0,12}(?:路|街|道|巷|胡同)\s?\d{1,5}\s?号(?:院|楼)?"), "[ADDRESS]"),
     (re.compile(r"\b\d{1,2}\s+de\s+[a-záéíóú]+\s+de\s+(?:19|20)\d\d\b", re.I), "[DOB]"),
     (re.compile(r"((?:患者|病人|姓名|病人姓名)[:：]?\s*)[\u4e00-\u9fff]{2,4}(?=[，,、\s])"), r"\1[NAME]"),
+    # After a kin word or "my name is" in Chinese: "老公 陈志明 昨天", "我叫王芳，": a person's name follows.
+    (
+        re.compile(
+            r"((?:老公|老婆|丈夫|妻子|太太|儿子|女儿|妈妈|爸爸|母亲|父亲|我叫|我是)[:：]?\s*)[\u4e00-\u9fff]{2,3}(?=[，,、。\s])"
+        ),
+        r"\1[NAME]",
+    ),
     (re.compile(r"((?:환자|이름|성명)[:：]?\s*)[가-힣]{2,4}(?=[,，\s])"), r"\1[NAME]"),
     (
-        re.compile(r"((?:اسم\s+المريض|المريض|الاسم)[:：]?\s*)[\u0600-\u06FF]+(?:\s+[\u0600-\u06FF]+){0,2}(?=[،,])"),
+        re.compile(
+            r"((?:اسم\s+المريض|المريض|الاسم|اسمي|أنا)[:：]?\s*)[\u0600-\u06FF]+(?:\s+[\u0600-\u06FF]+){0,2}(?=[،,.])"
+        ),
         r"\1[NAME]",
     ),
 )

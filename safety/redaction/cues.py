@@ -46,10 +46,11 @@ KIN = re.compile(
     r"[.:,]?\s+\(?\s*",
     re.I,
 )
-# A name before these is a name even when it is also a word ("Holly (92-year-old)", "amber here", "Will in bed 2").
+# A name before these is a name even when it is also a word ("Holly (92-year-old)", "amber here", "Will in bed 2");
+# the possessive may be part of the word already matched ("Faith's son").
 AFTER_STRONG = re.compile(
-    r"\s+(?:here\b|in\s+(?:bed|bay)\s*\d)|\s*\((?:hca|rn|sn|nok|\[|\d{1,3}\s*(?:y|-year))|['’]s\s+(?:wife|husband|mum|"
-    r"mom|dad|son|daughter|partner|carer|mother|father)\b",
+    r"\s+(?:here\b|in\s+(?:bed|bay)\s*\d)|\s*\((?:hca|rn|sn|nok|\[|\d{1,3}\s*(?:y|-year))|(?:['’]s|(?<=['’]s))\s+(?:wife"
+    r"|husband|mum|mom|dad|son|daughter|partner|carer|mother|father)\b",
     re.I,
 )
 DASH = re.compile(r"(?:^|(?<=\s))[-–—]\s+")

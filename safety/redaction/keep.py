@@ -30,7 +30,8 @@ _PLACE = re.compile(
     r"(?:\b(?:Dr|St|Saint)\.?[ \t]+)?(?:\b(?-i:[A-Z])[^\W\d]*(?:['’-][^\W\d]+)*[ \t]+){1,3}"
     r"(?:ward|unit|wing|suite|lodge|house|court|"
     r"care\s+home|nursing\s+home|care\s+centre|day\s+(?:unit|centre)|hospice|theatres?|clinic|surgery|room)\b"
-    r"(?!\s+round)",
+    # "Ward 27" after a name says where the person is; "Fleming ward" is a place's name.
+    r"(?!\s+round)(?![ \t]*\d{1,3}(?![\d:.]))",
     re.I,
 )
 _DEVICES = frozenset(

@@ -6,7 +6,8 @@ sites, ages over 89 with a sex letter, and birth dates after a "born" cue in the
 HIPAA Safe Harbor lists each of these (device identifiers and serial numbers, vehicle identifiers and licence plates,
 health-plan beneficiary and account numbers, URLs). Their shapes overlap with part numbers, error codes and model
 names a technician needs ("P/N MX-9898", "E-code 321", "GE MAC 5500"), so most rules need the cue; the shapes
-distinctive enough to stand alone are the UK number plate ("JK53 RDT") and the Medicare Beneficiary Identifier.
+distinctive enough to stand alone are the UK number plate ("JK53 RDT"), the UK driving licence number and the
+Medicare Beneficiary Identifier. An app login after its word ("my login for the app is grace.bishop77") goes too.
 """
 
 from __future__ import annotations
@@ -45,6 +46,19 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "[ID-NUMBER]",
     ),
+    # A UK driving licence number (DVLA): five letters of the surname (padded with 9), six digits of the birth date,
+    # two initials (padded with 9), a digit and two check letters: "MORGA753116SM9IJ".
+    (re.compile(r"(?<![\w-])(?-i:[A-Z][A-Z9]{4}\d{6}[A-Z9]{2}\d[A-Z]{2})(?![\w-])"), "[ID-NUMBER]"),
+    # An account's login after its word: "my login for the app is grace.bishop77", "username: j_okafor". Only a value
+    # with a dot, an underscore or a digit, as usernames have and "login is broken" has not.
+    (
+        re.compile(
+            r"\b((?:login|log-in|username|user\s*name|user\s*id)(?:\s+(?:for|on|to)\s+(?:the\s+)?[\w-]+)?"
+            r"\s*(?:is|:|=)\s*)(?=[\w.-]*[._\d])(?-i:[a-z][\w.-]{2,30}[a-z0-9])(?![\w@-])",
+            re.I,
+        ),
+        r"\1[USERNAME]",
+    ),
     # Member, policy, account and national numbers after their word: "Policy 2MJ6-NQ2-DR19", "account 5082-059-51",
     # "SIN: 402 031 153", "SSN on file 191 22 6761".
     (
@@ -53,7 +67,8 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|health\s+card|versichertennummer|krankenversichertennummer|sécurité\s+sociale|securite\s+sociale|nir"
             r"|ssn(?:\s+on\s+file)?|social\s+security(?:\s+(?:no\.?|number))?(?:\s+on\s+file)?)\b"
             r"(?:\s+(?:no\.?|number|#|id))?\s*[:#]?\s*)"
-            r"(?=[A-Z0-9][A-Z0-9 -]*\d)[A-Z0-9]{2,12}(?:[ -][A-Z0-9]{2,6}){0,5}(?![\w-])",
+            # Three digits at least: "policy MM-14" is a procedure's number, not a person's.
+            r"(?=[A-Z0-9][A-Z0-9 -]*\d[A-Z0-9 -]*\d[A-Z0-9 -]*\d)[A-Z0-9]{2,12}(?:[ -][A-Z0-9]{2,6}){0,5}(?![\w-])",
             re.I,
         ),
         r"\1[ID-NUMBER]",

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from safety.redaction.keep import eponyms
 from safety.redaction.lexicon import given_names, is_word, listed
+from safety.redaction.pairs import introduced_surname, titled_capitals, titled_particle
 from safety.redaction.vocabulary import COMMON, EPONYMS, FACILITY, FUNCTION
 
 if TYPE_CHECKING:
@@ -81,7 +82,9 @@ def _what(t: Text, i: int) -> float:
 
 
 def likely_name(t: Text, i: int) -> bool:
-    """Whether word ``i`` scores as a person's name (see the module's docstring)."""
+    """Whether word ``i`` scores as a name (see the module's docstring), follows "MR" on a label or is introduced."""
+    if titled_capitals(t, i) or introduced_surname(t, i) or titled_particle(t, i):
+        return True
     what = _what(t, i)
     if what < 0:
         return False

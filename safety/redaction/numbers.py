@@ -12,6 +12,8 @@ at the number's neighbourhood instead:
   letters that make an English word are no record.
 - A day and month without a year ("adm 18/11", "Date: 14/02", "between 01/10 and 15/10"): both parts written with
   two digits and a valid day and month. Scores and ratios are written otherwise ("GCS 15/15", "power 4/5", "3/12").
+- A day and month right after a clinical event's participle ("extubated 5/5") or in brackets after a relative day
+  ("yesterday (21/11)"); a record number in dashed groups after "ID" on a label that names someone.
 - Masked ids keep what they show ("***-**-6621"); a VIN is 17 letters and digits without I, O or Q.
 - Any id-shaped value after a word that labels a person's number ("employee number E-20417", "badge E-44102",
   "Group CORP-22018", "Key code 1984", "Employee no: NHS-ESR 32004471").
@@ -45,7 +47,7 @@ _AGE_RULES: tuple[re.Pattern[str], ...] = (
     # "[NAME], 90 Address", "[NAME] [NAME] (90)", "[NAME] (aged 92)"
     re.compile(
         rf"(\[NAME\](?:[ \t]+(?-i:[A-Z])[\w'’-]*){{0,2}}[ \t]*(?:,|\()[ \t]*(?:aged?[ \t]*)?){_AGE}"
-        r"(?=[ \t]*\)|[ \t]*,|[ \t]+[A-Za-z]|$)"
+        r"(?=[ \t]*\)|[ \t]*,|[ \t]+[A-Za-z]|[ \t]*/|[ \t]*(?:\n|$))"  # a field's line ends: "[NAME], 90\n"
     ),
     # "94 next week", "93 today", "turns 94", "her 95th birthday"
     re.compile(
@@ -58,10 +60,14 @@ _AGE_RULES: tuple[re.Pattern[str], ...] = (
     # On a list or a board, the age right after the name: "Bed 1 [NAME] 98 - end of life", "[NAME] 91 L hip".
     re.compile(rf"(\[NAME\][ \t]+){_AGE}(?=[ \t]+(?:-[ \t]|(?-i:[A-Z])\b))"),
     # After a nickname or a second name in brackets: "Mrs [NAME] ([NAME]), 90, NHS ...".
-    re.compile(rf"(\[NAME\]\)[ \t]*,[ \t]*){_AGE}(?=[ \t]*[,;)])"),
+    # ... or after any bracket that follows the name: "[NAME] (MRN [RECORD-ID]), 94, found on floor".
+    re.compile(
+        rf"(\[NAME\](?:,?[ \t]+(?-i:[A-Z])[\w'’-]*)?[ \t]*\([^()\n]{{0,40}}\)[ \t]*,[ \t]*){_AGE}(?=[ \t]*[,;])"
+    ),
     # Spelled out, as dispatchers and dictation write it: "elderly female, ninety-two", "she's ninety one".
     re.compile(
-        r"(\b(?:aged?|is|was|she['’]s|he['’]s|female|male|man|woman|lady|gentleman)[ \t]*,?[ \t]+)"
+        r"(\b(?:aged?|is|was|she['’]s|he['’]s|you['’]re|you[ \t]+are|female|male|man|woman|lady|gentleman)"
+        r"[ \t]*,?[ \t]+)"
         r"(?:ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|a[ \t]+hundred(?:[ \t]+and[ \t]+\w+)?)"
         r"\b(?![ \t-]+(?:mg|milligrams?|micrograms?|mls?|millilitres?|per[ \t]*cent|percent|minutes?|seconds?|kilos?))",
         re.I,
@@ -123,6 +129,28 @@ _DAY_MONTH = re.compile(
     rf"(\b{_EPISODE}\.?[ \t]*[:\-–]?[ \t]*|\b{_WEEKDAY},?[ \t]+){_DM}(?![\w/]|[.,]\d|:\d)",
     re.I,
 )
+# A day and month straight after a clinical event's participle: "intubated 2/5, extubated 5/5". A grade after a
+# verb ("improved 4/5") or a time after the date ("inserted 08/02 14:30", a label's line) keeps it; "on 18/03" alone
+# is left, as other writers keep a teaching session's or an appointment's day (``_DAY_MONTH`` has the cues).
+_EVENT_DAY = re.compile(
+    r"(\b(?-i:[a-z]{4,}ed)[ \t]+)(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])"
+    r"(?![\w/]|[.,]\d|:\d|[ \t]+(?:at[ \t]+)?\d|[ \t]*(?:tabs?|tablets?|caps?|mg|ml|units?|dose)\b)",
+)
+# The day a relative time word names, in brackets: "DHS yesterday (21/11)", "passed away last night (24/11)".
+_RELATIVE_DAY = re.compile(
+    r"(\b(?:yesterday|today|tonight|last[ \t]+night|this[ \t]+morning|overnight)[ \t]*\([ \t]*)"
+    r"(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])(?=[ \t]*\))",
+    re.I,
+)
+_NOT_EVENT_VERB = frozenset("scored improved reduced increased decreased graded rated measured marked".split())
+
+
+def _event_day(match: re.Match[str]) -> str:
+    if match.group(1).strip() in _NOT_EVENT_VERB:
+        return match.group()
+    if re.search(r"\b(?:power|strength|gcs|score|mrc)\b[^.\n]{0,30}$", match.string[: match.start()], re.I):
+        return match.group()  # "power in the left arm graded ... 4/5": a grade
+    return match.group(1) + "[DATE]"
 
 
 def _day_month(match: re.Match[str]) -> str:
@@ -174,10 +202,12 @@ def _labelled(match: re.Match[str]) -> str:
 # letters and three digits; not a year, a dose or a time.
 _AFTER_NAME = re.compile(
     r"(\[NAME\][ \t]+)(?!(?:19|20)\d\d\b)((?-i:[A-Z]{1,4})-?\d{3,9}|\d{5,10})"
-    r"(?![\w.,:/-]|[ \t]*(?:mg|mcg|ml|units?|iu|%|mmol|kg)\b)"
+    r"(?![\w,:/-]|\.\w|[ \t]*(?:mg|mcg|ml|units?|iu|%|mmol|kg)\b)"  # a full stop may end the sentence: "RN98981."
 )
 # A bare record number on a label that names someone: "label: [NAME] / [DATE] / 3658444 /", "[DATE] 7643256 SST".
 _LABEL_NUMBER = re.compile(r"(?<![\w.,:/+-])(?<![\w] )\d{7,8}(?![\w.,:/-]|[ \t]*(?:mg|mcg|ml|units?|iu|%|mmol|kg)\b)")
+# A record number in dashed groups after "ID" on a label that names someone: "DOB [DOB]  ID 000-884-21".
+_DASHED_ID = re.compile(r"(\bID[ \t]*[:#]?[ \t]*)(?=(?:\d-?){7,12}(?![\w-]))\d{2,4}(?:-\d{2,4}){1,3}(?![\w-])")
 # A web address whose path or query names or numbers a person: "/record/5867646/", "?patient=amara.nwosu".
 _PERSON_URL = re.compile(
     r"https?://[^\s)\]>,]*?(?:/(?:patients?|records?|members?|users?|mrn|people|person|chart)/[\w.-]*\d[\w.-]*"
@@ -188,17 +218,18 @@ _PERSON_URL = re.compile(
 
 def redact_numbers(text: str) -> str:
     """Every rule of this module, once."""
-    if re.search(r"\b(?:9\d|1[01]\d)\b|ninety|hundred", text, re.I):
+    if re.search(r"\b(?:9\d|1[01]\d)(?:\b|st|nd|rd|th)|ninety|hundred", text, re.I):  # "his 95th birthday"
         for pattern in _AGE_RULES:
             text = pattern.sub(_age, text)
     text = _CODE.sub(_code, text)
     if re.search(r"\d[/.]\d", text):
-        text = _DAY_MONTH.sub(_day_month, text)
+        text = _EVENT_DAY.sub(_event_day, _DAY_MONTH.sub(_day_month, text))
+        text = _RELATIVE_DAY.sub(r"\1[DATE]", text)
     text = _MASKED.sub(lambda m: "[ID-NUMBER]", text)
     if "[NAME]" in text:
         text = _AFTER_NAME.sub(r"\1[ID-NUMBER]", text)
     if re.search(r"\[(?:NAME|DOB)\]", text):
-        text = _LABEL_NUMBER.sub("[RECORD-ID]", text)
+        text = _DASHED_ID.sub(r"\1[RECORD-ID]", _LABEL_NUMBER.sub("[RECORD-ID]", text))
     if "://" in text:
         text = _PERSON_URL.sub("[URL]", text)
     text = _VIN.sub(lambda m: "[ID-NUMBER]", text)

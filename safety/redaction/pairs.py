@@ -29,6 +29,7 @@ def _base(word: str) -> str:
 
 
 _VOWELS = frozenset("aeiouyàáâãäåèéêëìíîïòóôõöùúûüýơư")
+_WHERE = frozenset({"ward", "bay", "bed", "room", "unit", "theatre", "cubicle", "clinic"})
 _HEADWORDS = FACILITY | EPONYMS | {"ward", "unit", "wing", "house", "block", "team", "lab", "dept", "cottage", "score"}
 
 
@@ -44,6 +45,74 @@ def listed_pair(t: Text, i: int) -> bool:
         return False
     nxt = _base(t.word(i + 2)) if i + 2 < len(t.words) and t.adjacent(i + 1) else ""
     return nxt not in _HEADWORDS and len(a) > 2 and len(b) > 2
+
+
+# A courtesy title in capitals, as a pharmacy label prints the name after it: "MRS GRACE O'NEILL", "MR WILL HOPE".
+_CAPS_TITLE = re.compile(r"(?:^|(?<=[\s/|]))(?-i:MRS|MR|MS|MISS|MSTR)\.?[ \t]+$")
+
+
+def _introduced_pair(t: Text, i: int) -> bool:
+    """After "I'm": a given name, then a listed surname, then the end of the introduction."""
+    if not t.adjacent(i) or t.word(i + 1).isupper():
+        return False
+    return listed(_base(t.word(i + 1)), t.last) and bool(_INTRO_END.match(t.text, t.words[i + 1].end()))
+
+
+def _spoken_to_pair(t: Text, i: int) -> bool:
+    """First in a sentence, a given name and a listed surname before a vocative comma: "Rosa Parkinson, your ..."."""
+    return (
+        t.sentence_start(i)
+        and t.cap(i)
+        and t.in_first(i)
+        and t.adjacent(i)
+        and t.cap(i + 1)
+        and listed(_base(t.word(i + 1)), t.last)
+        and bool(_VOCATIVE.match(t.text, t.words[i + 1].end()))
+    )
+
+
+def introduced_surname(t: Text, i: int) -> bool:
+    """The surname of an introduced pair ("i'm hope young,") or of one spoken to ("Rosa Parkinson, your ...").
+
+    Though the surname is a word or an eponym, the given name before it vouches for it.
+    """
+    if i == 0 or _base(t.word(i - 1)) in FUNCTION or not t.in_first(i - 1):
+        return False
+    introduced = bool(_INTRO.search(t.before(i - 1, 24))) and _introduced_pair(t, i - 1)
+    return introduced or _spoken_to_pair(t, i - 1)
+
+
+def titled_particle(t: Text, i: int) -> bool:
+    """A surname's particle right after a title, before the capitalised rest: "Dr de Souza", "Mrs van der Berg"."""
+    if _base(t.word(i)) not in PARTICLES or t.words[i].start() not in t.titled:
+        return False
+    k = i
+    while k + 1 < len(t.words) and t.adjacent(k) and _base(t.word(k + 1)) in PARTICLES:
+        k += 1
+    return k + 1 < len(t.words) and t.adjacent(k) and t.cap(k + 1) and t.nameish(k + 1)
+
+
+def titled_capitals(t: Text, i: int) -> bool:
+    """A listed given name or surname in capitals after "MR"/"MRS", or the listed surname after that given name."""
+    w = t.word(i)
+    if not w.isupper() or len(w) < 2 or _base(w) in t.drugs or re.search(r"\d\s*(?:mg|mcg|g)\s+\S*$", t.before(i, 14)):
+        return False  # "100mg MR TABS" is modified release
+
+    def listed_any(k: int) -> bool:
+        b = _base(t.word(k))
+        return listed(b, t.first) or listed(b, t.last) or not is_word(b) and len(b) > 2
+
+    if _CAPS_TITLE.search(t.before(i, 8)):
+        return listed_any(i) and _base(w) not in _HEADWORDS
+    return (
+        i > 0
+        and t.adjacent(i - 1)
+        and t.word(i - 1).isupper()
+        and bool(_CAPS_TITLE.search(t.before(i - 1, 8)))
+        and listed_any(i - 1)
+        and listed_any(i)
+        and _base(w) not in _HEADWORDS
+    )
 
 
 def beside_placeholder(t: Text, i: int) -> bool:
@@ -69,7 +138,7 @@ def shouted_name(w: str) -> bool:
 _VOCATIVE = re.compile(
     r",\s+(?:please|pls|can|could|would|will|you|your|you['’]re|we|i|remember|don['’]t|do|call|ring|take|keep|make|"
     r"thank|thanks|sorry|just|hope|welcome|here['’]s|it['’]s|this|good|how|are|did|glad|great|congrats|"
-    r"congratulations|see|let|tell|ask|note)\b",
+    r"congratulations|see|let|tell|ask|note|reply|respond|contact|send|bring|check|email|text|message|book|come)\b",
     re.I,
 )
 _FOR = re.compile(r"\b(?:for|to|attn|attention|re)\s*:?\s*$", re.I)
@@ -82,6 +151,15 @@ _KIN_BEFORE = re.compile(
     r"|grandson|granddaughter|niece|nephew)\s+$",
     re.I,
 )
+# A member of staff named by role ("RN Will", "triage nurse Will", "the nurse called Will", "secretary, Hope").
+_ROLE_BEFORE = re.compile(
+    r"\b(?:(?-i:RN|HCA|SN)|nurse|midwife|secretary|receptionist|porter|physio|carer|pharmacist|called|named)[,:]?\s+$",
+    re.I,
+)
+# Told or asked of a person: "Pls tell Hodan too", "ask Siobhan".
+_TELL_BEFORE = re.compile(r"\b(?:tell|ask|call|ring|text|phone|thank|remind)\s+$", re.I)
+# A message that ends on a given name alone, after its last sentence: "... Could we move it? Anna".
+_SIGN_OFF = re.compile(r"[ \t]*[.!]?[ \t]*$")
 _HANDLE = re.compile(r"(?m)^[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?$")
 
 
@@ -104,15 +182,27 @@ def addressed(t: Text, i: int) -> bool:
     foreign = not is_word(b)
     mid_capital = w[0].isupper() and not t.sentence_start(i)
     if b in FUNCTION:  # "Hi Will,", "daughter Will on ...": only capitalised, after a greeting or a kin word
-        return given and mid_capital and bool(_GREETING.search(before) or _KIN_BEFORE.search(before))
+        cued = _GREETING.search(before) or _KIN_BEFORE.search(before) or _ROLE_BEFORE.search(before)
+        cued = cued or _INTRO.search(before)
+        return given and mid_capital and bool(cued)
     if not (given or foreign):
         return False
+    if mid_capital and _ROLE_BEFORE.search(before) and b not in _HEADWORDS | {"bay", "bed", "room"}:
+        return True
+    if mid_capital and foreign and listed(b, t.last) | given and _TELL_BEFORE.search(before):
+        return True
+    if given and t.sentence_start(i) and i == len(t.words) - 1 and i > 3 and _SIGN_OFF.match(t.text, end):
+        return True
+    if given and _spoken_to_pair(t, i):
+        return True
     if t.sentence_start(i) and w[0].isupper() and _VOCATIVE.match(t.text, end):
         return True  # a listed first name too: "Grace, please call me" is spoken to Grace
     if _GREETING.search(before) and re.match(r"\s*[,!:]", t.text[end:]):
         return True
     if _SPEAKS.match(t.text, end) or _INTRO.search(before) and _INTRO_END.match(t.text, end):
         return True
+    if given and _INTRO.search(before) and _introduced_pair(t, i):
+        return True  # "i'm hope young, 4 ..."; the surname follows by ``introduced_surname``
     if i == 0 and re.match(r"\s+(?:it['’]?s|here)\b", t.text[end:], re.I):
         return True
     if w.islower() and given and _KIN_BEFORE.search(before):
@@ -154,11 +244,16 @@ def drop_institutions(t: Text, hits: set[int]) -> set[int]:
         run.append(i)
     runs += [run] if run else []
     for run in runs:
+        last = run[-1]
+        if len(run) > 1 and _base(t.word(last)) in _WHERE and re.match(r"\s*\d", t.text[t.words[last].end() :]):
+            hits.discard(last)  # "Dr Kwame Boateng Ward 27": where the doctor is, not part of the name
+            run = run[:-1]
         # The run, or up to three capitalised words after it, name an institution ("American Heart Association").
         tail, j = False, run[-1]
         while not tail and j + 1 < len(t.words) and j - run[-1] < 3 and t.adjacent(j) and t.cap(j + 1):
             j += 1
-            tail = _base(t.word(j)) in FACILITY
+            # "Ward 27", "Bay 4" after the name are where the person is, not part of a place's name.
+            tail = _base(t.word(j)) in FACILITY and not re.match(r"\s*\d", t.text[t.words[j].end() :])
         saint = bool(re.search(r"\b(?:st|saint)\.?\s*$", t.before(run[0], 8), re.I))
         if tail or saint or _institution_edge(t, run) or any(_base(t.word(i)) in FACILITY for i in run):
             hits -= set(run)

@@ -9,6 +9,7 @@ alarm codes such as E-27) have none of these shapes.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from safety.redaction.context import redact_context
 from safety.redaction.labelled import after_part_cue
@@ -57,14 +58,26 @@ _STREET = (
     r"|Wharf|Rise|Vale|Heights|Broadway|Estate|Marg|Nagar)"
 )
 
-RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+
+def _zip(match: re.Match[str]) -> str:
+    # "ID", "IN", "OR" are also a label, a word and a theatre ("Datix ID 22981", "OR 12345"): a state only in an
+    # address, after a comma in the same sentence ("..., Boise ID 83787").
+    if match.group(1) in {"ID", "IN", "OR"}:
+        if not re.search(r",[^.,;\n]{1,25}$", match.string[max(0, match.start() - 30) : match.start()]):
+            return match.group()
+    return match.group(1) + match.group(2) + "[ZIP]"
+
+
+RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     # The lookbehind starts a try only where a token starts: without it a long word costs quadratic time.
     (re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+"), "[EMAIL]"),
     # A record number may be written in groups ("NHS number 943 476 5919", "A 1 2 3 4 5 6 7", "2045 - 91"): all
     # groups go, not only the first. Each group holds a digit, so the words after the number stay.
     (
         re.compile(
-            rf"({_RECORD_CUE})(\s*[:#=]?\s*(?:is\s+)?)(?=[A-Za-z]{{0,4}}[ -]?\d)[A-Za-z0-9]+"
+            # "MRN from Kaiser is 11-449-2801": who issued it may stand between the cue and the number.
+            rf"({_RECORD_CUE})(\s*[:#=]?\s*(?:(?:from|at)\s+[\w\[\]]+(?:\s+[\w\]]+)?\s+is\s+|is\s+)?)"
+            r"(?=[A-Za-z]{0,4}[ -]?\d)[A-Za-z0-9]+"
             r"(?:(?:\s?-\s?|\s{1,2})[A-Za-z]{0,3}\d[A-Za-z0-9]{0,11}){0,9}",
             re.I,
         ),
@@ -96,7 +109,10 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|\b(?:P\.?\s?O\.?\s+Box|Postfach|Apartado)\s+\d{1,6}\b"
             r"|\b\d{1,4}(?:\s?bis)?,?\s+(?:rue|avenue|boulevard|bd|chemin|allée|place|calle|avenida|via|viale|piazza|rua)"
             r"\s+(?:(?:de|du|des|la|le|del|della|di|da|do)\s+){0,2}[A-ZÀ-Ý][\w'-]+"
-            r"|\b(?:Calle|Avenida|Via|Viale|Piazza|Rua|Rue)\s+(?:(?:de|del|della|di|da|do)\s+){0,2}[A-ZÀ-Ý][\w'-]+,?\s+\d{1,4}\b"
+            # "via Garibaldi 12" as Italians write it in lower case; "via Ward 12" is a route, not a street.
+            r"|\b(?i:calle|avenida|via|viale|piazza|corso|rua|rue|carrer)\s+(?:(?:de|del|della|di|da|do)\s+){0,2}"
+            r"(?!(?:Ward|Bay|Bed|Room|Theatre|Route|Gate|Platform|Exit|Door|Level|Floor|Lift|Junction|Channel)\b)"
+            r"[A-ZÀ-Ý][\w'-]+,?\s+\d{1,4}\b"
             r"|\b[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|str\.|weg|gasse|platz|allee|laan|straat|gracht|vej|gatan|gata|vägen|tie|katu|kuja"
             r"|polku|gade|veien|vei|utca|ulica)\s+\d{1,4}[a-z]?(?:\s[A-Z]\s\d{1,3})?\b"
         ),
@@ -126,7 +142,7 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         r"\1\2[POSTCODE]",
     ),
     (re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[A-Z] ?\d[A-Z]\d\b"), "[POSTCODE]"),
-    (re.compile(rf"\b({_STATES}|{_STATE_NAMES})(,?\s+)\d{{5}}(?:\s?-\s?\d{{4}})?\b"), r"\1\2[ZIP]"),
+    (re.compile(rf"\b({_STATES}|{_STATE_NAMES})(,?\s+)\d{{5}}(?:\s?-\s?\d{{4}})?\b"), _zip),
     # In lower case only the state codes that are no common word ("in", "or", "me" are).
     (
         re.compile(
@@ -180,7 +196,13 @@ _DOCUMENT_CUE = re.compile(
     re.I,
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_CLAIM = re.compile(r"\b(?:claim|eob|cpt|billed|member|procedure|reimburse\w*|copay|amount)\b", re.I)
+_CLAIM = re.compile(
+    r"\b(?:claim|eob|cpt|billed|member|procedure|reimburse\w*|copay|amount|medicaid|medicare|recipient)\b", re.I
+)
+# A span word before a date on a patient's own device or record ("alarms since 01/05/2025 for patient [NAME]") dates
+# the patient's care, not a document or an asset.
+_SPAN_CUE = frozenset({"since", "from", "until", "between"})
+_PATIENT = re.compile(r"\b(?:patient|pt)\b[^\n]{0,20}\[NAME\]", re.I)
 # A full stop after the address ends the sentence ("Source IP 10.44.12.207."); a digit after it is a longer number.
 _IPV4 = re.compile(r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\w]|\.\w)")
 _IPV6 = re.compile(r"(?<![\w:])[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?![\w:])", re.I)
@@ -201,6 +223,8 @@ def _old_date(match: re.Match[str]) -> str:
     cue = _DOCUMENT_CUE.search(before)
     if cue and cue.group().lower().startswith("servic") and _CLAIM.search(match.string):
         cue = None  # "Date of service: 04/08/2025" on a claim is the patient's visit, not a device's service
+    elif cue and cue.group().split()[0].lower() in _SPAN_CUE and _PATIENT.search(match.string):
+        cue = None
     if cue or not _YEAR.search(match.group()) and not re.search(r"[/.-]\d\d$", match.group()):
         return match.group()
     return "[DATE]"

@@ -20,14 +20,18 @@ from safety.redaction.vocabulary import PARTICLES
 _CAPS = r"[A-ZÀ-Þ][A-ZÀ-Þ'’]+(?:-[A-ZÀ-Þ][A-ZÀ-Þ'’]+)?"
 _GIVEN = r"[A-ZÀ-Þ][\w'’]+(?:-[A-ZÀ-Þ][\w'’]+)?"
 # Where a roster line's name starts: the line's start, a patient label, or a wide gap after a record number.
-_LEAD = r"(^|\n|\b(?:PT|Pt|Patient|PATIENT|Name|NAME|Applicant|Insured|Worker|Proband):[ \t]|(?<=\S)[ \t]{3,})"
+# A newborn's band names the mother: "BB GIRL OF LAMBERT, CHLOE".
+_LEAD = (
+    r"(^|\n|\b(?:PT|Pt|Patient|PATIENT|Name|NAME|Applicant|Insured|Worker|Proband):[ \t]|(?<=\S)[ \t]{3,}"
+    r"|\b(?i:baby|bb|girl|boy|infant)[ \t]+(?i:of)[ \t])"
+)
 _ROSTER = re.compile(
     rf"{_LEAD}[ \t]*({_CAPS}(?:[ \t]{{1,2}}{_CAPS})?)[ \t]*,[ \t]{{1,2}}({_GIVEN}(?:[ \t]{{1,2}}{_GIVEN}){{0,4}})"
     r"(?:[ \t]+[A-Z])?"  # an initial or the sex letter of a band: "JOSE A", "AGNIESZKA F"
     r"(?=[ \t]*(?:\n|$|\(|\||[ \t]{2}|[ \t]+(?:DOB|D\.O\.B|MRN|NHS)\b))"
 )
 _SPELLED = re.compile(
-    r"(?<![\w-])(?:[A-Z][ \t]+apostrophe[ \t]+)?[A-Z](?:-[A-Z]){2,}(?![\w-])"
+    r"(?<![\w-])(?:[A-Z][ \t]+apostrophe[ \t]+)?(?:[A-Z](?:-[A-Z]){2,}|[a-z](?:-[a-z]){2,})(?![\w-])"
     r"|(?<=\[NAME\],[ \t])[A-Z](?:[ \t][A-Z]){1,2}(?=,)"
 )
 # What makes a spelled run a name's: a name just before it, or a word that asks for one.
@@ -66,7 +70,7 @@ def _roster(match: re.Match[str]) -> str:
 
 
 def _spelled(match: re.Match[str]) -> str:
-    letters = re.sub(r"[^A-Z]", "", match.group().replace("apostrophe", ""))
+    letters = re.sub(r"[^A-Z]", "", match.group().replace("apostrophe", "").upper())
     if letters in _NOT_SPELLED or not _SPELL_CUE.search(match.string[max(0, match.start() - 60) : match.start()]):
         return match.group()
     return "[NAME]"
@@ -76,6 +80,6 @@ def redact_roster(text: str) -> str:
     """Both rules of this module, once."""
     if "," in text:
         text = _ROSTER.sub(_roster, text)
-    if re.search(r"[A-Z]-[A-Z]-[A-Z]|\[NAME\], [A-Z] [A-Z]", text):
+    if re.search(r"[A-Z]-[A-Z]-[A-Z]|[a-z]-[a-z]-[a-z]|\[NAME\], [A-Z] [A-Z]", text):
         text = _SPELLED.sub(_spelled, text)
     return text

@@ -22,14 +22,28 @@ _YEAR_WORD = (
     r"(?:nineteen|twenty|two\s+thousand(?:\s+and)?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
     r"|eighteen|thirty|forty|fifty|sixty|seventy|eighty|ninety|one|two|three|four|five|six|seven|eight|nine|oh|\d{2,4})"
 )
+_DAY_MONTH_SAID = (
+    rf"(?:(?:the\s+)?{_ORDINAL}\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+(?:the\s+)?{_ORDINAL}"
+    rf"|(?:the\s+)?{_ORDINAL}\s+of\s+the\s+{_ORDINAL})"  # "first of the twelfth": the month said as an ordinal
+)
+_YEAR_SAID = rf"(?:{_YEAR_WORD}[\s-]+){{0,3}}{_YEAR_WORD}"
+# The year may come first: "nineteen fifty-five, the eighth of August", "nineteen sixty, June fourteen".
 _SPOKEN_DATE = (
-    rf"(?:(?:the\s+)?{_ORDINAL}\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+(?:the\s+)?{_ORDINAL})"
-    rf"(?:,?\s+{_YEAR_WORD}){{1,4}}"
+    rf"(?:{_DAY_MONTH_SAID}(?:,?\s+{_YEAR_WORD}(?:-\w+)?){{1,4}}"
+    rf"|{_YEAR_SAID},?\s+(?:{_DAY_MONTH_SAID}|{_MONTH}\s+{_YEAR_WORD}(?:-\w+)?))"
 )
 # "date of birth for me five twelve ...": a caller's filler words may stand between the cue and the date.
 _BIRTH_CUE = (
     r"\b(?:born(?:\s+on)?|date\s+of\s+birth(?:\s+is)?|d\.?o\.?b\.?(?:\s+is)?|birthday(?:\s+is)?)"
     r"(?:\s+(?:for\s+me|please|again|it['’]?s|is|that['’]?s)){0,2}\s*:?\s*"
+    r"(?:\?\s*(?:patient|caller|pt|mum|dad)\s*:\s*)?"  # the answer on a transcript's next turn
+)
+# A full date said aloud with its year is a full date without any cue, as the written ones are (``patterns``):
+# "eighteenth of August, nineteen thirty one".
+_SPOKEN_FULL_DATE = re.compile(
+    rf"\b(?:(?:the\s+)?{_ORDINAL}\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+(?:the\s+)?{_ORDINAL}),?\s+"
+    rf"(?:nineteen|two\s+thousand(?:\s+and)?|twenty)(?:[\s-]+{_YEAR_WORD}){{1,3}}\b",
+    re.I,
 )
 _SPOKEN_BIRTH = re.compile(rf"({_BIRTH_CUE})(?:{_SPOKEN_DATE}|\d{{1,2}}\s\d{{1,2}}\s(?:\d{{4}}|\d{{2}})\b)", re.I)
 
@@ -45,7 +59,9 @@ _SPOKEN_BIRTH_RUN = re.compile(rf"({_BIRTH_CUE})(?:{_NUMBER_WORD}\s+){{2,}}{_NUM
 _SPELLED = rf"(?:[a-z]|{_DIGIT})"
 _SPELLED_ID = re.compile(
     rf"(\b(?:serial(?:\s+(?:number|no))?(?:\s+on\s+the\s+back)?|post\s?code|badge(?:\s+number)?|reg(?:istration)?"
-    rf"|plate|nhi|mrn|hospital\s+number|driver\s+of)(?:\s+is)?\s+)({_SPELLED}(?:\s+{_SPELLED}){{3,}})\b(?!\s+[a-z]\b)",
+    # Commas and dashes may part the groups as a transcript writes them: "postcode is L eight, seven S-X".
+    rf"|plate|nhi|mrn|hospital\s+number|driver\s+of)(?:\s+is)?\s+)({_SPELLED}(?:(?:,?\s+|-){_SPELLED}){{3,}})\b"
+    r"(?!\s+[a-z]\b)",
     re.I,
 )
 # Dates said aloud without a year: "on tuesday the eleventh", "for november twenty first", "on march third".
@@ -85,5 +101,7 @@ def redact_spoken(text: str) -> str:
         return text
     text = _SPOKEN_BIRTH_RUN.sub(r"\1[DOB]", text)
     text = _SPELLED_ID.sub(r"\1[ID-NUMBER]", text)
+    if re.search(r"nineteen|twenty|thousand", text, re.I):  # no year said, no full date: skip the costly pattern
+        text = _SPOKEN_FULL_DATE.sub("[DATE]", text)
     text = _SPOKEN_AGE.sub(r"\1[AGE-90+]", _SPOKEN_DAY.sub(r"\1[DATE]", text))
     return _SPOKEN_NUMBER.sub("[PHONE]", _SPOKEN_ADDRESS.sub("[ADDRESS]", text))
