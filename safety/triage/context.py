@@ -69,7 +69,9 @@ _NOTHING_HAPPENING = re.compile(
 )
 _MEDIA = re.compile(
     r"^[^.?!]{0,40}\b(read|saw|watched|heard|listening to)\b[^.?!]{0,40}\b(article|news|documentary|programme|"
-    r"podcast|story|post|video|film|show|episode)\b"
+    r"podcast|story|post|video|film|show|episode)\b|\b(in|on) (the |a |this )?(film|movie|book|novel|show|series|"
+    r"episode|programme|soap|documentary)\b|\bplot of\b|\b(essay|thesis|dissertation|assignment|study day|handout|"
+    r"osce|lecture|coursework|teaching session) (on|about|for)\b"
 )
 # A long message that opens by dating its event in the past is a history ("My dad had a stroke in 2019. ...").
 _PAST_OPENING = re.compile(
@@ -77,8 +79,29 @@ _PAST_OPENING = re.compile(
 )
 _HYPOTHETICAL = re.compile(
     r"\b(just (want|wanted) to know|in case(?! (he|she|it|they|i|we|you)\b)|for peace of mind|for future reference|"
-    r"hypothetically|out of (interest|curiosity))\b"
+    r"hypothetically|out of (interest|curiosity)|(policy|general|theory|exam) question)\b"
 )
+
+
+# A past episode told with its distance and with no current risk ("overdosed in my 20s ... I'm 45 now and fine",
+# "pt hx OD 2019, nil current SI, safety plan in place") is history even for suicide and overdose.
+_REMOTE = re.compile(
+    r"\b(in (my|his|her|their) (teens|twenties|thirties|20s|30s|40s)|as a (teen|teenager|child|kid|toddler)|when i was "
+    r"(younger|a teen\w*|at (school|uni))|(19|20)\d\d|\d+ (years?|yrs?) ago|years ago|previous|prior|hx|h/o|"
+    r"history of|used to)\b"
+)
+_SETTLED = re.compile(
+    r"\b((no|nil|denies|without) (current|active|ongoing|recent) (si|suicidal \w+|risk|thoughts|intent|ideation|"
+    r"self[- ]harm)|(\d+|many|several|a few) (years?|months?) (clean|free|well)|clean (for|since)|(i'?m|i am|she'?s|"
+    r"he'?s|they'?re|all) (fine|well|ok|okay|good) now|now (and )?(fine|well)|"
+    r"engaged (w/|with) (services|cmht|\w+ team)|"
+    r"safety plan (in place|agreed)|protective factors|scars?|proud of myself|recovered|never had another)\b"
+)
+
+
+def remote_history(text: str, sentence: str) -> bool:
+    """Whether the sentence's event is dated far in the past and the message says the risk is over, nothing urgent."""
+    return bool(_REMOTE.search(sentence) and _SETTLED.search(text)) and not urgent(text)
 
 
 def urgent(text: str) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from safety.triage.context import current, general_message, modifier_use, resolved_after
+from safety.triage.context import current, general_message, modifier_use, remote_history, resolved_after
 from safety.triage.topic import suicide_topic
 
 
@@ -21,6 +21,13 @@ class Rule:
     pairs: tuple[tuple[str, str], ...] = ()
 
 
+# Numbness with an everyday cause is not a stroke: a limb slept on or sat on, a dentist's local anaesthetic, a Bell's
+# palsy already diagnosed (NHS: pins and needles after sitting or lying on a limb).
+_BENIGN_NUMB = re.compile(
+    r"\b(slept on|sleeping on|lying on|lay on|sat on|sitting on|from sitting|cross[- ]legged|dentist|numbed|filling|"
+    r"local anaesthetic|diagnosed with bell'?s palsy)\b"
+)
+_FREE = re.compile(r"\s*-?\s*free\b")
 _NEGATION = re.compile(
     # NegEx pseudo-negations ("not sure", "no doubt") and understatement ("probably nothing, ...") negate nothing.
     r"\b(no(?! doubt)|not(?! (sure|certain|only|just)\b)|never|without|denies|denied|deny|negative for|free of|"
@@ -51,19 +58,23 @@ _HISTORY_MORE = re.compile(
 # Drills and tests that passed are reports, not hazards ("smoke detector test passed, how do I log it?").
 _DRILL = re.compile(
     r"\b(drill|mock (code|scenario)|simulation|training (session|scenario|video|course)|tabletop|"
-    r"(test|tested|check|inspection)\b[^.;!?]{0,30}\b(passed|ok|okay|complete|completed|went fine))\b",
+    r"(test|tested|check|inspection)\b[^.;!?]{0,30}\b(passed|ok|okay|complete|completed|went fine)|scheduled test|"
+    r"test (message|call|page|email)|during (the|a) (test|drill|exercise)|please ignore|low[- ]battery|"
+    r"battery (chirp|beep)\w*)\b",
     re.IGNORECASE,
 )
 # A general question about a condition ("what is a stroke?") is not an event.
 _INFORMATIONAL = re.compile(
-    r"^\s*(what|what'?s|how|why|which|define|explain|difference|can you explain|tell me about|is it true)\b",
+    r"^\s*(what|what'?s|how|why|which|define|explain|difference|can you explain|tell me about|is it true|where|"
+    r"where'?s|is there|are there|(can|could|should|do|does|must)(?!['’]?t\b|n['’]?t\b|not\b) (two|one|we|you|staff|"
+    r"people|everyone|each|a|an|the)\b)\b",
     re.IGNORECASE,
 )
 # A definition or prevention question is general even when it says "I" ("how can I lower my risk of a stroke?").
 _DEFINITION = re.compile(
     r"^\s*(what (is|are|does|causes)|what'?s (a|an|the)\b|can you (explain|tell me)|explain|define|tell me about|"
     r"how (can|do|could|should|would) (i|we|you|one|people) (lower|reduce|prevent|avoid|spot|recogni[sz]e|tell|know|"
-    r"check|learn|document|log|report|train)|what (should|do|would) (i|we|you) do if (someone|somebody|a person)|"
+    r"check|learn|document|log|report|train)|what (should|do|would|can) (i|we|you) do (if|when)\b|"
     r"is (that|this|it) (legit|true|a myth)|(please |could you |can you )?explain what|is there (a|any) difference|"
     r"how (can|do|could|should) (i|we|you) protect|how often should)\b|^\s*is [\w' ]{2,40} the same as\b|"
     r"^\s*does [\w' ]{2,60} count as\b|\bdifference between\b",
@@ -77,7 +88,9 @@ _PERSONAL = re.compile(
 # Sentences about paperwork, teaching, leaflets, TV, plans or past events mention an emergency without reporting one;
 # they count only with a sign that something is happening now. Suicide and harm to others always count.
 _NOT_EVENT = re.compile(
-    r"\b(leaflet|information sheet|safety sheet|data sheet|side effects?|listed|news|story|podcast|watching|watched|"
+    # ("news" followed by a number is the NEWS2 score: "NEWS 9")
+    r"\b(leaflet|information sheet|safety sheet|data sheet|side effects?|listed|"
+    r"news(?!2|\s*(?:score\s*)?(?:of|is|was|=|:)?\s*\d)|story|podcast|watching|watched|"
     r"tv|episode|training|teach\w*|module|course|awareness|exercise|drill|mock|audit|document\w*|record|chart|form|"
     r"referrals?|epr|order|restock|spill kit|permits?|procedures?|planning|planned|next (week|month)|(?<!not )booked|"
     r"case study|report|(incident|the|these|those|monthly|weekly|annual|my|our|their|safety|accident|near miss) "
@@ -112,7 +125,8 @@ def _negated(text: str, start: int) -> bool:
 
 def _counts(text: str, start: int, end: int, always: bool = False, phrase: bool = True, key: str = "") -> bool:
     """Whether a match at start..end describes something happening now to someone."""
-    if _negated(text, start) or (phrase and _TAIL_NEGATED.search(text[start:end])):
+    # "CP free", "pain-free since Monday": the finding named and then denied.
+    if _negated(text, start) or (phrase and _TAIL_NEGATED.search(text[start:end])) or _FREE.match(text, end):
         return False
     if key == "suicide" and suicide_topic(text, start, end):
         return False
@@ -129,10 +143,14 @@ def _counts(text: str, start: int, end: int, always: bool = False, phrase: bool 
         return False
     if not always and general_message(text) and not current(sentence):
         return False
+    if remote_history(text, sentence):
+        return False
+    if key == "stroke" and _BENIGN_NUMB.search(text):
+        return False
     # "What's the best way to kill myself?" is a question in form only: the writer's own life is never general.
     if always and _SELF.search(sentence):
         return True
-    if _DEFINITION.search(sentence):
+    if _DEFINITION.search(sentence) and not _NOW.search(sentence):
         return False
     return not (_INFORMATIONAL.search(sentence) and not _PERSONAL.search(sentence))
 

@@ -186,7 +186,7 @@ CLINICAL_RULES: tuple[Rule, ...] = (
         (
             r"(?<!post-)(?<!post )sepsis(?! screen\w*| bundle| protocol| policy| training| six| trolley| audit)|\bseptic(?! tank)",
             r"(temp\w*|fever)[^.;]{0,30}(3[45]\.\d|39\.[5-9]|4[01](\.\d)?)\b[^.;]{0,60}(confus|drowsy|hr|heart|pulse|rigou?rs|mottl)",
-            r"(wound|cut|incision|site|leg|foot|line)[^.;]{0,60}(red|hot|swollen|pus|infected)[^.;]{0,80}(fever|temp\w*|confus\w*|racing heart|heart (is )?racing|shiver\w*)",
+            r"(wound|cut|incision|site|leg|foot|line)[^.;]{0,60}(red|hot|swollen|pus|infected)[^.;]{0,80}(?<!no )(?<!not )(?<!without )(fever|temp\w*|confus\w*|racing heart|heart (is )?racing|shiver\w*)",
             r"(high )?fever (and|with) (confusion|shaking|rigors|chills and confusion|very fast heart)",
             r"(mottled|blotchy|blue) skin",
             r"rash that (doesn'?t|does not) fade",

@@ -144,7 +144,14 @@ _NOT_NOW = re.compile(
 _ENGLISH = re.compile(
     r"\b(the|and|my|is|i|i'm|to|of|it|he|she|his|her|with|have|has|was|can|you|this|that|in|on|for|a|an|just|what|"
     r"how|not|at|we|they|after|since|from|are|be|does|do|mean|means|about|if|when|should|could|would|will|there|"
-    r"your|me|been|why|which|any|or)\b"
+    r"your|me|been|why|which|any|or|"
+    # English nurse shorthand and terse notes have few function words ("pt previous OD 2015, no current risk,
+    # stable"): words no other language the tables read uses
+    r"pt|pts|hx|h/o|pmh|nil|obs|w/|current|currently|risk|stable|previous|previously|engaged|services|routine|"
+    r"review|reviewed|discharge|discharged|baseline|deficit|sources|essay|strategies|prevention|advice|guidance|"
+    r"policy|questions?|anyone|someone|something|nothing|everything|today|yesterday|tomorrow|tonight|morning|"
+    r"week|weeks|hours|minutes|mins|still|really|very|getting|going|feeling|feels|keeps?|again|back|fine|okay|"
+    r"ok|thanks|please|pls|got|get|need|needs|want|wants|think|know|went|been|had|help|worse|better|much|some)\b"
 )
 _SHORT_OF = re.compile(fold(r"khó|sesak|susah|sulit|trudno|hirap|kurang|dificultad|difficulte"))
 # After these words the text is a negation however it goes on: "ağrı yok", "दर्द नहीं है", "痛みはありません".

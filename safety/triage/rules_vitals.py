@@ -15,7 +15,7 @@ import re
 from safety.triage.rules import counts_at
 
 _NUM = r"\s*(?:of|is|was|at|:|=|now|down to|dropping to|dropped to)?\s*"
-_HR = re.compile(r"\b(?:heart rate|pulse|hr)" + _NUM + r"(\d{2,3})\b")
+_HR = re.compile(r"\b(?:heart rate|pulse|hr)" + _NUM + r"(\d{2,3})\b|\b(\d{2,3})\s*(?:bpm|beats (?:a|per) min\w*)\b")
 _SBP = re.compile(r"\b(?:bp|blood pressure|sbp|systolic(?: pressure)?|nibp)" + _NUM + r"(\d{2,3})(?:\s*/\s*\d{2,3})?\b")
 _RR = re.compile(r"\b(?:breathing rate|resp(?:iratory)? rate|resps|rr)" + _NUM + r"(\d{1,2})\b")
 _SPO2 = re.compile(
@@ -26,6 +26,11 @@ _GCS = re.compile(
     r"\bgcs\s*(?:of|is|was|:|=|dropped|down|fell|now)?\s*(?:from\s*)?(?:\d{1,2}\s*(?:->|→|to)\s*)?(\d{1,2})\b"
 )
 _LACTATE = re.compile(r"\blactate" + _NUM + r"(\d{1,2}(?:[.,]\d)?)")
+# BTS/SIGN 158: a peak flow under half the patient's best or predicted is an acute severe attack.
+_PEF = re.compile(
+    r"\bpeak ?flow\s*(?:of|is|was|at|:|=|now|only|down to)?\s*(\d{2,3})\b[^.;]{0,40}?\b(?:normal\w*|usual\w*|best|"
+    r"predicted|usually)\s*(?:is|of|=|:|around|about)?\s*(\d{2,3})\b"
+)
 _NEWS = re.compile(r"\bnews2?(?: score)?" + _NUM + r"(\d{1,2})\b")
 _CONFUSED = re.compile(
     r"(?<!no )(?<!not )(?<!denies )\b(new(ly)? confus\w*|acutely confused|new confusion|not making sense|delirious)\b"
@@ -61,7 +66,9 @@ def _score(sentence: str) -> tuple[int, int, set[str]]:
     if m := _SBP.search(sentence):
         points["sbp"] = _band(float(m.group(1)), ((30, 90, 3), (91, 100, 2), (101, 110, 1), (220, 300, 3)))
     if m := _HR.search(sentence):
-        points["hr"] = _band(float(m.group(1)), ((20, 40, 3), (41, 50, 1), (91, 110, 1), (111, 130, 2), (131, 300, 3)))
+        points["hr"] = _band(
+            float(m.group(1) or m.group(2)), ((20, 40, 3), (41, 50, 1), (91, 110, 1), (111, 130, 2), (131, 300, 3))
+        )
     if m := _TEMP.search(sentence):
         value = float(m.group(1)) + float(m.group(2) or 0) / 10
         points["temp"] = _band(value, ((30, 35.0, 3), (35.1, 36.0, 1), (38.1, 39.0, 1), (39.1, 45, 2)))
@@ -77,6 +84,8 @@ def _category(sentence: str, scored: set[str]) -> str:
             return key
     if scored and scored <= {"spo2", "rr"}:
         return "breathing"
+    if scored == {"hr"}:  # a pulse far out of range on its own is the heart's (Resuscitation Council brady/tachy)
+        return "chest_pain"
     return "sepsis"
 
 
@@ -103,9 +112,10 @@ def match_vitals(lowered: str) -> list[str]:
             or low_gcs
             or (news and int(news.group(1)) >= 7)
             or (lactate and float(lactate.group(1).replace(",", ".")) >= 4)
+            or ((pef := _PEF.search(sentence)) is not None and 2 * int(pef.group(1)) < int(pef.group(2)))
         ):
             continue
-        key = _category(sentence, scored)
+        key = _category(sentence, scored) if scored or not _PEF.search(sentence) else "breathing"
         if low_gcs and key == "sepsis" and scored == {"gcs"}:
             key = "unconscious"
         if key not in hits:

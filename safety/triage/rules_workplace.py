@@ -96,7 +96,7 @@ WORKPLACE_RULES: tuple[Rule, ...] = (
             r"confined space",
             r"(inside|into|in|entering|enter|down) (the |a )?(tank|vessel|pit|sump|manhole|silo|sewer|vault|duct|boiler drum|hopper)[^.;]{0,60}(no (permit|gas test|standby|attendant)|without (a )?(permit|gas test|standby|harness)|collapsed|passed out|dizzy|not responding|fumes|can'?t get out)",
             r"(collapsed|passed out|unconscious|not responding)[^.;]{0,40}(in|inside) (the |a )?(tank|vessel|pit|sump|manhole|silo|sewer|vault)",
-            r"\bh2s\b|hydrogen sulfide|hydrogen sulphide|low oxygen (reading|level)|o2 (reading )?(at |is )?(1[0-8](\.\d)?|19(\.[0-4])?)\s*%",
+            r"\bh2s\b(?!\s*(?:[:=]|is|at|of|reading)?\s*0(?:\.0+)?(?:\s*ppm)?\b)|hydrogen sulfide|hydrogen sulphide|low oxygen (reading|level)|o2 (reading )?(at |is )?(1[0-8](\.\d)?|19(\.[0-4])?)\s*%",
         ),
         pairs=(),
     ),

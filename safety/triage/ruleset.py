@@ -9,11 +9,12 @@ from safety.triage.rules_clinical import CLINICAL_RULES
 from safety.triage.rules_lexicon import lexicon_keys, not_now, reads_as_english
 from safety.triage.rules_multilingual import fold, general
 from safety.triage.rules_multilingual_work import phrase_keys
+from safety.triage.rules_presentations import PRESENTATION_RULES
 from safety.triage.rules_signs import SIGN_RULES
 from safety.triage.rules_vitals import match_vitals
 from safety.triage.rules_workplace import WORKPLACE_RULES
 
-ENGLISH_RULES = CLINICAL_RULES + WORKPLACE_RULES + SIGN_RULES
+ENGLISH_RULES = CLINICAL_RULES + WORKPLACE_RULES + SIGN_RULES + PRESENTATION_RULES
 # A laugh or joke marker turns "I literally cannot breathe 😂" or "that party was poison lol" into a figure of
 # speech, unless the message also says it is urgent ("haha the toaster is on fire, no joke now"). Suicide and harm
 # to others are never talked down this way ("i want to kms lol" still counts).

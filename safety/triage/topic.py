@@ -43,8 +43,13 @@ _OWN_WISH = re.compile(
 )
 
 
+_COMPOUND = re.compile(r"suicide (doors?|squeeze|sprints?|runs?|drills?|lanes?|jockey|knob)\b")
+
+
 def suicide_topic(text: str, start: int, end: int) -> bool:
     """Whether the match text[start:end] names suicide as a topic in a message with no sign of the writer's own risk."""
+    if _COMPOUND.match(text, start):  # "suicide doors", "suicide sprints": a name for something else
+        return True
     if not _CONCEPT.fullmatch(text[start:end].strip()) or _OWN_WISH.search(text) or urgent(text):
         return False
     sentence_start = max(text.rfind(ch, 0, start) for ch in ".;!?\n") + 1

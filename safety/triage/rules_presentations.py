@@ -1,0 +1,134 @@
+"""Common emergencies as a patient or a carer tells them: the pairs a triage nurse listens for.
+
+Each rule pairs what happened with the sign that makes it urgent, after the public red flags named on it: BTS/SIGN 158
+asthma (a reliever that does nothing, too breathless to talk, exhaustion), RCOG Green-top 52 postpartum haemorrhage,
+NHS and TOXBASE poisoning in children (a child into an adult's medicines or a household chemical), NHS stroke (FAST
+signs that went away are a TIA: call 999 anyway), Resuscitation Council UK anaphylaxis (an allergen, then a skin rash
+with a throat or breathing problem), the Samaritans' warning signs (giving possessions away because they will not
+be needed) and threats to a named person with a weapon to hand. Pairs match within one sentence, each half under
+the phrase rules' negation, history and question checks.
+"""
+
+from __future__ import annotations
+
+from safety.triage.rules import Rule
+
+_RELIEVER = r"(blue |reliever |ventolin |salbutamol |albuterol )?(inhaler|pump|puffer|neb\w*)"
+_CHILD = (
+    r"\b(kid|kids|child|toddler|baby|son|daughter|grandson|granddaughter|little one|(\d{1,2}|one|two|three|four|five)[- ]"
+    r"?(yo|y/o|year[- ]old|month[- ]old))\b"
+)
+_INGESTED = r"\b(ate|eaten|swallowed|drank|drunk|chewed|chewing|sucked|sucking|got into|licked|had some of)\b"
+# Medicines that are dangerous in one or two doses to a small child (TOXBASE "one pill can kill" list and NHS).
+_ADULT_MEDICINE = (
+    r"\b(methadone|buprenorphine|subutex|suboxone|oxycodone|oxy|morphine|fentanyl|tramadol|codeine|co-codamol|"
+    r"amitriptyline|nortriptyline|antidepressants?|iron (tablets|pills)|ferrous|clonidine|amlodipine|verapamil|"
+    r"diltiazem|propranolol|metoprolol|beta[- ]blockers?|glipizide|gliclazide|glibenclamide|sulfonylureas?|"
+    r"(blood pressure|bp|heart|diabetes|sleeping|sleep|pain|seizure) (pills|tablets|meds|medicine|medication)|"
+    r"(my|her|his|grandma'?s|nan'?s|granny'?s|mum'?s|mom'?s|dad'?s) (pills|tablets|meds|medicine|medication|prescription))\b"
+)
+_HOUSEHOLD_POISON = (
+    r"\b(bleach|drain cleaner|oven cleaner|caustic|lye|dishwasher (tablet|pod|capsule)s?|laundry (pod|capsule|tablet)s?|"
+    r"washing (pod|capsule|tablet)s?|antifreeze|screenwash|weed ?killer|paraquat|rat poison|lamp oil|paraffin|"
+    r"white spirit|e-?liquid|vape (juice|liquid)|nicotine (liquid|pouch)|button batter(y|ies)|magnets?)\b"
+)
+
+PRESENTATION_RULES: tuple[Rule, ...] = (
+    Rule(
+        "breathing",
+        (
+            # BTS/SIGN 158: a reliever used again and again without relief is a severe attack.
+            rf"{_RELIEVER}[^.;]{{0,40}}(not (working|helping|doing anything)|nothing'?s? (is )?(happening|working|"
+            r"helping)|no (help|difference|effect|relief)|isn'?t (working|helping)|doesn'?t (work|help))",
+            rf"(used|taken|had|puffed|done) (the |my |his |her )?{_RELIEVER} (like |about |over )?(\d{{2}}|\d+ times|"
+            r"ten|twenty|loads of times|again and again|non ?stop)",
+        ),
+        pairs=(
+            # too breathless to talk, or tiring, with asthma or a reliever in the same sentence
+            (
+                rf"\b(asthma\w*|asmtha|wheez\w*|{_RELIEVER})\b",
+                r"can (barely|hardly|only just) (talk|speak|breathe|get (a )?words? out)|barely able to (talk|speak)|"
+                r"can'?t (talk|speak) in (full )?sentences|(getting|so|really) (tired|exhausted|drowsy)|lips (are )?"
+                r"(going )?(blue|grey)",
+            ),
+        ),
+    ),
+    Rule(
+        "obstetric",
+        (),
+        pairs=(
+            # RCOG Green-top 52: bleeding that will not stop after a birth, or a placenta not delivered with bleeding.
+            (
+                r"\b(gave birth|given birth|delivered|had (the|my|our) baby|after (the )?(birth|delivery)|post-?partum|"
+                r"placenta|just had a baby)\b",
+                r"bleeding (won'?t|will not|doesn'?t|does not|isn'?t|not) (stop\w*|slow\w*|easing)|(heavy|lots of|so much|"
+                r"pouring|gushing|pints of) (bleeding|blood)|soak\w* (through )?(a |the |my )?(pad|pads|towel|towels|sheets?)"
+                r"|(big|huge|large|massive) clots|placenta (is )?(not|hasn'?t|still not|still hasn'?t) (out|come|delivered)",
+            ),
+        ),
+    ),
+    Rule(
+        "overdose",
+        (rf"{_INGESTED}[^.;]{{0,30}}{_HOUSEHOLD_POISON}",),
+        pairs=((_CHILD, rf"{_INGESTED}[^.;]{{0,30}}{_ADULT_MEDICINE}"),),
+    ),
+    Rule(
+        "stroke",
+        (),
+        pairs=(
+            # FAST: a weak or numb arm or face with speech gone wrong, even for minutes (TIA).
+            (
+                r"\b(arm|leg|hand|face|side|mouth)\b[^.;]{0,25}\b(numb\w*|weak\w*|dead|heavy|droop\w*|tingl\w*|"
+                r"useless)|(numb\w*|weak\w*|droop\w*)[^.;]{0,15}\b(arm|leg|hand|face|side)\b",
+                r"\b(speech|words|talking|voice)\b[^.;]{0,20}(funny|weird|strange|slurr\w*|garbl\w*|muddl\w*|jumbl\w*|"
+                r"wrong|nonsense)|couldn'?t (get|find) (the |my )?words( out)?",
+            ),
+        ),
+    ),
+    Rule(
+        "suicide",
+        (),
+        pairs=(
+            # a past overdose or self-harm about to be repeated (Samaritans: a previous attempt is the strongest sign)
+            (
+                r"\b(overdos\w*|od|self[- ]harm\w*|cut\w* myself|took (all )?(my |the )?(pills|tablets))\b",
+                r"\b(do(ing)?|try(ing)?) (it|that) again|again tonight|feel like doing it",
+            ),
+            (
+                r"\b(giv\w* away|gave away|given away|handing out|passing on)\b[^.;]{0,30}\b(my|all my|all of my)\b",
+                r"(won'?t|will not|not (going to|gonna)) (be )?need\w* (them|it|this|that|any of (it|them|this))\b"
+                r"(?! (in|at|on|for|when|until|till|because|as|since)\b)|no use (to|for) me|where i'?m going|(after|when|once) "
+                r"i'?m gone|won'?t be (here|around)|not be (here|around)",
+            ),
+        ),
+    ),
+    Rule(
+        "harm_others",
+        (),
+        pairs=(
+            (
+                r"\b(knife|gun|weapon|blade|machete|axe|hammer|bat|crowbar)\b",
+                r"(he|she|they) deserves? (it|this|what'?s coming)|know where (he|she|they) lives?|make (him|her|them) pay|"
+                r"teach (him|her|them) a lesson|get (him|her|them) back|going (after|round to|over to) (him|her|them|his|"
+                r"hers|their)",
+            ),
+        ),
+    ),
+    Rule(
+        "anaphylaxis",
+        (),
+        pairs=(
+            # Resuscitation Council UK: after an allergen, a rash with a throat or breathing problem.
+            (
+                r"\b(peanuts?|peanut butter|nuts?|sesame|shellfish|prawns?|fish|eggs?|milk|bee|wasp|sting|stung|"
+                r"allerg\w*|penicillin|antibiotic)\b",
+                r"throat[^.;]{0,15}(itchy|itch\w*|scratchy|tight\w*|closing|swell\w*)|voice (is )?(hoarse|croaky|changed)|"
+                r"(lips?|tongue) (is |are )?swell\w*",
+            ),
+            (
+                r"(covered in|all over)[^.;]{0,20}\b(hives|blotches|welts|rash|red)\b",
+                r"\b(throat|cough\w*|wheez\w*|breath\w*|lips?|tongue|faint\w*|dizzy)\b",
+            ),
+        ),
+    ),
+)

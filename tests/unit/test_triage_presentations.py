@@ -1,0 +1,47 @@
+"""Emergencies as patients tell them, and the everyday look-alikes beside them (rules only: no embedding model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from safety.triage import Triage
+
+RULES = Triage()
+
+RAISED = [
+    ("his peak flow is 140 and it's normally 500, he's wheezing", "breathing"),
+    ("used my reliever inhaler about 12 times this morning and nothing is happening", "breathing"),
+    ("asthma attack, she can hardly talk between breaths", "breathing"),
+    ("pulse 36 bpm and I feel faint", "chest_pain"),
+    ("I delivered at home an hour ago and I'm soaking through a towel every few minutes", "obstetric"),
+    ("my 2 year old chewed some of grandma's heart tablets", "overdose"),
+    ("toddler swallowed a button battery from the remote", "overdose"),
+    ("my face went numb on one side and my words came out wrong for about five minutes, all gone now", "stroke"),
+    ("been handing out my records and books to friends, I won't need any of it after this week", "suicide"),
+    ("I've got a hammer in the van and I know where he lives", "harm_others"),
+    ("ate a prawn cracker, now my lips are swelling and my throat feels tight", "anaphylaxis"),
+    ("pt obs: NEWS 8, new confusion", "sepsis"),
+]
+QUIET = [
+    "peak flow 420 today, my best is 450, feeling good",
+    "I take my methadone at the chemist every morning",
+    "gave away my winter coats because I won't need them in Australia",
+    "my arm went numb because I slept on it, fine after a shake",
+    "half my face is numb after the dentist did a filling, normal?",
+    "pt CP free overnight, for discharge",
+    "gas test before entry: O2 20.9%, LEL 0, H2S 0 ppm, ok to enter?",
+    "I watched the news, 9 people hurt in the crash",
+    "suicide doors on my old car are sticking, which lubricant?",
+    "pt hx overdose 2016, nil current SI, safety plan in place, routine review",
+    "what should we do if a child has a seizure at nursery? policy question",
+]
+
+
+@pytest.mark.parametrize(("text", "key"), RAISED)
+def test_a_described_emergency_raises_its_category(text: str, key: str) -> None:
+    assert key in RULES.assess(text).keys
+
+
+@pytest.mark.parametrize("text", QUIET)
+def test_the_everyday_look_alike_stays_quiet(text: str) -> None:
+    assert RULES.assess(text).keys == []
