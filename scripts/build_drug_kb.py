@@ -13,7 +13,7 @@ import datetime as dt
 import re
 import sys
 import tomllib
-from collections import Counter, defaultdict
+from collections import defaultdict
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -23,7 +23,7 @@ from drug_sources.ansm import CITATION as ANSM_CITATION  # noqa: E402
 from drug_sources.ansm import AnsmData, AnsmFact, entry_label, make_mapper, read_ansm  # noqa: E402
 from drug_sources.everyday import everyday_words, prose_ingredients  # noqa: E402
 from drug_sources.kb_writer import KbRows, write_kb  # noqa: E402
-from drug_sources.salts import salt_synonyms  # noqa: E402
+from drug_sources.salts import late_rows, salt_rows  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -142,10 +142,6 @@ def load_ansm(shared: Path, rules: dict[str, Any], names: dict[str, tuple[str | 
 
 Row = tuple[str, str, str, str, str, str, str, str]
 SYNONYM_FILES = ("aliases.csv", "inn_usan.csv", "supplements.csv", "street_names.csv")
-SALT_SOURCE = (
-    "salt or acid form of the ingredient (USP Salt Policy; WHO INN 'Names for radicals and groups': "
-    "an -ic acid and its -ate salts share one active moiety)"
-)
 
 
 def interacting_names(
@@ -215,15 +211,8 @@ def build(shared: Path, out: Path, exclude_pairs: set[tuple[str, str]] | None = 
             for r in csv.DictReader(fh):
                 for ing in r["ingredients"].split(";"):
                     brands.append((clean(r["alias"]), clean(ing), SYNONYM_PREFIX + r["source"]))
-    given = {b for b, _, _ in brands}
-    # A salt of a synonym names the synonym's ingredient ("aciclovir sodium" -> "acyclovir").
-    count = Counter(b for b, _, _ in brands)
-    single = {b: i for b, i, src in brands if src.startswith(SYNONYM_PREFIX) and count[b] == 1}
-    brands += [
-        (salt, single.get(base, base), SYNONYM_PREFIX + SALT_SOURCE)
-        for salt, base in salt_synonyms(set(names), interacting_names(facts, brands, classes)).items()
-        if salt not in given
-    ]
+    salts, plain = salt_rows(set(names), brands, interacting_names(facts, brands, classes), SYNONYM_PREFIX)
+    brands += salts
     unii = unii_brands(shared, brands, interacting_names(facts, brands, classes))
     brands += unii
     # Brand and combination-product names of the full FDA UNII Names list (drug_sources/unii_products.py).
@@ -232,6 +221,13 @@ def build(shared: Path, out: Path, exclude_pairs: set[tuple[str, str]] | None = 
     unii += products
     drugbank = drugbank_brands(brands, interacting_names(facts, brands, classes), set(names))
     brands += drugbank.rows
+    # Products of medicines newer than every table ("Camzyos" -> "mavacamten"), once DrugBank has had its say.
+    newer = unii_product_brands(brands, interacting_names(facts, brands, classes), set(names), new=True)
+    brands += newer
+    unii += newer
+    plain = late_rows(plain, set(names), {b for b, _, _ in brands}, SYNONYM_PREFIX)
+    brands += plain
+    unii += plain
 
     # A synonym's facts belong to its ingredient ("aciclovir" -> "acyclovir"), so both names meet the same facts.
     canon = {
@@ -258,6 +254,8 @@ def build(shared: Path, out: Path, exclude_pairs: set[tuple[str, str]] | None = 
     all_names = dict(names)
     for n, drugbank_id in drugbank.new_ingredients.items():  # DrugBank medicines no other table names
         all_names.setdefault(n, (None, drugbank_id))
+    for _, n, _ in newer:  # UNII products' substances newer than the tables ("mavacamten")
+        all_names.setdefault(n, (None, None))
     for n in interacting:
         all_names.setdefault(n, (None, None))
     meta = {

@@ -6,6 +6,7 @@ installed; without it the list is empty and only the product's own common-word l
 
 from __future__ import annotations
 
+from drug_sources.salts import SALT_WORDS
 from rapidfuzz import fuzz, process
 
 CUTOFF = 80.0  # the product's free-text fuzzy cutoff (tools/drugs/misspell.py PROSE_FUZZY_CUTOFF)
@@ -67,6 +68,8 @@ def prose_ingredients(names: set[str], interacting: frozenset[str] = frozenset()
     for n in names:
         words = n.split()
         if not all(w.isalpha() for w in words) or len(n) > 30 or len(words) > 3:
+            continue
+        if n in SALT_WORDS:  # a counter-ion alone ("sulfate" after "IV magnesium") names no medicine
             continue
         if (len(words) > 1 and not all(w in english for w in words[:1])) or (
             len(words) == 1 and len(n) >= 6 and n not in english

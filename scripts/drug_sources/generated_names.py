@@ -119,15 +119,16 @@ def drugbank_brands(brands: list[tuple[str, str, str]], interacting: set[str], i
 
 
 def unii_product_brands(
-    brands: list[tuple[str, str, str]], interacting: set[str], ingredients: set[str]
+    brands: list[tuple[str, str, str]], interacting: set[str], ingredients: set[str], new: bool = False
 ) -> list[tuple[str, str, str]]:
     """Synonym rows for the FDA UNII Names list's brand and combination-product names (drug_sources/unii_products.py).
 
-    Read exactly only, as the other generated names; names any earlier table gives are never overridden.
+    Read exactly only, as the other generated names; names any earlier table gives are never overridden. ``new``
+    lets a substance no table names name itself (see product_rows).
     """
     to_ingredient, is_english = _mappers(brands, interacting)
     first, last = name_lists()
     rows = product_rows(
-        to_ingredient, ingredients, {b for b, _, _ in brands}, is_english, lambda w: w in first or w in last
+        to_ingredient, ingredients, {b for b, _, _ in brands}, is_english, lambda w: w in first or w in last, new=new
     )
     return [(name, ing, SYNONYM_PREFIX + source) for name, ing, source in rows]

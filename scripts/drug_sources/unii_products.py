@@ -30,6 +30,7 @@ SOURCE = (
     f"{PACKAGE_VERSION} (MIT)"
 )
 _COMPONENT = re.compile(r"^(?P<product>.+?) COMPONENT (?P<substance>.+)$")
+_MIN_NEW = 7  # an INN is long (stem plus prefix); short words are too often codes or words of other languages
 _QUALIFIER = re.compile(r"\s*\[[^\]]*\]$")  # "[WHO-DD]", "[VANDF]": the list a name came from
 
 
@@ -78,12 +79,14 @@ def product_rows(
     english: Callable[[str], bool],
     person: Callable[[str], bool],
     path: Path = CSV_PATH,
+    new: bool = False,
 ) -> list[tuple[str, str, str]]:
     """(name, ingredient, source) rows for each product whose every substance reaches a knowledge-base ingredient.
 
     Names the tables already give are never overridden; noise (systematic names, short single words, everyday
     English, words of person names, extracts) is left out as in drugbank_names.py; a product one of whose
     substances the knowledge base lacks is left out whole, so a combination is never read as part of itself.
+    ``new``: a substance no table names may name itself (a second pass, after the DrugBank vocabulary).
     """
 
     def target(substance: str) -> str | None:
@@ -95,6 +98,13 @@ def product_rows(
                 return name
         return None
 
+    def new_substance(substance: str) -> str | None:
+        # A medicine newer than the shared tables (Camzyos -> mavacamten): its one-word INN, never an English word
+        # or a word of a person's name, names it; extracts and systematic names stay out (_noise).
+        base = _salt_base(substance)
+        plain = base.isalpha() and len(base) >= _MIN_NEW and not english(base) and not person(base)
+        return base if plain and not _noise(base, english, person) else None
+
     rows: list[tuple[str, str, str]] = []
     with path.open(encoding="utf-8") as fh:
         for r in csv.DictReader(fh):
@@ -104,7 +114,7 @@ def product_rows(
             # Every letter run short or English ("Pre-Op", a surgical scrub): an everyday phrase in a question.
             if all(len(w) <= 3 or english(w) for w in re.findall(r"[a-z]+", name)):
                 continue
-            mapped = [target(s) for s in r["substances"].split(";")]
+            mapped = [target(s) or (new_substance(s) if new else None) for s in r["substances"].split(";")]
             if mapped and all(mapped):
                 rows += [(name, ing, SOURCE.format(uniis=r["uniis"])) for ing in sorted({m for m in mapped if m})]
     return rows

@@ -25,10 +25,12 @@ SYNONYM_PREFIX = "synonym: "  # brand-table rows that are other names, not produ
 # unii.py, drugbank_names.py): thousands of names, so read by exact name only, never fuzzily. Street names
 # (street_names.csv) are short slang that a slip of one letter turns into an everyday word ("molly", "milly";
 # "speed", "spend"), so they are read exactly too.
-EXACT_ONLY_MARKS = ("FDA UNII ", "via drug-named-entity-recognition", "synonym: street name")
+# A clipped ward name ("mero", "dapto") is a fragment: read exactly, never as the target of a misspelling ("muero").
+EXACT_ONLY_MARKS = ("FDA UNII ", "via drug-named-entity-recognition", "synonym: street name", "clinical clipped name")
 _SIDE_A, _SIDE_B = 1, 2
-# Brand words that are common given names and must stay redactable (see name_words).
-_GIVEN_NAME_WORDS = frozenset({"telma"})
+# Words of medicine names that are common given names or surnames and must stay redactable (see name_words): a
+# foreign brand ("Telma"), clinical clippings ("mero", "metro"), a supplement named in English ("lion's mane").
+_GIVEN_NAME_WORDS = frozenset({"telma", "mero", "metro", "lion", "mane"})
 
 
 @dataclass(frozen=True, slots=True)

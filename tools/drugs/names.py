@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from tools.drugs.combos import APAP_DOSE, APAP_OPIOIDS, adds_thiazide
 from tools.drugs.knowledge_base import DrugKnowledgeBase
 from tools.drugs.misspell import Misspellings, Words
 from tools.drugs.models import NameMatch, Resolution
@@ -20,6 +21,7 @@ from tools.drugs.prose import (
     readable_in_prose,
     stem_words,
 )
+from tools.drugs.shorthand import clipping_in_context
 
 # Salt, ester and release-form words that do not change the interacting ingredient.
 _FORM_WORDS = frozenset(
@@ -39,24 +41,6 @@ _SEGMENT = re.compile(r"[,;/|\n\r\t()\[\]{}!?:]+|\+(?=\S)|(?<=\S)\+|(?<![sS][tT]
 _SLASHED = re.compile(r"[^\W\d_]/[^\W\d_]")
 _TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*|(?<=\s)[&+](?=\s)", re.UNICODE)
 _JOIN_WORDS = {"&": "and", "+": "and"}
-# An opioid written with two strengths, one of them an acetaminophen strength ("oxycodone 5/325", "Norco 10/325"):
-# the combination product (FDA labels of Percocet, Norco, Tylenol with Codeine, Ultracet; FDA 2014 limit of 325 mg
-# acetaminophen per prescription combination unit).
-APAP_OPIOIDS = frozenset({"oxycodone", "hydrocodone", "codeine", "tramadol", "propoxyphene", "dihydrocodeine"})
-_APAP_DOSE = re.compile(
-    r"\s*(?:\d+(?:\.\d+)?\s*(?:mg)?\s*/\s*(?:300|325|500|650|750)|(?:300|325|500|650|750)\s*(?:mg)?\s*/\s*\d+)\b"
-)
-# ACE inhibitors and ARBs with hydrochlorothiazide (WHO ATC C09BA, C09DA) take the brand's name with "Plus", "Comp",
-# "HCT" or "H", or a "Co" prefix (EMA EPARs CoAprovel, MicardisPlus; SmPCs of Atacand Plus, Cozaar Comp, Co-Diovan).
-_THIAZIDE_SUFFIXES = frozenset("plus comp hct hctz h".split())
-
-
-def adds_thiazide(ingredients: list[str], previous: str, following: str, co_prefixed: bool) -> bool:
-    """Whether a single ACE inhibitor or ARB name is written as its hydrochlorothiazide combination."""
-    renin = len(ingredients) == 1 and ingredients[0].endswith(("sartan", "pril"))
-    return renin and (following in _THIAZIDE_SUFFIXES or previous == "co" or co_prefixed)
-
-
 FUZZY_CUTOFF = 82.0  # typed drug lists
 MAX_TEXT = 20_000
 
@@ -218,6 +202,11 @@ class DrugNameResolver:
                 if names_a_person(words[i - 1][0] if i else "", word):
                     i += 1
                     continue
+                clipped = clipping_in_context(word, text)  # "levo" among pressors is Levophed
+                if clipped is not None and clipped in self._targets:
+                    found.append(self._prose_match(text[start : words[i][2]], clipped, start, words[i][2]))
+                    i += 1
+                    continue
                 plural = self._plural(word)
                 if plural is not None and readable_in_prose(
                     plural, text[start : words[i][2]], words[i - 1][0] if i else ""
@@ -268,7 +257,7 @@ class DrugNameResolver:
 
     def _prose_match(self, typed: str, name: str, start: int, end: int, after: str = "", rest: str = "") -> NameMatch:
         ingredients = list(self._targets[name])
-        if set(ingredients) & APAP_OPIOIDS and "acetaminophen" not in ingredients and _APAP_DOSE.match(rest[:20]):
+        if set(ingredients) & APAP_OPIOIDS and "acetaminophen" not in ingredients and APAP_DOSE.match(rest[:20]):
             ingredients.append("acetaminophen")
         return NameMatch(
             typed=typed,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from tools.drugs.shorthand import shorthand_fits
+
 DOSAGE_FORMS = (
     "granule granules sachet sachets drop drops lozenge lozenges pastille pastilles suppository suppositories "
     "pessary pessaries ointment ointments gel gels spray sprays powder powders syrup syrups elixir liquid liquids "
@@ -212,7 +214,7 @@ def readable_in_prose(
     ``listed``: the name follows a supplement or street drug already read, joined by "and", "or" or a list
     separator.
     """
-    if names_a_person(previous, name):
+    if names_a_person(previous, name) or not shorthand_fits(name, typed, following):
         return False
     if name in LOWER_CASE_SLANG and not typed.islower():
         return False
