@@ -102,7 +102,8 @@ _NEGATION = re.compile(
         r"\b(no|nao|ni|nem|sin|sem|nunca|ningun\w*|nenhum\w*|pas de|sans|aucun\w*|kein\w*|nicht|ohne|non|senza|nessun\w*|"
         r"nie|bez|brak|nu|fara|wala|hindi|nahi|nahin|yok|degil|denies|denied|negative for|bien|bem|gut|bene|dobrze|"
         r"iyi|bine|normal\w*|geen|niet|zonder|sina|hana|не|нет|без|ні|немає|δεν|χωρισ|οχι|μην|tidak|bukan|tanpa|hakuna|"
-        r"không|chẳng)\b|لا|ليس|بدون|مافي|ما في|नहीं|没有|没|无|不|نہیں|بغیر|(?<!\S)(না|নেই)(?![^\s.,!?।])"
+        # (Arabic words whole: "لا" is inside "الارض", the ground, once hamza is folded away)
+        r"không|chẳng)\b|(?<!\w)(لا|ليس|بدون|مافي|ما في)(?!\w)|नहीं|没有|没|无|不|نہیں|بغیر|(?<!\S)(না|নেই)(?![^\s.,!?।])"
     )
 )
 _INABILITY = re.compile(
@@ -150,8 +151,8 @@ _ENGLISH = re.compile(
     r"pt|pts|hx|h/o|pmh|nil|obs|w/|current|currently|risk|stable|previous|previously|engaged|services|routine|"
     r"review|reviewed|discharge|discharged|baseline|deficit|sources|essay|strategies|prevention|advice|guidance|"
     r"policy|questions?|anyone|someone|something|nothing|everything|today|yesterday|tomorrow|tonight|morning|"
-    r"week|weeks|hours|minutes|mins|still|really|very|getting|going|feeling|feels|keeps?|again|back|fine|okay|"
-    r"ok|thanks|please|pls|got|get|need|needs|want|wants|think|know|went|been|had|help|worse|better|much|some)\b"
+    r"hours|still|really|very|getting|going|feeling|feels|keeps?|again|back|fine|thanks|got|get|need|needs|want|"
+    r"wants|think|know|went|been|had|worse|better|much|some)\b"
 )
 _SHORT_OF = re.compile(fold(r"khó|sesak|susah|sulit|trudno|hirap|kurang|dificultad|difficulte"))
 # After these words the text is a negation however it goes on: "ağrı yok", "दर्द नहीं है", "痛みはありません".

@@ -231,7 +231,8 @@ MULTILINGUAL_RULES: tuple[Rule, ...] = (
     Rule(
         "obstetric",
         (
-            r"(gravida|embarazada|enceinte|schwanger|w ciazy)[^.;?]{0,80}(sangr\w*|saign\w*|blut\w*|krwaw\w*|"
+            r"(gravida|embarazada|enceinte|schwanger|w ciazy)((?!\b(no|nao|sin|sem|pas|sans|kein\w*|ohne|nie|bez)\b)"
+            r"[^.;?]){0,80}(sangr\w*|saign\w*|blut\w*|krwaw\w*|"
             r"dor de cabeca forte|dolor de cabeza (fuerte|intenso)|vejo luzes|veo luces|convuls\w*|"
             r"nao (se )?mexe|no se mueve|bouge plus|bewegt sich nicht)",
         ),
@@ -273,7 +274,8 @@ MULTILINGUAL_RULES: tuple[Rule, ...] = (
     Rule(
         "chemical",
         (
-            r"(chemikali\w*|quimico|chimique|chemikalie\w*|acido|acide|saure|kwas)[^.;?]{0,40}"
+            r"(chemikali\w*|quimico|chimique|chemikalie\w*|acido|acide|saure|kwas)(?! (hialuron|hyaluron|salicil|"
+            r"salicyl|glicol|glykol|folic|foliow|retino|uric|moczow|lactic|mlekow|ascorb|citric|cytryn|bori))[^.;?]{0,40}"
             r"(twarz|oczy|oko|cara|ojos|rosto|olhos|visage|yeux|gesicht|auge)",
             r"quemadura quimica|queimadura quimica|brulure chimique|veratzung|oparzenie chemiczne",
         ),

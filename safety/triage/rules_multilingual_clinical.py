@@ -225,7 +225,7 @@ _CLINICAL: dict[str, tuple[str, ...]] = {
         r"ilmuhu (ma dhaqaaqayo|ma dhaqdhaqaaqayo)|uurjiifku ma dhaqaaq",
         r"(incinta|zwanger|insarcinat|hamile|беременн|вагітн|έγκυ|حاملہ|গর্ভবতী|妊娠|임신|mang thai|có bầu|buntis|"
         r"hamil|mjamzito)[^.;?]{0,80}(sanguin|bloed|sanger|kanama|кровотеч|кровит|кров|αιμορρ|αιμα|خون|রক্ত|出血|"
-        r"출혈|피가|chảy máu|ra máu|dinudugo|dumudugo|pendarahan|perdarahan|berdarah|damu)",
+        r"출혈|피가|chảy máu|ra máu|dinudugo|dumudugo|pendarahan|perdarahan|berdarah|damu)(?!\w*,?\s*(нет|немає|yok)(?!\w))",
     ),
     "suicide": (
         r"zelfmoord|wil (niet meer leven|dood)|mezelf van kant|een einde aan mijn leven",

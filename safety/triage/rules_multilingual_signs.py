@@ -13,8 +13,12 @@ from __future__ import annotations
 from safety.triage.rules import Rule
 from safety.triage.rules_multilingual_clinical import folded_rules
 
+# Up to 30 characters with no negation in them ("se me rompió la fuente, no hay sangre" is not a bleed).
+_GAP = r"(?:(?!\b(no|nao|sin|sem|pas|sans|kein\w*|nicht|ohne|non|senza|nie|bez|yok|hakuna|hindi|wala|walang|нет|без|không|tidak)\b)[^.;?!。]){0,30}"
+
 _SIGNS: dict[str, tuple[str, ...]] = {
     "anaphylaxis": (
+        r"keel (voelt|is) (dicht|opgezwollen|gezwollen)|(krijg|krijgt) (slecht|moeilijk|nauwelijks) lucht",
         r"(hont|honth|hoth|chehra|muh|munh|gala|zubaan|jeebh|aankh)\w* (sooj|suj)\w*",
         r"(uso|midomo|ulimi|koo|macho)\w* (umevimba|imevimba|yamevimba|limevimba|umefura)",
         r"πρήστ\w* (το πρόσωπο|η γλώσσα|ο λαιμός|τα χείλη)|(πρόσωπο|γλώσσα|χείλη)[^.;]{0,20}πρήστ\w*",
@@ -106,6 +110,24 @@ _SIGNS: dict[str, tuple[str, ...]] = {
     "obstetric": (
         r"enceinte[^.;]{0,60}(mal de tete (terrible|intense|fort|violent)|vois des (etoiles|points|eclairs))",
         r"xudunta? (ayaa )?soo baxday|biyihii (way )?ka dhaceen",
+        # the waters broke with blood or green (meconium) in them, told without the word "pregnant"
+        r"(lumabas (na )?ang tubig|pumutok (na )?ang panubigan)" + _GAP + r"(dugo|berde)|"
+        r"(rompi\w* (la )?fuente|(se )?(me )?rompi\w* (la bolsa|aguas))" + _GAP + r"(sangr\w*|verde)|"
+        r"(bolsa (rompeu|estourou))"
+        + _GAP
+        + r"(sangue|verde)|(perdu les eaux|poche des eaux)"
+        + _GAP
+        + r"(sang|verte?)|"
+        r"(fruchtblase geplatzt|fruchtwasser)"
+        + _GAP
+        + r"(blut\w*|grun)|(rotto le acque)"
+        + _GAP
+        + r"(sangu\w*|verd\w*)|"
+        r"odeszly (mi )?wody" + _GAP + r"(krew|krwaw\w*|zielon\w*)|(suyum|suyu) geldi" + _GAP + r"(kan|yesil)|"
+        r"(paani|pani) (toot|tut)\w*" + _GAP + r"(khoon|hara)|(破水|羊水破)" + _GAP + r"(出血|血|绿)|"
+        r"vỡ ối" + _GAP + r"(máu|xanh)|(chupa imepasuka|maji yametoka)" + _GAP + r"(damu|kijani)|"
+        r"(отошли воды|воды отошли)" + _GAP + r"(кров\w*|зелен\w*)|ketuban pecah" + _GAP + r"(darah|hijau)|"
+        r"(baby|kind) bewegt sich[^.;?]{0,25}nicht mehr|(ребенок|ребёнок|малыш) (не шевелится|перестал шевелиться)",
     ),
     "sepsis": (r"qandho[^.;]{0,60}(jahwareer\w*|miyir\w*)",),
     "lockout": (
@@ -118,4 +140,70 @@ _SIGNS: dict[str, tuple[str, ...]] = {
     ),
 }
 
-MULTILINGUAL_SIGN_RULES: tuple[Rule, ...] = folded_rules(_SIGNS)
+
+# Emergencies named in one phrase that the tables above missed: a seizure that does not stop, a cord prolapse, a
+# swelling pressure vessel, a drooping mouth, a household cleaner drunk.
+_NAMED: dict[str, tuple[str, ...]] = {
+    "seizure": (
+        r"(nag|na|ni)?(ku)?(kumbulsyon|kombulsyon)\w*|kinukumbulsyon|sinusumpong ng (epilepsy|seizure)",
+        r"(krampfanfall|anfall|convulsion\w*|crise|attacco|atak|nobet|kriz)[^.;?!]{0,40}(hort nicht auf|"
+        r"ne s'arrete pas|non si ferma|nie ustaje|gecmiyor|durmuyor)",
+        r"(दौरा|मिर्गी|daura|mirgi|jhatke)[^.;?!]{0,30}(रुक नहीं|ruk nahi|ruk nahin|band nahi)",
+        r"(抽搐|抽风|癫痫)[^。]{0,10}(停不下来|没停|不停|还没停)|(co giật|động kinh)[^.;?!]{0,20}không (dừng|ngừng)",
+        r"(degedege|kifafa)[^.;?!]{0,30}(haiachi|haikomi|haijaacha)|(kejang|sawan)[^.;?!]{0,20}(tidak|tak) berhenti",
+    ),
+    "obstetric": (
+        r"(umbilical cord|cord|naal|nal)[^.;?!]{0,20}bahar (aa|nikal)\w*|cordon (umbilical )?(esta )?(afuera|fuera|saliendo)|"
+        r"cordao (umbilical )?(saiu|para fora|saindo)|cordon (ombilical )?(sort|est sorti|dehors)|"
+        r"nabelschnur[^.;?!]{0,20}(draussen|raus|vorgefallen|heraus)|cordone ombelicale[^.;?!]{0,20}(fuori|uscito)|"
+        r"pepowina[^.;?!]{0,20}(wypadla|wystaje|na zewnatrz)|kordon[^.;?!]{0,20}(disari|sarkiyor)|"
+        r"الحبل السري[^.]{0,20}(خارج|طلع|نازل)|脐带(脱垂|掉出来|露出来)|dây rốn[^.;?!]{0,10}(sa ra|lòi ra|ra ngoài)|"
+        r"pusod[^.;?!]{0,20}(lumabas|nakalabas)|kitovu[^.;?!]{0,20}(kimetoka|nje)|пуповин\w*[^.;?!]{0,20}(выпал\w*|снаружи)",
+    ),
+    "pressure": (
+        r"(tanque|caldera|deposito|calderin|vaso de pressao|caldeira|reservatorio|serbatoio|caldaia|zbiornik|kociol|"
+        r"tank\w*|kazan\w*)[^.;?!]{0,30}(se (esta )?(inflando|hinchando|abombando|deformando)|estufando|inchando|"
+        r"deformando|si (gonfia|sta gonfiando|deforma)|puchnie|wybrzusza|sisiyor|siskinlik)|(罐|锅炉|储气罐|容器)[^。，]{0,8}(鼓起|鼓包|变形)",
+    ),
+    "stroke": (
+        r"опустил\w* угол рта|угол рта опустил\w*|перестал\w* (внятно |понятно )?говорить|miệng (bị )?méo|nói không rõ",
+    ),
+    "head_injury": (
+        r"(auf den kopf gefallen|kopf (angeschlagen|gestossen)|vom \w+ gefallen)[^.;?]{0,60}(erbrochen|erbricht|schlafrig|"
+        r"fragt immer wieder|verwirrt|bewusstlos)",
+        r"(bati|bateu) (a|com a) cabeca[^.;?]{0,60}(liquido (transparente|claro)|vomit\w*|sonolent\w*|confus\w*)",
+        r"(golpeo|golpe en|pego) (en )?la cabeza[^.;?]{0,60}(liquido (transparente|claro)|vomit\w*|somnolient\w*|confus\w*)",
+        r"(χτύπησε|χτύπημα)[^.;]{0,20}κεφάλι[^.;]{0,60}(εμετ\w*|δεν μιλάει|μπερδ\w*|νυστ\w*|λιποθ\w*)",
+        r"(ударил\w*|удар\w*) (головой|по голове)[^.;]{0,60}(рвот\w*|тошнит|теряет сознание|сонлив\w*)",
+    ),
+    "bleeding": (
+        r"sang gicle|gicle du sang|sangue (esta a |esta |a )?jorr\w*|sangre (sale )?a (chorros|borbotones)|"
+        r"blut spritzt|sangue (schizza|zampilla)|krew tryska|кровь (бь[её]т|фонтаном)|сильно кровоточит",
+    ),
+    "unconscious": (
+        r"(esta (no chao|caid[oa]) )?sem (responder|reagir|sentidos)|теряет сознание|втрачає свідомість|(불러도|물어도) ?(대답|반응)(이|을)? ?(없|안)|"
+        r"(saans|sans|saas) (nahi|nahin) le (rahe|raha|rahi)|pulse nahi (mil|aa) rah\w*",
+    ),
+    "paediatric": (
+        r"fontanela (hundida|afundada)|fontanelle (creusee|enfoncee)|eingesunkene fontanelle|fontanella infossata|"
+        r"ciemiaczko (zapadniete|zapadle)|बच्च\S*[^।]{0,20}(ढीला|सुस्त)|bachch\w* (dheela|dhila|sust)|"
+        r"sốt[^.;?]{0,40}(lừ đừ|li bì|bỏ bú|không chịu bú|chấm tím|ban tím)",
+    ),
+    "sepsis": (r"lagnat[^.;?]{0,60}(hindi (na )?makausap|hindi (na )?umiihi|nalilito|nagdedeliryo)",),
+    "suicide": (
+        r"(стою|сижу) на (крыше|мосту|краю)[^.;?]{0,30}(прыгн|спрыгн|попрощ)\w*|хочу (прыгнуть|спрыгнуть) (с|из) "
+        r"(крыши|моста|окна)|(想|要)(从|在)?(楼顶|楼上|桥上|天台)跳下去|(dit|fait) (mes )?(au revoir|adieux) a tout le monde|"
+        r"la faccio finita(?! con)|farla finita(?! con)|ma rabo inaan noolaado",
+    ),
+    "lockout": (
+        r"dentro da maquina[^.;?]{0,60}(ligou|arranc\w*)|(kollege|mitarbeiter|arbeiter) (ist )?eingeklemmt|"
+        r"wahrend der wartung angelaufen",
+    ),
+    "electrical": (r"dostal\w* pradem|porazil\w* go prad",),
+    "overdose": (
+        r"\b(putzmittel|reinigungsmittel|spulmittel|waschmittel|abflussreiniger|bleichmittel|weichspuler)\w* "
+        r"(getrunken|geschluckt)",
+    ),
+}
+
+MULTILINGUAL_SIGN_RULES: tuple[Rule, ...] = folded_rules(_SIGNS) + folded_rules(_NAMED)

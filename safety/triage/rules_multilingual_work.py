@@ -16,7 +16,20 @@ from safety.triage.rules import Rule, match_rules
 from safety.triage.rules_lexicon import negated_before
 from safety.triage.rules_multilingual import MULTILINGUAL_RULES
 from safety.triage.rules_multilingual_clinical import MULTILINGUAL_CLINICAL_RULES, folded_rules
+from safety.triage.rules_multilingual_more import concept_keys
 from safety.triage.rules_multilingual_signs import MULTILINGUAL_SIGN_RULES
+
+# An acid in a skin-care product or a vitamin ("ácido hialurónico en la cara", "acide hyaluronique") is no burn.
+_SKIN_CARE = (
+    r"(?! (hialuron|hyaluron|ialuron|salicil|salicyl|glicol|glycol|folic|retino|uric|lactic|lattic|ascorb|citric))"
+)
+
+# A knife held for cooking ("tiene un cuchillo para cortar pan", "may kutsilyo sa kusina") is no threat.
+_KITCHEN = (
+    r"(?![^.;?]{0,30}(para (cortar|pelar|picar|cocinar)|para (cozinhar|descascar)|pour (couper|eplucher|cuisiner)|"
+    r"zum (schneiden|kochen|schalen)|per (tagliare|cucinare|sbucciare)|om te (snijden|koken)|do (krojenia|gotowania)|"
+    r"sa kusina|magluto|panghiwa|kukatia|jikoni))"
+)
 
 _WORK: dict[str, tuple[str, ...]] = {
     "electrical": (
@@ -107,15 +120,18 @@ _WORK: dict[str, tuple[str, ...]] = {
         r"monoxido de carbono|kohlenmonoxid|monossido di carbonio|monoxyde de carbone|zatrucie czadem|czujnik czadu",
     ),
     "chemical": (
-        r"(acido|sosa|lejia)[^.;?]{0,80}(piel|quem)|vapores toxicos|gas toxico",
-        r"(acido|soda)[^.;?]{0,80}(pele|queim)",
-        r"(acide|soude)[^.;?]{0,80}(peau|brul)|vapeurs toxiques",
+        r"(acido|sosa|lejia)" + _SKIN_CARE + r"[^.;?]{0,80}(piel|quem)|vapores toxicos|gas toxico",
+        r"(acido|soda)" + _SKIN_CARE + r"[^.;?]{0,80}(pele|queim)",
+        r"(acide|soude)" + _SKIN_CARE + r"[^.;?]{0,80}(peau|brul)|vapeurs toxiques",
         r"(säure|lauge)[^.;?]{0,80}(haut|verätz|verbrannt)|giftige dämpfe",
-        r"ustione chimica|(acido|soda caustica)[^.;?]{0,80}(pelle|occhi|ustion|brucia)|(vapori|fumi) tossici",
+        r"ustione chimica|(acido|soda caustica)"
+        + _SKIN_CARE
+        + r"[^.;?]{0,80}(pelle|occhi|ustion|brucia)|(vapori|fumi) tossici",
         r"chemische brandwond|(zuur|loog)[^.;?]{0,80}(huid|ogen|verbrand)|giftige dampen",
-        r"\b(kwas|lug|zracy|zrace)\w*[^.;?]{0,80}(skor|oczy|oparz|schodzi)|skora (mu|jej|mi) schodzi|toksyczne opary",
+        r"\b(kwas|lug|zracy|zrace)\w*(?! (foliow|hialuron|salicyl|mlekow|moczow|askorb|cytryn))[^.;?]{0,80}"
+        r"(skor|oczy|oparz|schodzi)|skora (mu|jej|mi) schodzi|toksyczne opary",
         r"arsura chimica|(acid|soda)[^.;?]{0,80}(piele|ochi|ars)|vapori toxici",
-        r"kimyasal yanik|asit[^.;?]{0,80}(cilt|goz|yakti|yandi)|zehirli (gaz|duman)",
+        r"kimyasal yanik|asit" + _SKIN_CARE + r"[^.;?]{0,80}(cilt|goz|yakti|yandi)|zehirli (gaz|duman)",
         r"химическ\w* ож[оё]г|(кислот|щелоч)\w*[^.;?]{0,80}(кож|глаз|лиц|ож[оё]г|обж[её]г)|ядовит\w* (пар|газ|дым)",
         r"хімічн\w* опік|(кислот|луг)\w*[^.;?]{0,80}(шкір|очі|обличч|опік)|отруйн\w* (пар|газ|дим)",
         r"χημικό έγκαυμα|οξύ[^.;?]{0,80}(δέρμα|μάτια|πρόσωπο|έκαψε)|τοξικ\w* αναθυμιάσ\w*",
@@ -189,13 +205,13 @@ _WORK: dict[str, tuple[str, ...]] = {
         r"(ka|kaga) dhacay (dhismaha|saqafka|meel sare)",
     ),
     "harm_others": (
-        r"(lo|la) voy a matar|tiene un cuchillo|apuñal\w*|le (dio|dieron) una puñalada",
-        r"vou matar (ele|ela)|esta com uma faca|esfaque\w*",
-        r"je vais (le|la) tuer|il a un couteau|poignard\w*",
-        r"ich bring (ihn|sie) um|hat ein messer|niedergestochen|erstochen",
-        r"(lo|la) ammazzo|ha un coltello|accoltell\w*",
-        r"ik maak (hem|haar) (af|dood)|heeft een mes|neergestoken",
-        r"zabije (go|ja)|ma noz\b|dzgn\w*|pchnal\w* nozem",
+        r"(lo|la) voy a matar|tiene un cuchillo" + _KITCHEN + r"|apuñal\w*|le (dio|dieron) una puñalada",
+        r"vou matar (ele|ela)|esta com uma faca" + _KITCHEN + r"|esfaque\w*",
+        r"je vais (le|la) tuer|il a un couteau" + _KITCHEN + r"|poignard\w*",
+        r"ich bring (ihn|sie) um|hat ein messer" + _KITCHEN + r"|niedergestochen|erstochen",
+        r"(lo|la) ammazzo|ha un coltello" + _KITCHEN + r"|accoltell\w*",
+        r"ik maak (hem|haar) (af|dood)|heeft een mes" + _KITCHEN + r"|neergestoken",
+        r"zabije (go|ja)|ma noz\b" + _KITCHEN + r"|dzgn\w*|pchnal\w* nozem",
         r"(il|o) omor|are un cutit|injunghi\w*",
         r"onu oldurecegim|bicak (cekti|var)|bicakla\w*",
         r"убью (его|её|ее)|(у него|у неё|у нее) нож|зарежу|(ударил\w*|пырнул\w*) ножом",
@@ -209,9 +225,9 @@ _WORK: dict[str, tuple[str, ...]] = {
         r"殺してやる|刺された|刃物を持って",
         r"죽여버릴|죽이겠다|칼을 (들|휘두)|칼에 찔렸",
         r"giết (nó|hắn|anh ta|chị ta)|cầm dao|bị đâm",
-        r"papatayin ko (siya|sya)|may (kutsilyo|baril)|sinaksak",
+        r"papatayin ko (siya|sya)|may (kutsilyo|baril)" + _KITCHEN + r"|sinaksak",
         r"akan membunuh(nya)?|membawa pisau|bawa pisau|ditusuk|menusuk",
-        r"nitamuua|ana kisu|amemchoma kisu",
+        r"nitamuua|ana kisu" + _KITCHEN + r"|amemchoma kisu",
         r"waan dili doonaa|mindi (ayuu )?(sitaa|haystaa)|mindi ku dhuftay",
     ),
 }
@@ -235,4 +251,5 @@ def phrase_keys(folded: str) -> list[str]:
         spans = [m.span() for p in rule.patterns for m in re.finditer(p, folded)]
         if not spans or any(not negated_before(folded, a, b) for a, b in spans):
             keys.append(rule.key)
-    return keys
+    # A cue and a sign together in one sentence (rules_multilingual_more.py): "orzeszki ... świszczący oddech".
+    return list(dict.fromkeys(keys + concept_keys(folded)))

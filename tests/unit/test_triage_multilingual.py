@@ -144,6 +144,123 @@ EVERYDAY = [
 ]
 
 
+# A cue and a sign in one sentence (rules_multilingual_more.py): allergen + airway, chemical + eye or skin, gas +
+# smell or hiss, weapon + threat, partner hitting + hiding, pregnancy + waters or blood, child + swallowed medicine or
+# household chemical, pressure over the limit + relief valve failing, seizure not stopping, low sugar + sweating.
+CONCEPT_EMERGENCIES = [
+    # allergen + airway
+    ("pl", "Córka zjadła orzechy i ma świszczący oddech", "anaphylaxis"),
+    ("es", "Mi hijo comió cacahuete y tiene sibilancias", "anaphylaxis"),
+    ("de", "Nach der Erdnuss ist ihr Gesicht geschwollen", "anaphylaxis"),
+    ("tr", "Oğlum fıstık yedi, dudakları şişti", "anaphylaxis"),
+    ("tl", "Kumain ng hipon ang anak ko at namamaga ang labi niya", "anaphylaxis"),
+    ("sw", "Mtoto alikula karanga na midomo imevimba", "anaphylaxis"),
+    ("zh", "孩子吃了花生，嘴唇肿了", "anaphylaxis"),
+    # chemical in the eye or on the skin
+    ("fr", "Mon collègue a reçu de l'acide dans les yeux", "chemical"),
+    ("es", "Le cayó sosa cáustica en los ojos al operario", "chemical"),
+    ("pt", "Caiu soda cáustica no olho do meu colega", "chemical"),
+    ("tr", "Kostik eline sıçradı ve yaktı", "chemical"),
+    ("tl", "Natapunan ng muriatic ang kamay ng kasama ko", "chemical"),
+    ("sw", "Tindikali imemwagikia mkono wake", "chemical"),
+    ("zh", "工人被硫酸溅到眼睛", "chemical"),
+    # gas smell or hiss
+    ("es", "Huele muchísimo a gas en el pasillo y se oye la bombona", "gas_leak"),
+    ("pl", "Czuć gaz w całym mieszkaniu, butla syczy", "gas_leak"),
+    ("tr", "Mutfakta gaz kokusu var ve tüp tıslıyor", "gas_leak"),
+    ("hi", "kitchen mein gas ki tez badbu aa rahi hai", "gas_leak"),
+    ("sw", "Kuna harufu kali ya gesi jikoni", "gas_leak"),
+    # weapon + threat, and a partner hitting while someone hides
+    ("es", "Un hombre con un machete amenaza a los vecinos", "harm_others"),
+    ("hi", "padosi chhura lekar aaya hai aur maar dalunga bol raha hai", "harm_others"),
+    ("tl", "May lalaking may itak at nagbabanta na papatayin kami", "harm_others"),
+    ("sw", "Jamaa ana kisu anatishia kuua mke wake", "harm_others"),
+    ("ru", "Сосед с ножом угрожает убить жену", "harm_others"),
+    ("es", "Mi pareja me está pegando, estoy encerrada en el baño", "harm_others"),
+    ("de", "Mein Mann schlägt mich, ich habe mich eingeschlossen", "harm_others"),
+    ("ru", "Муж бьёт меня, я заперлась в ванной", "harm_others"),
+    # pregnancy + waters or bleeding
+    ("tl", "Buntis ako ng 33 linggo at pumutok na ang panubigan", "obstetric"),
+    ("pl", "Jestem w ciąży, odeszły mi wody i krwawię", "obstetric"),
+    ("sw", "Nina mimba ya miezi saba na ninatoka damu", "obstetric"),
+    ("zh", "怀孕32周，破水了还出血", "obstetric"),
+    # a child and a swallowed medicine or household chemical
+    ("zh", "孩子误吃了奶奶的降糖药", "overdose"),
+    ("de", "Mein Sohn hat Spülmittel getrunken", "overdose"),
+    ("tl", "Nakainom ng zonrox ang anak ko", "overdose"),
+    ("es", "Mi hija se tomó las pastillas del abuelo y está muy dormida", "overdose"),
+    ("hi", "bachche ne galti se dadi ki goli kha li, ab sust hai", "overdose"),
+    # pressure past the limit + relief valve failing
+    ("es", "El manómetro pasa la zona roja y la válvula de alivio no abre", "pressure"),
+    ("zh", "储气罐压力超标，泄压阀没有动作", "pressure"),
+    ("pt", "O manómetro passou da zona vermelha e a válvula de segurança não abre", "pressure"),
+    ("ru", "Давление выше красной черты, клапан не открывается", "pressure"),
+    # a seizure that does not stop
+    ("tl", "Kinukumbulsyon ang anak ko, ayaw tumigil", "seizure"),
+    ("fr", "Mon fils fait une crise qui ne s'arrête pas", "seizure"),
+    ("zh", "爸爸抽搐一直不停", "seizure"),
+    # low sugar + sweating, confusion or not answering
+    ("hi", "papa ki sugar 45 hai, paseena aa raha hai aur confuse hain", "glucose"),
+    ("es", "A mi padre le dio el azúcar bajo, 40, está sudando y confundido", "glucose"),
+    ("pl", "Cukier 35, mama jest spocona i splątana", "glucose"),
+    ("zh", "妈妈低血糖，出冷汗，说胡话", "glucose"),
+    ("pl", "Ojciec ma cukrzycę, jest spocony i splątany", "glucose"),
+    ("es", "Mi vecino está golpeando a su esposa y se oyen gritos", "harm_others"),
+    ("fr", "Il m'a frappée. Je suis cachée dans la chambre.", "harm_others"),
+    ("hi", "bachcha paida ho raha hai aur naal bahar aa gayi hai", "obstetric"),
+    ("it", "Sono incinta di 30 settimane e ho un mal di testa fortissimo", "obstetric"),
+    ("es", "El manómetro está en rojo y el tanque se está hinchando", "pressure"),
+    ("tr", "Kompresör tankı şişiyor, basınç kırmızı bölgede", "pressure"),
+    ("de", "Meine Tochter ist auf den Kopf gefallen und hat zweimal erbrochen", "head_injury"),
+    ("fr", "Il s'est coupé la jambe, le sang gicle partout", "bleeding"),
+    ("ko", "할머니가 쓰러지셨는데 불러도 대답이 없어요", "unconscious"),
+    ("es", "Mi bebé tiene la fontanela hundida y no moja el pañal", "paediatric"),
+    ("ru", "Стою на мосту и сейчас спрыгну", "suicide"),
+    ("de", "Ein Arbeiter ist eingeklemmt, die Anlage ist angelaufen", "lockout"),
+    ("ur", "میرے بچے نے غلطی سے دادی کی گولیاں کھا لیں", "overdose"),
+    ("ur", "شوہر چاقو لے کر مارنے کی دھمکی دے رہا ہے", "harm_others"),
+    ("id", "Dia terkena air keras di wajahnya", "chemical"),
+    ("ar", "ابني أكل فول سوداني وعنده صفير في الصدر", "anaphylaxis"),
+    ("ru", "Сахар 2.5, весь в поту и спутанный", "glucose"),
+    ("it", "La pressione supera la linea rossa e la valvola di sicurezza non si apre", "pressure"),
+    ("tl", "Lumabas na ang tubig at may dugo", "obstetric"),
+    ("es", "Se me rompió la fuente y sale sangre", "obstetric"),
+]
+
+# The same concepts negated, in the past, as a general question, or a look-alike (an everyday acid, one vitamin).
+CONCEPT_NOT_NOW = [
+    "Mi hijo comió cacahuete pero no tiene la cara hinchada y respira bien",
+    "Mój syn zjadł orzeszki, nie ma obrzęku",
+    "Uso un sérum de ácido hialurónico en la piel cada noche",
+    "No huele a gas en la cocina, ya revisé la bombona",
+    "ghar mein gas ki smell nahi aa rahi, sab theek hai",
+    "Estoy embarazada de 20 semanas, no tengo sangrado",
+    "mi hijo tomó su jarabe para la tos a las 8",
+    "la presión de la caldera está bien y la válvula funciona",
+    "mummy ka sugar normal hai, thoda pasina aa raha hai garmi se",
+    "Hace dos años mi marido me pegaba y me escondía en el baño",
+    "Il a reçu de la soude dans les yeux il y a deux ans",
+    "¿Qué hago si huele a gas?",
+    "我对花生过敏，想问一下怎么预防",
+    "galti se ek extra vitamin D tablet le li, koi problem?",
+    "¿Cada cuánto se calibra una válvula de seguridad?",
+    "Nagkaroon ako ng kumbulsyon noong isang taon, ngayon okay na",
+    "Kwas foliowy w ciąży, ile brać na skórę?",
+    "Tiene un cuchillo para cortar pan",
+    "May kutsilyo siya sa kusina para magluto",
+    "Mi madre es diabética y hoy está bien, sin confusión",
+    "Il m'a frappé au foot hier, j'ai un bleu",
+    "J'ai tout prévu pour le voyage de demain",
+    "La faccio finita con questa dieta",
+    "Хочу прыгнуть с парашютом летом",
+    "Я беременна, всё хорошо, крови нет",
+    "Ho comprato un coltello nuovo per la cucina",
+    "La caldera tiene la presión en 1,5 bar, ¿es normal?",
+    "Se me rompió la fuente, no hay sangre",
+    "Lumabas na ang tubig pero walang dugo",
+]
+
+
 @pytest.fixture(scope="module")
 def triage() -> Triage:
     return Triage(None)
@@ -163,3 +280,16 @@ def test_everyday_sentence_does_not_flag(triage: Triage, message: str) -> None:
 def test_fold_strips_greek_and_romanian_accents() -> None:
     assert fold("δεν αναπνέει") == "δεν αναπνεει"
     assert fold("nu mai respiră, ș ț") == "nu mai respira, s t"
+
+
+@pytest.mark.parametrize(
+    ("lang", "message", "category"), CONCEPT_EMERGENCIES, ids=[f"{e[0]}-{e[2]}" for e in CONCEPT_EMERGENCIES]
+)
+def test_cue_and_sign_in_another_language_flag(triage: Triage, lang: str, message: str, category: str) -> None:
+    keys = [flag.key for flag in triage.assess(message).flags]
+    assert category in keys, f"{lang}: {message} -> {keys}"
+
+
+@pytest.mark.parametrize("message", CONCEPT_NOT_NOW)
+def test_cue_and_sign_negated_past_or_general_do_not_flag(triage: Triage, message: str) -> None:
+    assert not triage.assess(message).flags, message
