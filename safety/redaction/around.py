@@ -34,6 +34,16 @@ _GAP = r"(?:[ \t]*(?:[,;:|(/]|--?|–)?[ \t]*(?:\[[A-Z-]+\][ \t]*[,;|)/]?[ \t]*)
 # Up to two capitalised words after the placeholder: the rest of the name ("[NAME] Thu Hà (10 Oct 2017)").
 _NAME = r"\[NAME\](?:[ \t]+(?-i:[A-ZÀ-Þ])[\w'’-]*){0,2}"
 _ID = r"(?:[A-Z]{1,4}\d?[-/]?\d[\d/-]*\d|\d{6,12})(?![\w/-])"
+# Not after a part-number cue: "P/N MX-989803196521" is a part, not a person.
+_WRISTBAND = re.compile(
+    r"(?<![\w/-])(?<!P/N )(?<!P/N: )(?<!FRU )[A-Z]{1,4}(?=(?:[-/]?\d){6})\d*[-/]\d+(?:[-/]\d+)*(?![\w/-])"
+)
+# A work order's number is the organisation's, not a person's: "Ticket RQ-2031-55810", "Job ref LFT-88120".
+_WORK_ORDER = re.compile(
+    r"\b(?:ticket|job|fault|incident|work[ \t]+order|service[ \t]+request|support[ \t]+case|invoice)"
+    r"(?:[ \t]+(?:ref|no\.?|number|#))?[ \t]*[:#]?[ \t]*$",
+    re.I,
+)
 _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"({_NAME}{_GAP}\(?[ \t]*)({_ANY_DATE})", re.I), r"\1[DOB]"),
     (re.compile(rf"(\[NAME\][ \t]*(?:\([ \t]*|,[ \t]*))(?=[A-Z]{{0,4}}\d?[-/]?\d{{3}})({_ID})"), r"\1[ID-NUMBER]"),
@@ -43,13 +53,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     # A number after a birth date or a name on a label line: "MENDEZ, Joy | DOB [DOB] | 21960134".
     (re.compile(r"(\[(?:DOB|DATE|NAME)\][ \t]*[|,;/][ \t]*)\d{6,12}(?![\w/.-])"), r"\1[ID-NUMBER]"),
-    # Not after a part-number cue: "P/N MX-989803196521" is a part, not a person.
-    (
-        re.compile(
-            r"(?<![\w/-])(?<!P/N )(?<!P/N: )(?<!FRU )[A-Z]{1,4}(?=(?:[-/]?\d){6})\d*[-/]\d+(?:[-/]\d+)*(?![\w/-])"
-        ),
-        "[ID-NUMBER]",
-    ),
+    (_WRISTBAND, "[ID-NUMBER]"),
     (
         re.compile(
             r"(\[ADDRESS\],[ \t]+)(?-i:[A-Z][a-zà-ÿā-ž'’]{2,}(?:[ \t](?-i:[A-Z][a-zà-ÿā-ž'’]+))?)(?=[ \t]*[.;,)\n]|$)"
@@ -78,5 +82,13 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
 def redact_around(text: str) -> str:
     """Every rule of this module, once."""
     for pattern, replacement in _RULES:
-        text = pattern.sub(replacement, text)
+        if pattern is _WRISTBAND:
+            text = pattern.sub(_wristband, text)
+        else:
+            text = pattern.sub(replacement, text)
     return text
+
+
+def _wristband(match: re.Match[str]) -> str:
+    before = match.string[max(0, match.start() - 24) : match.start()]
+    return match.group() if _WORK_ORDER.search(before) else "[ID-NUMBER]"

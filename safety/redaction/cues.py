@@ -29,10 +29,11 @@ CUE = re.compile(
     r"\b(?:patient|pt|resident|client|called|from|attn|contact|i\s+am|i'm|this\s+is|it['’]s|spoke\s+(?:to|with)"
     r"|(?:grand)?(?:mother|mom|mum|father|dad|son|daughter|child)|wife|husband|partner|spouse|brother|sister|aunt"
     r"|uncle|cousin|nephew|niece|friend|neighbou?r|carer|caregiver|colleague|boss|roommate|flatmate|fianc[eé]e?"
-    r"|grandma|grandpa|gp|surgeon|pharmacist|technician|tech|engineer|(?-i:re)|supervisor|manager|nurse|doctor|baby\s+of|dear"
-    r"|next\s+of\s+kin|nok|(?:hi|hey|hiya|hello)\s+its|c['’]est|hi|hey|hiya|hello|bonjour|hola|ciao|b\d{1,2}|bed\s*\d{1,2}\s*[:(-]"
-    r"|(?:checked|signed|reported|logged|reviewed|seen|ordered|referred|requested|prescribed|authori[sz]ed|approved"
-    r"|witnessed|countersigned|assessed)\s+by|provider|physician|consultant|registrar|midwife|prescriber|therapist"
+    r"|grandma|grandpa|gp|surgeon|pharmacist|technician|tech|engineer|(?-i:re)|re(?=\s*:)|supervisor|manager|nurse|doctor|baby\s+of|dear"
+    r"|next\s+of\s+kin|nok|(?:hi|hey|hiya|hello|yo)\s+its|c['’]est|hi|hey|hiya|hello|bonjour|hola|ciao|b\d{1,2}|bed\s*\d{1,2}\s*[:(-]"
+    r"|(?-i:(?:RN|SN|BMS|SW|ODP|RT|CNS|ANP|SpR)(?=\s+(?:is\s+)?[A-Z][a-z]))|auntie|aunty|nan|nanna|granny|gran|grandad|(?:^|(?<=[.!?]\s))its(?=\s)|(?:checked|signed|reported|logged|reviewed|seen|ordered|referred|requested|prescribed|authori[sz]ed|approved"
+    r"|witnessed|countersigned|assessed|replaced|raised|changed|fixed|completed|removed|verified|performed|dispensed"
+    r"|administered|collected)\s+by|provider|physician|consultant|registrar|midwife|prescriber|therapist"
     r"|physio|paramedic|clinician|hca|paciente|patiente|paziente|bệnh\s+nhân|mgonjwa|con\s+gái|con\s+trai|hija|hijo"
     r"|esposa|esposo|marido|madre|padre|hermana|hermano|fille|fils|épouse|mari|tochter|sohn|ehefrau|ehemann|mutter"
     r"|vater|figlia|figlio|moglie|marito|córka|żona|mąż|filha|filho|mama\s+yake|baba\s+yake|患者|女儿|儿子|丈夫"
@@ -42,14 +43,14 @@ CUE = re.compile(
 )
 KIN = re.compile(
     r"\b(?:(?:grand)?(?:mother|mom|mum|father|dad|son|daughter)|wife|husband|partner|spouse|brother|sister|aunt|uncle"
-    r"|cousin|nephew|niece|friend|neighbou?r|carer|caregiver|patient|resident|next\s+of\s+kin|dear|spoke\s+(?:to|with))"
+    r"|cousin|nephew|niece|auntie|aunty|nanna|granny|grandad|my\s+(?:boy|girl|lad|lass|gf|bf|hubby|missus)|friend|neighbou?r|carer|caregiver|patient|resident|next\s+of\s+kin|dear|spoke\s+(?:to|with))"
     r"[.:,]?\s+\(?\s*",
     re.I,
 )
 # A name before these is a name even when it is also a word ("Holly (92-year-old)", "amber here", "Will in bed 2");
 # the possessive may be part of the word already matched ("Faith's son").
 AFTER_STRONG = re.compile(
-    r"\s+(?:here\b|in\s+(?:bed|bay)\s*\d)|\s*\((?:hca|rn|sn|nok|\[|\d{1,3}\s*(?:y|-year))|(?:['’]s|(?<=['’]s))\s+(?:wife"
+    r"\s+(?:here\b|in\s+(?:bed|bay|side\s*room|cubicle|cot|room|rm)\s*\d)|\s*\((?:hca|rn|sn|nok|\[|\d{1,3}\s*(?:y|-year))|(?:['’]s|(?<=['’]s))\s+(?:wife"
     r"|husband|mum|mom|dad|son|daughter|partner|carer|mother|father)\b",
     re.I,
 )

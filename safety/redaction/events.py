@@ -112,9 +112,11 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         r"\1[RECORD-ID]",
     ),
-    # A reference with letters and digits: "ref PALS-77120"; a bare number after "ref" is as often a vendor's.
+    # A reference with letters and digits: "ref PALS-77120"; a bare number after "ref" is as often a vendor's, and a
+    # job's or a ticket's reference is the organisation's ("Job ref LFT-88120").
     (
         re.compile(
+            r"(?<!job[ \t])(?<!ticket[ \t])(?<!fault[ \t])(?<!incident[ \t])(?<!order[ \t])"
             r"\b((?:ref(?:erence)?)(?:[ \t]+(?:no\.?|number))?[ \t]*[:#]?[ \t]*)"
             r"(?=[A-Z0-9/-]*[A-Z])(?=[A-Z0-9/-]*\d{3})(?-i:[A-Z0-9]+(?:[-/][A-Z0-9]+)+)(?![\w-])",
             re.I,

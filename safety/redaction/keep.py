@@ -92,6 +92,7 @@ _BEFORE_MODEL = re.compile(
     r"(?=[ \t]+(?-i:(?!FY|ST|CT|SHO)[A-Z]{1,3}\d{2,4}|[A-EG-Z]\d|Gen\d)\b)"  # "Hamilton C6"; not "Tom FY1"
 )
 _WORD_RX = re.compile(_WORD)
+_TITLED = re.compile(r"\b(?:mr|mrs|ms|miss|dr|nurse|sister|prof|doctor)\.?[ \t]+$", re.I)
 _BEFORE_DOSE = re.compile(rf"(?<![\w'’-]){_WORD}(?={_DOSE.pattern})", re.I)
 
 
@@ -108,7 +109,9 @@ def kept_spans(text: str) -> list[tuple[int, int]]:
         word = m.group().lower()
         if word in compounds or word.rstrip("s'’") in compounds:
             spans.append(m.span())
-        elif word in _DEVICES:  # the maker and the model after it: "Braun Perfusor Space", "Sonosite Edge II"
+        elif word in _DEVICES and not _TITLED.search(text, max(0, m.start() - 12), m.start()):
+            # The maker and the model after it: "Braun Perfusor Space", "Sonosite Edge II"; after a person's title
+            # the word is a given name that a brand shares ("Nurse Camila Reyes").
             model = re.match(r"(?:\s+[A-Z][\w-]*){0,2}", text[m.end() : m.end() + 60])
             spans.append((m.start(), m.end() + (model.end() if model else 0)))
     return spans

@@ -28,7 +28,9 @@ from safety.redaction.cues import (
 from safety.redaction.keep import kept_spans
 from safety.redaction.lexicon import is_word, listed, name_lists, protected_words
 from safety.redaction.likely import likely_caps_pair, likely_name
+from safety.redaction.marked import redact_marked
 from safety.redaction.pairs import addressed, beside_placeholder, drop_institutions, listed_pair
+from safety.redaction.products import give_back_products
 from safety.redaction.two_words import pair as _pair
 from safety.redaction.vocabulary import COMMON, EPONYMS, FACILITY, FUNCTION, PARTICLES, never_name
 
@@ -99,6 +101,10 @@ class _Text:
 
     def in_first(self, i: int) -> bool:
         return listed(_base(self.word(i)), self.first)
+
+    def surname(self, i: int) -> bool:
+        b = _base(self.word(i))
+        return listed(b, self.last) and not is_word(b)
 
     def nameish(self, i: int) -> bool:
         """On a name list or no English word, and not a common word, an eponym or a facility word."""
@@ -212,6 +218,7 @@ def redact_names(text: str, protected: frozenset[str] = frozenset()) -> str:
 
     ``protected``: words never taken for a name (drug names, from the caller that has the knowledge base).
     """
+    text = redact_marked(text)
     t = _Text(text, protected)
     hits: set[int] = set()
     for i in range(len(t.words)):
@@ -228,7 +235,7 @@ def redact_names(text: str, protected: frozenset[str] = frozenset()) -> str:
     # A title or a role ("Nurse", "Sister", "Doctor") is kept beside the name it introduces, and never spreads.
     hits = {
         i
-        for i in drop_institutions(t, hits) - t.kept
+        for i in give_back_products(t, drop_institutions(t, hits)) - t.kept
         if not never_name(t.word(i))
         and not (TITLE.fullmatch(t.word(i)) and t.word(i)[0].isupper() and len(t.word(i)) > 2)
     }

@@ -118,12 +118,18 @@ def titled_capitals(t: Text, i: int) -> bool:
 def beside_placeholder(t: Text, i: int) -> bool:
     """A name word next to a "[NAME]" another pass left ("Meiling [NAME]", "[NAME] HOÀNG")."""
     m = t.words[i]
-    if not (t.text.endswith("[NAME] ", 0, m.start()) or t.text.startswith(" [NAME]", m.end())):
+    # "[NAME]) " too: a name split by a bracketed nickname or given name ("Mr J (Jun) Tanaka").
+    if not (t.text.endswith(("[NAME] ", "[NAME]) "), 0, m.start()) or t.text.startswith(" [NAME]", m.end())):
         return False
     w = t.word(i)
     if CUE.match(t.text, m.start()) or TITLE.match(t.text, m.start()):
         return False  # the cue word itself: "Esposa [NAME]", "Señora [NAME]"
-    return len(w) > 2 and (t.cap(i) and not w.isupper() or shouted_name(w)) and t.nameish(i)
+    if len(w) <= 2 or not (t.cap(i) and not w.isupper() or shouted_name(w)):
+        return False
+    # A surname that also names a sign or a test ("Jones", "Bell") is the person's when nothing clinical follows:
+    # "(bed 3, [NAME] Jones) until", not "[NAME] Bence Jones protein".
+    closed = re.match(r"\s*[),.;]", t.text[m.end() :]) is not None and not w.endswith(("'s", "’s"))
+    return t.nameish(i) or closed and listed(w.lower(), t.last)
 
 
 def shouted_name(w: str) -> bool:
