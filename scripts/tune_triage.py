@@ -1,14 +1,14 @@
-"""Fit the semantic triage probe on the TUNE splits and the curated bank; write safety/triage/data/probe.npz.
+"""Fit the semantic triage probe on every writer's sets and the curated bank; write safety/triage/data/probe.npz.
 
-Training data: the curated exemplars (emergency 1, look-alike 0), the tune halves of three writers' sets (ours:
-triage_tune.csv + triage_own.csv; a second's: triage_v2_tune.csv; a third's: triage_v3_tune.csv) and ordinary product
+Training data: the curated exemplars (emergency 1, look-alike 0), eight writers' messages (``WRITERS``: ours, and
+writers 2-7 whole, their test halves having been scored and spent; writer 8's tune half only) and ordinary product
 questions (0). A message is 1 if it is an emergency; every segment of a look-alike is 0. The probe is a one-hidden-layer
 MLP over the embedding, the context cues and the rule flag (sklearn fits it; the product runs its weights in numpy). A
 message of up to SHORT_WORDS words is read whole; a longer one is read whole and per segment.
 
 What failed before was another writer's phrasing, so everything is chosen by leave-one-WRITER-out validation: fit on
-two writers' tune sets (plus the bank and the routine questions), score the third, for each writer (the test splits
-are never read here). Within-writer 5-fold CV is reported beside it. Chosen there:
+the other writers (plus the bank and the routine questions), score the one left out, for each writer (writer 8's test
+half is never read here). Within-writer 5-fold CV is reported beside it. Chosen there:
 - the model (MODELS) and the threshold: the highest whose pooled held-out recall on English messages, with the
   rules, reaches TARGET_RECALL;
 - the segment threshold for long messages: above LONG_QUANTILE of held-out benign segments and well above every
@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.triage import FILLER  # noqa: E402
 from evaluation.cases import CASES  # noqa: E402
-from evaluation.triage import DATA, TUNE, V2_TUNE, V3_TUNE, Case, load_cases  # noqa: E402
+from evaluation.triage import DATA, Case, load_cases  # noqa: E402
 from retrieval import default_embedder  # noqa: E402
 from safety.triage.normalise import normalise  # noqa: E402
 from safety.triage.ruleset import rule_keys  # noqa: E402
@@ -49,8 +49,15 @@ CHOSEN = "mlp 128"
 # Pooled leave-one-writer-out recall with the rules; the threshold is the highest that reaches it. Messages in other
 # languages are left out of the target: the probe reads English only and the lexicon that flags them was written
 # with two writers' misses in view, so their held-out recall is not what this fold would show (reported apart).
-TARGET_RECALL = 0.95
+TARGET_RECALL = 0.975  # a missed emergency costs more than a false alarm (LOWO: +1.8 recall for +1.4 false alarms)
 LONG_QUANTILE = 0.98  # of held-out benign segments
+# Every writer's messages the probe may learn from: whole sets whose test halves have been scored (and so are spent),
+# and only the tune half of the newest writer, whose test half stays held out for the figures in docs/evaluation.md.
+WRITERS = {
+    "old": ("triage_tune.csv", "triage_own.csv"),
+    **{f"v{n}": (f"triage_v{n}_tune.csv", f"triage_v{n}_test.csv") for n in range(2, 8)},
+    "v8": ("triage_v8_tune.csv",),
+}
 STYLES = ("long", "non_english", "indirect", "slang", "misspelt", "terse", "nurse_shorthand", "lay", "mixed")
 
 
@@ -81,12 +88,10 @@ def fit(hidden: int, x: Array, labels: Array) -> LogisticRegression | MLPClassif
 
 def main() -> None:
     embedder = default_embedder()
-    old = load_cases(TUNE) + load_cases(DATA / "triage_own.csv")
-    v2 = load_cases(V2_TUNE)
-    v3 = load_cases(V3_TUNE)
-    cases = old + v2 + v3 + routine_questions()
-    n_routine = len(cases) - len(old) - len(v2) - len(v3)
-    source = np.array(["old"] * len(old) + ["v2"] * len(v2) + ["v3"] * len(v3) + ["routine"] * n_routine)
+    by_writer = {name: [c for f in files for c in load_cases(DATA / f)] for name, files in WRITERS.items()}
+    cases = [c for group in by_writer.values() for c in group] + routine_questions()
+    n_routine = len(cases) - sum(len(g) for g in by_writer.values())
+    source = np.array([name for name, group in by_writer.items() for _ in group] + ["routine"] * n_routine)
     scored = source != "routine"  # the figures are on the two tune sets; routine questions only train
     style = np.array([c.style for c in cases])
     y = np.array([c.emergency for c in cases])
@@ -149,8 +154,8 @@ def main() -> None:
 
     every = np.arange(len(cases))
     routine = every[source == "routine"]
-    writers = ("old", "v2", "v3")
-    cross: Splits = [  # leave one writer out: fit on the other two, score the third
+    writers = tuple(WRITERS)
+    cross: Splits = [  # leave one writer out: fit on the others, score it
         (np.concatenate([every[(source != b) & scored], routine]), every[source == b]) for b in writers
     ]
     within: Splits = [
@@ -172,9 +177,10 @@ def main() -> None:
         return lambda t: (whole >= t) | (long_msg & (seg >= max(t, long_t))) | rule_hit
 
     report: dict[str, object] = {
-        "tuned_on": f"{TUNE.name} + triage_own.csv ({len(old)}), {V2_TUNE.name} ({len(v2)}), "
-        f"{V3_TUNE.name} ({len(v3)}), routine questions "
-        f"({int((~scored).sum())}), {len(ex_texts) + len(lk_texts)} exemplars",
+        "tuned_on": ", ".join(
+            f"{name}: {' + '.join(files)} ({len(by_writer[name])})" for name, files in WRITERS.items()
+        )
+        + f", routine questions ({int((~scored).sum())}), {len(ex_texts) + len(lk_texts)} exemplars",
         "rules alone": {w: figures(rule_hit, source == w) for w in writers},
     }
     chosen: dict[str, float] = {}

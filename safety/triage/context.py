@@ -164,7 +164,9 @@ _ALL_CLEAR = re.compile(
     r"\b(not urgent|nobody'?s been (hurt|stuck|injured|trapped)|no(body| one) (was |got |is )?(hurt|injured)|"
     r"back at work|(been |is |was |are |feel |felt )?(totally |completely |perfectly )?fine (since|now|after|again)|"
     r"(laughing|playing|running around|eating and drinking|smiling) (now|again|happily)|(bleeding|it) (has )?"
-    r"stopp?ed|no (burning|pain|bleeding|leaks?|symptoms)\b)"
+    r"stopp?ed|no (burning|pain|bleeding|leaks?|symptoms)\b|"
+    # a detector asking for a battery is maintenance (its low-battery chirp), not an alarm going off
+    r"(replacement|new|spare) batter(y|ies)|low[- ]battery|battery (is )?(low|flat|dying)|keeps chirping)"
 )
 
 

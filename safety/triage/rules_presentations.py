@@ -18,7 +18,7 @@ _CHILD = (
     r"\b(kid|kids|child|toddler|baby|son|daughter|grandson|granddaughter|little one|(\d{1,2}|one|two|three|four|five)[- ]"
     r"?(yo|y/o|year[- ]old|month[- ]old))\b"
 )
-_INGESTED = r"\b(ate|eaten|swallowed|drank|drunk|chewed|chewing|sucked|sucking|got into|licked|had some of)\b"
+_INGESTED = r"\b(ate|eaten|swallowed|drank|drunk|chewed|chewing|sucked|sucking|got into|licked|had some of|ingested)\b"
 # Medicines that are dangerous in one or two doses to a small child (TOXBASE "one pill can kill" list and NHS).
 _ADULT_MEDICINE = (
     r"\b(methadone|buprenorphine|subutex|suboxone|oxycodone|oxy|morphine|fentanyl|tramadol|codeine|co-codamol|"
@@ -69,7 +69,12 @@ PRESENTATION_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "overdose",
-        (rf"{_INGESTED}[^.;]{{0,30}}{_HOUSEHOLD_POISON}",),
+        (
+            rf"{_INGESTED}[^.;]{{0,30}}{_HOUSEHOLD_POISON}",
+            # grams of an over-the-counter painkiller (TOXBASE: paracetamol from 75 mg/kg, about 5 g in an adult)
+            r"\b(ingested|took|taken|swallowed|had)\s+(about |around |over )?([5-9]|\d{2,3})\s*(g|grams?)\b[^.;]{0,15}"
+            r"\b(paracetamol|acetaminophen|tylenol|aspirin|ibuprofen)\b",
+        ),
         pairs=((_CHILD, rf"{_INGESTED}[^.;]{{0,30}}{_ADULT_MEDICINE}"),),
     ),
     Rule(
@@ -87,18 +92,24 @@ PRESENTATION_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "suicide",
-        (),
+        (
+            # 988 Lifeline / Samaritans: gathering the means and choosing a time
+            r"(saved|saving|stockpil\w*|hoard\w*|collect\w*|kept) (up )?(all )?(my |the |enough )?(\w+ )?(tablets|pills|meds|"
+            r"medication|painkillers)[^.;]{0,60}\b(tonight|right time|the time|ready|end it|for good)\b",
+            # a farewell across sentences: love passed on with an apology ("Please tell my sister I loved her. I'm sorry.")
+            r"\btell (my|him|her|them|\w+) (\w+ )?(that )?i (loved|always loved) (her|him|them|you)\b[^\n]{0,40}"
+            r"\b((i'?m|i am) (so )?sorry|goodbye|forgive me)\b",
+            # affairs put in order for a time after which nothing will be needed
+            r"\b(gave|given|giving|handed|rehomed|re-homed|sorted|sorting)\b[^\n]{0,80}(won'?t|will not) need (any of )?"
+            r"(it|them|this|that|anything) (after|beyond|past) (this|tonight|tomorrow|today|the weekend|friday|saturday|"
+            r"sunday)",
+        ),
         pairs=(
-            # a past overdose or self-harm about to be repeated (Samaritans: a previous attempt is the strongest sign)
-            (
-                r"\b(overdos\w*|od|self[- ]harm\w*|cut\w* myself|took (all )?(my |the )?(pills|tablets))\b",
-                r"\b(do(ing)?|try(ing)?) (it|that) again|again tonight|feel like doing it",
-            ),
             (
                 r"\b(giv\w* away|gave away|given away|handing out|passing on)\b[^.;]{0,30}\b(my|all my|all of my)\b",
                 r"(won'?t|will not|not (going to|gonna)) (be )?need\w* (them|it|this|that|any of (it|them|this))\b"
-                r"(?! (in|at|on|for|when|until|till|because|as|since)\b)|no use (to|for) me|where i'?m going|(after|when|once) "
-                r"i'?m gone|won'?t be (here|around)|not be (here|around)",
+                r"(?! (in|at|on|for|when|until|till|because|as|since|after (the|my|our|we|i|moving))\b)|no use (to|for) me|"
+                r"where i'?m going|(after|when|once) i'?m gone|won'?t be (here|around)|not be (here|around)",
             ),
         ),
     ),

@@ -21,6 +21,10 @@ RAISED = [
     ("I've got a hammer in the van and I know where he lives", "harm_others"),
     ("ate a prawn cracker, now my lips are swelling and my throat feels tight", "anaphylaxis"),
     ("pt obs: NEWS 8, new confusion", "sepsis"),
+    ("I've been collecting my sleeping pills for a month and tonight I'm ready", "suicide"),
+    ("Tell my brother I always loved him. Goodbye.", "suicide"),
+    ("Rehomed the cat and sorted the will. I won't need anything after tomorrow.", "suicide"),
+    ("she ingested about 20 g of paracetamol this morning", "overdose"),
 ]
 QUIET = [
     "peak flow 420 today, my best is 450, feeling good",
@@ -34,6 +38,8 @@ QUIET = [
     "suicide doors on my old car are sticking, which lubricant?",
     "pt hx overdose 2016, nil current SI, safety plan in place, routine review",
     "what should we do if a child has a seizure at nursery? policy question",
+    "sold my bike and gave away the tent, won't need it after the move",
+    "I took 1 g of paracetamol for a headache",
 ]
 
 
