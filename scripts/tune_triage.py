@@ -50,6 +50,7 @@ CHOSEN = "mlp 128"
 # languages are left out of the target: the probe reads English only and the lexicon that flags them was written
 # with two writers' misses in view, so their held-out recall is not what this fold would show (reported apart).
 TARGET_RECALL = 0.975  # a missed emergency costs more than a false alarm (LOWO: +1.8 recall for +1.4 false alarms)
+BANK_PER_KEY = 40  # writer emergencies kept per category in the nearest-exemplar bank (beside the curated ones)
 LONG_QUANTILE = 0.98  # of held-out benign segments
 # Every writer's messages the probe may learn from: whole sets whose test halves have been scored (and so are spent),
 # and only the tune half of the newest writer, whose test half stays held out for the figures in docs/evaluation.md.
@@ -69,6 +70,18 @@ def routine_questions() -> list[Case]:
         drug = [Case(r["persona"], frozenset({"none"}), "routine", r["question"]) for r in csv.DictReader(handle)]
     product = [Case(c.persona, frozenset({"none"}), "routine", c.text) for c in CASES if c.category != "emergency"]
     return drug + product
+
+
+def capped(keys: list[str], per_key: int = BANK_PER_KEY) -> list[int]:
+    """The first ``per_key`` writer emergencies of each category: enough to name a flag's category, and a bank small
+    enough to stay in cache beside the embedding model (3,000 rows cost about 2.5 ms a message on these machines)."""
+    seen: dict[str, int] = {}
+    out = []
+    for i, key in enumerate(keys):
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] <= per_key:
+            out.append(i)
+    return out
 
 
 def make(hidden: int) -> LogisticRegression | MLPClassifier:
@@ -219,8 +232,12 @@ def main() -> None:
         print(name, json.dumps(entry, indent=1), flush=True)
     model = fit(MODELS[CHOSEN][0], *training(every))
     assert isinstance(model, MLPClassifier)
+    writer_keys = [sorted(c.categories)[0] for c in cases if c.emergency]
+    keep = [len(ex_texts) + i for i in capped(writer_keys)]
     bank_texts = ex_texts + [t for t, c in zip(texts, cases, strict=True) if c.emergency]
-    bank_keys = [k for k, _ in emergencies] + [sorted(c.categories)[0] for c in cases if c.emergency]
+    bank_keys = [k for k, _ in emergencies] + writer_keys
+    bank_texts = bank_texts[: len(ex_texts)] + [bank_texts[i] for i in keep]
+    bank_keys = bank_keys[: len(ex_texts)] + [bank_keys[i] for i in keep]
     np.savez_compressed(
         PROBE,
         w1=model.coefs_[0].astype(np.float32),
@@ -238,5 +255,17 @@ def main() -> None:
     print(json.dumps(report["chosen"]))
 
 
+def rebank() -> None:
+    """Cap the bank of the stored probe as ``main`` now does, without refitting (the weights are unchanged)."""
+    stored = dict(np.load(PROBE, allow_pickle=False))
+    curated = len(load_exemplars()[0])
+    keys = [str(k) for k in stored["bank_keys"]]
+    rows = list(range(curated)) + [curated + i for i in capped(keys[curated:])]
+    for name in ("bank", "bank_keys", "bank_texts"):
+        stored[name] = stored[name][rows]
+    np.savez_compressed(PROBE, **stored)
+    print(f"bank {len(keys)} -> {len(rows)} rows")
+
+
 if __name__ == "__main__":
-    main()
+    rebank() if sys.argv[1:] == ["--rebank"] else main()

@@ -137,7 +137,8 @@ class SemanticDetector:
         for i in np.argsort(-(probs - bars)):
             if probs[i] < bars[i]:
                 break
-            nearest = int(np.argmax(self.bank @ vectors[i]))  # the category of the closest exemplar
+            # the category of the closest exemplar (float32 both sides: a float64 vector would copy the whole bank)
+            nearest = int(np.argmax(self.bank @ vectors[i].astype(np.float32, copy=False)))
             key = self.bank_keys[nearest]
             if key not in NEVER_JOKED and joking(normalised, laughter_only=True):
                 continue  # "gonna explode lol", "I could die of embarrassment haha": a figure of speech
