@@ -132,4 +132,8 @@ if __name__ == "__main__":
         "redaction_v7": lambda: split_jsonl("redaction_set_v7", "style"),
         "injection_v7": lambda: split_jsonl("injection_set_v7", "label"),
         "drugs_v7": lambda: split_drug_questions("v7"),
+        "triage_v9": lambda: split_triage(("triage_set_v9.csv",), "triage_v9"),
+        "redaction_v8": lambda: split_jsonl("redaction_set_v8", "style"),
+        "injection_v8": lambda: split_jsonl("injection_set_v8", "label"),
+        "drugs_v8": lambda: split_drug_questions("v8"),
     }[sys.argv[1]]()

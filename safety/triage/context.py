@@ -79,7 +79,8 @@ _PAST_OPENING = re.compile(
 )
 _HYPOTHETICAL = re.compile(
     r"\b(just (want|wanted) to know|in case(?! (he|she|it|they|i|we|you)\b)|for peace of mind|for future reference|"
-    r"hypothetically|out of (interest|curiosity)|(policy|general|theory|exam) question)\b"
+    r"hypothetically|out of (interest|curiosity)|(policy|general|theory|exam) question|"
+    r"asking for a (first aid )?(course|class|friend|project|quiz|exam))\b"
 )
 
 

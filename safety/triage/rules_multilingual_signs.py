@@ -189,11 +189,17 @@ _NAMED: dict[str, tuple[str, ...]] = {
         r"ciemiaczko (zapadniete|zapadle)|बच्च\S*[^।]{0,20}(ढीला|सुस्त)|bachch\w* (dheela|dhila|sust)|"
         r"sốt[^.;?]{0,40}(lừ đừ|li bì|bỏ bú|không chịu bú|chấm tím|ban tím)",
     ),
-    "sepsis": (r"lagnat[^.;?]{0,60}(hindi (na )?makausap|hindi (na )?umiihi|nalilito|nagdedeliryo)",),
+    "sepsis": (
+        r"lagnat[^.;?]{0,60}(hindi (na )?makausap|hindi (na )?umiihi|nalilito|nagdedeliryo)",
+        # Swahili: high fever with shivering, confusion or spots on the skin (NICE NG51 signs)
+        r"homa kali[^.;?]{0,60}(amechanganyikiwa|madoa|hajitambui)",
+    ),
     "suicide": (
         r"(стою|сижу) на (крыше|мосту|краю)[^.;?]{0,30}(прыгн|спрыгн|попрощ)\w*|хочу (прыгнуть|спрыгнуть) (с|из) "
         r"(крыши|моста|окна)|(想|要)(从|在)?(楼顶|楼上|桥上|天台)跳下去|(dit|fait) (mes )?(au revoir|adieux) a tout le monde|"
-        r"la faccio finita(?! con)|farla finita(?! con)|ma rabo inaan noolaado",
+        r"la faccio finita(?! con)|farla finita(?! con)|ma rabo inaan noolaado|"
+        # German "ich mache Schluss" with a time or the means ready; Tagalog "I don't want to live" with a place
+        r"(heute nacht|heute|morgen|jetzt) mache ich schluss(?! mit (der|dem|meiner|meinem) (arbeit|job|schicht|freund\w*))|tabletten liegen bereit|ayoko na (ng )?mabuhay",
     ),
     "lockout": (
         r"dentro da maquina[^.;?]{0,60}(ligou|arranc\w*)|(kollege|mitarbeiter|arbeiter) (ist )?eingeklemmt|"

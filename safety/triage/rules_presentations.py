@@ -35,6 +35,59 @@ _HOUSEHOLD_POISON = (
 
 PRESENTATION_RULES: tuple[Rule, ...] = (
     Rule(
+        "unconscious",
+        (),
+        # NICE NG41 / major trauma triage: a fall from height with a spinal sign or no response
+        pairs=(
+            (
+                r"\b(fell|fall|fallen)\b[^.;]{0,30}\b(from|off)\b[^.;]{0,30}\b(height|roof|ladder|scaffold\w*|balcony|"
+                r"\d+ ?(m|metres?|meters?|ft|feet)|(two|three|four|\d) (storeys?|floors?))\b",
+                r"not moving (his |her |their )?legs|can'?t (move|feel) (his |her |my |their )?legs|unconscious|not "
+                r"(responding|breathing)|c-?spine|neck (held|collar)|spin(e|al)",
+            ),
+        ),
+    ),
+    Rule(
+        "electrical",
+        (),
+        # HSE electric shock: palpitations, burns at entry and exit, chest pain after a shock need hospital
+        pairs=(
+            (
+                r"electric(al)? shock|electrocut\w*|\bshocked\b",
+                r"palpitation\w*|entry|exit|burns?|chest pain|irregular",
+            ),
+        ),
+    ),
+    Rule(
+        "gas_leak",
+        (),
+        # HSE / National Gas: a struck gas main venting is an emergency (call the gas emergency line, clear the area)
+        pairs=(
+            (
+                r"\b(mains?|gas (main|pipe|line|service))\b[^.;]{0,40}\b(clipped|struck|hit|cut|damaged|ruptured|split)\b|"
+                r"\b(clipped|struck|hit|cut through|damaged|ruptured)\b[^.;]{0,20}\bgas (main|pipe|line|service)\b",
+                r"\b(roar\w*|hiss\w*|stink\w*|smell\w*|venting|blowing)\b",
+            ),
+        ),
+    ),
+    Rule(
+        "obstetric",
+        (
+            # RCOG Green-top 57: reduced or absent fetal movements are reported to the maternity unit at once
+            r"(baby'?s? |fetal |foetal )movements? (have |has )?(gone |are |is |been )?(really |very |much )?(quiet\w*|"
+            r"reduced|less|slow\w*|stopped)|baby (hasn'?t|has not|hasn'?t been|has not been|isn'?t) mov\w*|(can'?t|cannot|"
+            r"haven'?t) felt? (the )?baby mov\w*",
+        ),
+    ),
+    Rule(
+        "paediatric",
+        (
+            # NICE NG143: under 3 months with a temperature of 38 °C or more is a red flag
+            r"\b(([1-9]|1[0-2])[- ]weeks?|([1-3]|one|two|three)[- ]months?)[- ]old\b[^.;]{0,60}\b(temp\w*|fever|"
+            r"temperature)\b[^.;]{0,20}\b(3[89]|4[0-2])([.,]\d)?\b",
+        ),
+    ),
+    Rule(
         "breathing",
         (
             # BTS/SIGN 158: a reliever used again and again without relief is a severe attack.
@@ -96,6 +149,11 @@ PRESENTATION_RULES: tuple[Rule, ...] = (
             # 988 Lifeline / Samaritans: gathering the means and choosing a time
             r"(saved|saving|stockpil\w*|hoard\w*|collect\w*|kept) (up )?(all )?(my |the |enough )?(\w+ )?(tablets|pills|meds|"
             r"medication|painkillers)[^.;]{0,60}\b(tonight|right time|the time|ready|end it|for good)\b",
+            # self-harm gone further than before, a note, a method disguised as an accident, a set time
+            r"\bcut (my|his|her) (wrists?|arms?|thighs?|legs?)\b[^.;]{0,60}(won'?t stop|deeper|too deep|bleed\w*|blood)",
+            r"\bgood[- ]?by(e)? (notes?|letters?|messages?)\b",
+            r"\b(make it|it'?ll|it will|so it|that it) looks? like an accident\b",
+            r"\b(nothing|nothin|no point|no reason|goodby\w*|note)\b[^\n]{0,80}\b(gonna|gona|going to) (do it|end it)\b",
             # a farewell across sentences: love passed on with an apology ("Please tell my sister I loved her. I'm sorry.")
             r"\btell (my|him|her|them|\w+) (\w+ )?(that )?i (loved|always loved) (her|him|them|you)\b[^\n]{0,40}"
             r"\b((i'?m|i am) (so )?sorry|goodbye|forgive me)\b",

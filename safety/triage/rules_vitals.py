@@ -31,6 +31,10 @@ _PEF = re.compile(
     r"\bpeak ?flow\s*(?:of|is|was|at|:|=|now|only|down to)?\s*(\d{2,3})\b[^.;]{0,40}?\b(?:normal\w*|usual\w*|best|"
     r"predicted|usually)\s*(?:is|of|=|:|around|about)?\s*(\d{2,3})\b"
 )
+_PEF_USUAL_FIRST = re.compile(  # "peak flow is usually 450, right now it's 160"
+    r"\bpeak ?flow\s*(?:is\s+)?(?:usually|normally|normal is|best is)\s*(\d{2,3})\b[^.;]{0,40}?\b(?:now|today|right now|"
+    r"tonight)\s*(?:it'?s|is|was|:)?\s*(\d{2,3})\b"
+)
 _NEWS = re.compile(r"\bnews2?(?: score)?" + _NUM + r"(\d{1,2})\b")
 _CONFUSED = re.compile(
     r"(?<!no )(?<!not )(?<!denies )\b(new(ly)? confus\w*|acutely confused|new confusion|not making sense|delirious)\b"
@@ -43,7 +47,10 @@ _SENTENCE = re.compile(r"(?:[^.;\n]|\.(?=\d))+")  # "35.1" stays in its sentence
 _CONTEXT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("bleeding", re.compile(r"bleed|haemat|hemat|haemorrh|hemorrh|melaena|melena|varices|blood loss|\bpr blood")),
     ("head_injury", re.compile(r"\b(fall|fell|fallen|head|haematoma|hematoma)\b")),
-    ("obstetric", re.compile(r"pregnan|post-?partum|lochia|\b\d{2}/40\b|\bg\dp\d\b|antenatal|labour|labor")),
+    (
+        "obstetric",
+        re.compile(r"pregnan|post-?partum|lochia|\b\d{2}/40\b|\b[2-4]\d weeks\b|\bg\dp\d\b|antenatal|labour|labor"),
+    ),
     ("overdose", re.compile(r"overdos|blister packs?|tablets|empty (bottle|packet)|poison|toxic")),
     ("anaphylaxis", re.compile(r"anaphyla|angioedema|urticaria|hives|allerg|adrenaline")),
 )
@@ -113,9 +120,14 @@ def match_vitals(lowered: str) -> list[str]:
             or (news and int(news.group(1)) >= 7)
             or (lactate and float(lactate.group(1).replace(",", ".")) >= 4)
             or ((pef := _PEF.search(sentence)) is not None and 2 * int(pef.group(1)) < int(pef.group(2)))
+            or (
+                (usual := _PEF_USUAL_FIRST.search(sentence)) is not None
+                and 2 * int(usual.group(2)) < int(usual.group(1))
+            )
         ):
             continue
-        key = _category(sentence, scored) if scored or not _PEF.search(sentence) else "breathing"
+        peak_flow = _PEF.search(sentence) or _PEF_USUAL_FIRST.search(sentence)
+        key = _category(sentence, scored) if scored or not peak_flow else "breathing"
         if low_gcs and key == "sepsis" and scored == {"gcs"}:
             key = "unconscious"
         if key not in hits:

@@ -25,6 +25,15 @@ RAISED = [
     ("Tell my brother I always loved him. Goodbye.", "suicide"),
     ("Rehomed the cat and sorted the will. I won't need anything after tomorrow.", "suicide"),
     ("she ingested about 20 g of paracetamol this morning", "overdose"),
+    ("peak flow normally 500, now it's 180, lips feel tingly", "breathing"),
+    ("labourer fell off the scaffold, 4 metres, says he can't feel his legs", "unconscious"),
+    ("got an electric shock off the kettle lead, now having palpitations", "electrical"),
+    ("digger has struck the gas main outside, it's hissing loudly", "gas_leak"),
+    ("32 weeks and I haven't felt the baby move since last night", "obstetric"),
+    ("my 6 week old has a temperature of 38.4", "paediatric"),
+    ("I cut my wrists deeper this time and the blood won't stop", "suicide"),
+    ("planned to crash the car so it'll look like an accident", "suicide"),
+    ("Heute Nacht mache ich Schluss.", "suicide"),
 ]
 QUIET = [
     "peak flow 420 today, my best is 450, feeling good",
@@ -40,6 +49,10 @@ QUIET = [
     "what should we do if a child has a seizure at nursery? policy question",
     "sold my bike and gave away the tent, won't need it after the move",
     "I took 1 g of paracetamol for a headache",
+    "sore spot on my chest only when I press on the rib after football, breathing fine",
+    "my 8 month old had a temperature of 38.1 yesterday, eating and playing today",
+    "the baby's movements were back to normal after the monitoring, all fine",
+    "Heute mache ich Schluss mit der Arbeit um fünf.",
 ]
 
 
