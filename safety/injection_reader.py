@@ -19,7 +19,7 @@ import re
 _PROC = (
     r"(?:summari[sz]|transcrib|compil|process|import|ingest|pars|index|scan|extract|aggregat|crawl|scrap|digest|"
     r"condens|paraphras|translat|convert|load|open|consum|generat|produc|draft|answer|respond|quot|excerpt|repurpos|"
-    r"caption|interpret|type\s+up|types\s+up|typing\s+up|writ|digitis|digitiz|describ|"
+    r"caption|interpret|type\s+up|types\s+up|typing\s+up|writ|digitis|digitiz|describ|turn|fill|cit|rewrit|"
     r"auto-?summari[sz]|machine-?read)\w*"
 )
 # What a processed text is called.
@@ -29,7 +29,8 @@ _TEXT = (
     r"guidelines?|procedures?|sops?|appendi(?:x|ces)|reports?|forms?|text|content|feeds?|entries|entry|data|tickets?|"
     r"comments?|reviews?|transcripts?|images?|photos?|screenshots?|pdfs?|metadata|readme|wiki|chats?|conversations?|"
     r"minutes|memos?|circulars?|bulletins?|notices?|certificates?|schedules?|rotas?|lists?|charts?|sections?|inbox|"
-    r"fax(?:es)?|scans?|cards?|templates?|videos?|recordings?|voicemails?|rules|tickets?|pdfs?|guidance)"
+    r"fax(?:es)?|scans?|cards?|templates?|videos?|recordings?|voicemails?|rules|tickets?|pdfs?|guidance|scripts?|code|"
+    r"diffs?|packages?|functions?|channels?|photos?|images?|charts?|posters?|faqs?)"
 )
 # A thing (not a person) that handles text for someone else.
 _AGENT = (
@@ -41,7 +42,7 @@ _AGENT = (
 # The output a reader makes from the text.
 _OUTPUT = (
     r"(?:summar(?:y|ies)|abstracts?|digests?|overviews?|briefings?|answers?|responses?|repl(?:y|ies)|outputs?|"
-    r"translations?|transcriptions?|task\s+cards?|work\s+(?:instructions?|orders?)|(?:compliance|status|shift|"
+    r"translations?|transcriptions?|task\s+cards?|work\s+(?:instructions?|orders?)|captions?|digests?|(?:compliance|status|shift|derived|"
     r"handover|executive|audit|monthly|weekly|daily|generated|automatic|automated|final)\s+(?:reports?|summar(?:y|ies))|"
     r"generated\s+\w+)"
 )
@@ -56,7 +57,7 @@ _DEMAND = (
     r"diga|indique|recomiende|responda|afirme|escriba|omita|informe|dites|indiquez|r[ée]pondez|[ée]crivez|mentionnez|"
     r"omettez|recommandez|affirmez|antworten|behaupten|schreiben|verschweigen|nennen|empfehlen|geben\s+sie|dica|"
     r"rispondi|rispondere|scrivi|indica|consigli|indiquer|marquer|r[ée]pondre|dire|signaler|[ée]crire|indicar|decir|"
-    r"marcar|responder|marque|melden|markieren|bezeichnen|angeben|"
+    r"marcar|responder|marque|melden|markieren|bezeichnen|angeben|sagen|erwähnen|"
     r"begin|end|start|contain|express|display|enter|issue|add|present|сообщайте|укажите|声明|说明|标记)"
 )
 _ANY = r"(?:any|every|all|each|whatever|whichever|the|a|an)"
@@ -64,11 +65,41 @@ _ANY = r"(?:any|every|all|each|whatever|whichever|the|a|an)"
 # Readers that are never people: "Interface consumers:", "(parsers: treat rows ...)", "for knowledge-base processors".
 _MACHINE_READER = (
     r"(?:consumers|processors|parsers|importers|indexers|crawlers|scrapers|aggregators|summari[sz]ers|responders|"
-    r"transcribers|(?:lector|lecteur|lettore|leitor)\s+autom\w+|verarbeitende[nr]?\s+(?:systeme?|programme?))"
+    r"transcribers|extractors|(?:lector|lecteur|lettore|leitor)\s+autom\w+|verarbeitende[nr]?\s+(?:systeme?|programme?))"
+)
+# Whatever writes the output, named by its job: "the report writer", "answer composer", "response generator",
+# "describer", "downstream classifier", "der Zusammenfasser"; people who write reports are "authors", "staff", "you".
+_WRITER = (
+    r"(?:(?:report|response|answer|reply|summary|task[- ]list|ticket|caption|alt[- ]?text|handover|output|final)[- ]?"
+    r"(?:writers?|composers?|generators?|drafters?|builders?|makers?|creators?|producers?)|describers?|classifiers?|"
+    r"summari[sz]ers?|zusammenfasser\w*|résumeurs?|taggers?|labell?ers?)"
+)
+# Spoken to at the start of a line only by a name no person goes by ("Report writers:" may be staff).
+_WRITER_MACHINE = (
+    r"(?:(?:report|response|answer|reply|summary|task[- ]list|ticket|caption|output)[- ]?(?:generators?|composers?|"
+    r"builders?)|describers?|classifiers?|summari[sz]ers?|zusammenfasser\w*|résumeurs?|taggers?|labell?ers?|"
+    r"extractors?)(?:\s+of\s+th(?:is|ese)\s+\w+)?"
 )
 _READER = re.compile(
     "|".join(
         (
+            # spoken to by its job: "Note to describer:", "message to the report writer", "answer composer -"
+            rf"(?:\b(?:to|an|attention|attn)\s+(?:the\s+|any\s+|all\s+|den\s+|dem\s+|le\s+|el\s+)?(?:[\w-]+\s+)?{_WRITER}"
+            rf"\b|\b(?:for\s+(?:the|any|all|every)|für\s+(?:den|die|das|jeden)|pour\s+(?:le|tout)|para\s+(?:el|todo))\s+"
+            rf"(?:[\w-]+\s+)?{_WRITER}\s*[:,—–-]|(?:^|[|.:;!?(\[{{'\"*/#>\]-]\s*)(?:the\s+)?(?:[\w-]+\s+)?{_WRITER_MACHINE}\s*"
+            rf"(?:[:,—–]|-\s))",
+            # the output itself addressed: "For the answer:", "addressed to the answer", "downstream summaries"
+            r"\b(?:for|to)\s+the\s+(?:answer|summary|response|reply|output)\s*:|\baddressed\s+to\s+the\s+(?:answer|"
+            r"summary|response|reply|output|reader)\b|\bdownstream\s+(?:summar(?:y|ies)|answers?|responses?|reports?|"
+            r"outputs?|steps?|classifiers?)\b|\bnext\s+(?:step|process|stage)(?:\s+in\s+the\s+(?:chain|pipeline))?\s*:|\bfor\s+the\s+(?:summary|summari[sz]ation|"
+            r"review|next|final|answer|output)\s+(?:step|stage|process)\b|\b(?:readers?|tools?|systems?)\s+(?:that|which|who)\s+"
+            r"(?:generate|produce|write|compile|draft|create)s?\s+(?:\w+\s+)?(?:replies|answers|responses|summaries|reports)\b|"
+            r"\b(?:instructions?|notes?|message|directive)_for_\w+|\bwhoever\s+(?:ends\s+up|gets\s+to|is\s+going\s+to|will)\s+"
+            r"(?:be\s+)?\w+ing\b|\b(?:to\s+be\s+used|for\s+use)\s+by\s+the\s+\w+\s+\w+|"
+            # the same in French, Spanish, German: "l'outil qui résume", "el sistema que", "das System, das"
+            r"\b(?:l['’]|le\s+|la\s+|el\s+|la\s+|o\s+|a\s+|il\s+)(?:outil|système|logiciel|programme|sistema|herramienta|"
+            r"programa|ferramenta|strumento)\s+(?:qui|que|che)\b|\b(?:das|dem|den)\s+(?:System|Tool|Programm|Werkzeug)"
+            r"\s*,?\s+(?:das|der|welches)\b|\bde\s+votre\s+outil\b",
             # "anyone transcribing this board", "Anything that processes this thread", "whoever summarises my posts"
             rf"\b(?:whoever|whatever|anything\s+that|the\s+(?:reader|reviewer)s?)\s+(?:is\s+)?{_PROC}\b|"
             rf"\b(?:any\s?one|any\s?body|any\s?thing|whoever|whatever|someone|something|readers?)\b(?:\s+or\s+"
@@ -94,7 +125,7 @@ _READER = re.compile(
             r"(?=\s*(?::|,|—|-\s|should\b|must\b|shall\b|are\s+(?:instructed|asked|required|to)\b|need\s+to\b|"
             r"please\b))",
             # "when this sheet is summarised", "if the note is machine-read", "once this log is imported"
-            r"\b(?:when|if|whenever|once|where|as)\s+(?:this|the|these|it)\b(?:\s+[\w-]+){0,3}\s+(?:is|are|gets?|"
+            r"\b(?:when|if|whenever|wherever|once|where|as)\s+(?:this|the|these|it)\b(?:\s+[\w-]+){0,3}\s+(?:is|are|gets?|"
             r"get)\s+(?:being\s+|automatically\s+|later\s+)?(?:summari[sz]ed|transcribed|compiled|processed|imported|"
             r"ingested|parsed|indexed|scanned|extracted|aggregated|crawled|scraped|condensed|paraphrased|auto-?summari[sz]ed|"
             r"machine-?read|fed\s+(?:in)?to|quoted|answered\s+from|used\s+to\s+(?:answer|generate|produce))\b",
@@ -113,11 +144,11 @@ _READER = re.compile(
             rf"\b(?:any|every|all|the)\s+{_PROC}ing\s+(?:[\w-]+\s+)?{_AGENT}\b|"
             rf"\b(?:anything|something)\s+(?:that\s+|which\s+)?(?:is\s+)?(?:reading|reads)\s+this\b|"
             rf"\b(?:the\s+)?(?:party|person|entity)\s+(?:who\s+is\s+|that\s+is\s+)?{_PROC}ing\s+this\b|"
-            rf"\b(?:note|message|instructions?)\s+(?:to|for)\s+(?:the\s+)?readers?\s+of\s+this\b|\breaders?\s+of\s+this\s+"
+            rf"\b(?:note|message|instructions?)\s+(?:to|for)\s+(?:the\s+)?readers?\s+of\s+this\b|\breaders?\s+of\s+th(?:is|ese)\s+"
             rf"(?:[\w-]+\s+)?{_TEXT}\s*(?:[:—–]|-\s)|\bto\s+be\s+(?:reproduced|quoted|repeated|stated)\s+(?:exactly\s+|"
             rf"verbatim\s+)?by\b|\b(?:is|are)\s+(?:being\s+)?read\s+by\s+(?:an?\s+|any\s+|the\s+)?(?:automated|automatic|"
             rf"machine|software|computer)\b|\bfor\s+(?:data\s+)?(?:extraction|capture|entry|import|ingestion|indexing|"
-            rf"parsing)\s*:|\b(?:data\s+capture|data\s+entry)\s+(?:tools?|systems?|software)\b|\bwhen\s+summari[sz]ing\s*,|"
+            rf"parsing)\s*:|\b(?:data\s+capture|data\s+entry)\s+(?:tools?|systems?|software)\b|\bwhen\s+(?:summari[sz]ing|captioning|transcribing|translating|describing)\s*,|"
             # a label spoken to the reader: "Reader: when asked about this poster, say", "for crawlers and readers:"
             rf"(?:^|[|.:;(\[#/*]\s*)(?:readers?|reviewers?|compilers?|summari[sz]ers?|crawlers?)\s*:\s*(?:when|if|always|never|"
             rf"please|pls|do\s+not|don['’]t|{_DEMAND})\b|\bfor\s+(?:crawlers|bots|scrapers|indexers)\b|"
@@ -138,7 +169,14 @@ _READER = re.compile(
             r"lecteur|traitement)s?\b|\b(?:bei|für)\s+(?:der\s+|die\s+)?(?:automatische[nr]?|maschinelle[nr]?|spätere[nr]?)\s+"
             r"(?:Zusammenfassung|Verarbeitung|Auswertung|Übersetzung)|\b(?:jedes|jede|das|die|alle)\s+(?:System|Programm|Tool|Software|Systeme)"
             r"e?\s*,?\s+(?:das|die|welches)\s+(?:dies|diese[ns]?|das)\b|\bquem\s+(?:processar|resumir|ler|transcrever)\b|"
-            r"\bchi\s+(?:elabora|riassume|legge|trascrive)\b|\b(?:para|pour|per|a)\s+(?:el\s+|la\s+|los\s+|le\s+|les\s+|il\s+|o\s+|"
+            r"\bchi\s+(?:elabora|riassume|legge|trascrive|prepara|traduce|genera|compila|estrae|converte)\b|"
+            r"\bquien(?:es)?\s+(?:documente|extraiga|traduzca|convierta|redacte|prepare)\w*|\bpara\s+quem\s+\w+|"
+            r"\bwie\s+van\s+(?:deze|dit)\s+\w+\s+een\b|\bdla\s+narzędzia\b|\bprzy\s+tworzeniu\s+(?:streszczenia|podsumowania)|"
+            r"\b(?:para\s+el\s+resumen|para\s+o\s+resumo|pour\s+(?:la|le|toute?)\s+(?:synthèse|résumé|transcription|génération|"
+            r"compte-rendu)|per\s+il\s+riepilogo|für\s+die\s+automatische\s+\w+|voor\s+de\s+samenvatting|bei\s+jeder\s+"
+            r"zusammenfassung|ao\s+gerar\s+o)\b|\bfor\s+(?:the\s+)?(?:automated\s+)?(?:\w+\s+)?(?:digest|summary|output|"
+            r"transcription|report)\s+(?:generated|produced|made|built|compiled)\s+from\s+this\b|\bfor\s+automated\s+(?:\w+\s+){1,2}"
+            r"output\b|\b(?:para|pour|per|a)\s+(?:el\s+|la\s+|los\s+|le\s+|les\s+|il\s+|o\s+|"
             r"os\s+)?(?:sistemas?|herramientas?|programas?|systèmes?|système|outils?|logiciels?|sistemi|strumenti|ferramentas?)"
             r"\s+(?:que|qui|che)\b|(?:для|к)\s+(?:системы|программы|инструмента)\b|"
             r"(?:处理|读取|总结|阅读|解析)(?:本|此|这个?|该)(?:文件|文档|文本|页面|记录|报告)的(?:系统|程序|工具)|\bal\s+resumir(?:lo|la)?\b|\blors\s+(?:du|de\s+la)\s+"

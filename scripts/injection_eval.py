@@ -1,7 +1,7 @@
 """Instruction-like text detector: fit the meaning probe, choose its threshold, and score a labelled set.
 
 The probe is fitted on the exemplar bank (``safety/injection_data/exemplars.jsonl``) plus every writer's passages
-(writers 1-6 whole, writer 7's tune half; its test half is held out); its threshold is chosen on out-of-writer scores
+(writers 1-7 whole, writer 8's tune half; its test half is held out); its threshold is chosen on out-of-writer scores
 (each writer scored by a probe fitted without it): the lowest that keeps benign passages flagged (by patterns, or by
 meaning in text addressed to a reader: ``safety.injection.addressed``) at or under ``--max-fp``. Sets are JSON lines
 ``{"text", "label": "injection"|"benign", "style"}``.
@@ -39,7 +39,7 @@ def _load(path: Path) -> list[dict[str, Any]]:
 
 def _writers() -> list[list[dict[str, Any]]]:
     """Every writer's passages the probe may learn from: each set whole, or its tune half while its test half is held out."""
-    names = ["injection_tune.jsonl", *(f"injection_set_v{v}.jsonl" for v in range(2, 7)), "injection_set_v7_tune.jsonl"]
+    names = ["injection_tune.jsonl", *(f"injection_set_v{v}.jsonl" for v in range(2, 8)), "injection_set_v8_tune.jsonl"]
     return [_load(ROOT / "evaluation" / "data" / n) for n in names]
 
 
