@@ -16,7 +16,7 @@ SALT_WORDS = frozenset(
     "acetate phosphate bromide chloride dihydrate monohydrate trihydrate hemihydrate anhydrous hyclate "
     "dipropionate propionate valerate pamoate embonate lactate gluconate carbonate".split()
     # Esters and acetonides of steroids and depot medicines: the same active moiety (WHO INN radicals and groups).
-    + "acetonide furoate decanoate enanthate cypionate undecanoate palmitate xinafoate trifenatate".split()
+    + "acetonide furoate decanoate enanthate cypionate undecanoate palmitate xinafoate trifenatate hemisuccinate".split()
 )
 _ANION = re.compile(r"(?:ate|ide|ite)$")
 

@@ -36,7 +36,11 @@ _DOSE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|µg|g|ml|iu|units?|%)?\b", re.I
 # A full stop ends a segment, except after "St" ("St. John's wort").
 # "&" and a lone "+" between words are read as "and" (LIST_JOINS), so that a product named with one
 # ("Advil Cold & Sinus", "Calcium + D") is one phrase, while a list joined by them still splits as with "and".
-_SEGMENT = re.compile(r"[,;/|\n\r\t()\[\]{}!?:]+|\+(?=\S)|(?<=\S)\+|(?<![sS][tT])\.(?:\s|$)")
+# A full stop ends a segment, except after "St" ("St. John's wort") and after "No" before a number ("Tylenol No. 1").
+_SEGMENT = re.compile(
+    r"[,;/|\n\r\t()\[\]{}!?:]+|\+(?=\S)|(?<=\S)\+|(?<![sS][tT])(?<!\b[nN][oO])\.(?:\s|$)"
+    r"|(?<=\b[nN][oO])\.(?!\s*\d)(?:\s|$)"
+)
 # A slash between letters may join one combination ("pip/tazo"); each part is still read alone ("clarithro/simva").
 _SLASHED = re.compile(r"[^\W\d_]/[^\W\d_]")
 _TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*|(?<=\s)[&+](?=\s)", re.UNICODE)
@@ -202,7 +206,9 @@ class DrugNameResolver:
                 if names_a_person(words[i - 1][0] if i else "", word):
                     i += 1
                     continue
-                clipped = clipping_in_context(word, text)  # "levo" among pressors is Levophed
+                clipped = clipping_in_context(
+                    word, text, text[start : words[i][2]]
+                )  # "levo" among pressors is Levophed
                 if clipped is not None and clipped in self._targets:
                     found.append(self._prose_match(text[start : words[i][2]], clipped, start, words[i][2]))
                     i += 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from tools.drugs.shorthand import shorthand_fits
+from tools.drugs.slang import COUNTED_SLANG, HABIT_AFTER, LOWER_CASE_SLANG, SLANG_AFTER_USE, SLANG_NOT_BEFORE
 
 DOSAGE_FORMS = (
     "granule granules sachet sachets drop drops lozenge lozenges pastille pastilles suppository suppositories "
@@ -31,7 +32,8 @@ SUPPLEMENT_FORMS = frozenset(
 # Vitamins and minerals: "B12 deficiency" or "vitamin D levels" names a lab value, not a medicine taken.
 NUTRIENTS = frozenset(
     "cyanocobalamin|folic acid|cholecalciferol|ergocalciferol|ascorbic acid|pyridoxine|thiamine|riboflavin|niacin|"
-    "biotin|zinc|magnesium|iron|ferrous sulfate|vitamin a|vitamin e|phytonadione|calcium carbonate".split("|")
+    "biotin|zinc|magnesium|iron|ferrous sulfate|vitamin a|vitamin e|phytonadione|calcium carbonate|iodine|selenium|"
+    "chromium|boron|levomefolic acid".split("|")
 )
 # USAN/INN stems (USAN Council, "USAN stem list"; WHO "The use of stems in the selection of INN"): a word that
 # ends in one is a medicine name even when the knowledge base does not know it ("risankizumab"), so it is
@@ -116,48 +118,6 @@ CASED_BRANDS = frozenset({"soma", "bayer", "redux"})
 GIVEN_NAME_BRANDS = frozenset(
     {"allegra", "soma", "ella", "camila", "levora", "junel", "alesse", "jolivette", "molly", "mandy", "gabby", "telma"}
 )
-# Street names that are also everyday words or given names (street_names.csv): read only when typed in lower case
-# (slang is; "Molly" and "Gabby" are people), and some only right after a word of taking or using a drug ("took
-# speed", "on speed", "a gabby"), never before "up", "of" or a unit ("speed up", "speed of 30 mph").
-LOWER_CASE_SLANG = frozenset(
-    {"molly", "mandy", "gabby", "speed", "crystal", "tina", "subs", "coke", "ice", "acid", "vals", "crack", "lean"}
-)
-_USE_BEFORE = frozenset(
-    "took take takes taking use uses using used snort snorted snorting sniff sniffed smoke smoked smoking inject "
-    "injected injecting do does doing did done tried try trying bought buy buys buying on some street".split()
-)
-# Slang that is also a drink, a remedy or a chemistry word ("a can of coke", "ice on it", "acid reflux", "use ice"):
-# only after a verb of taking a drug, never after "on", "some" or "use".
-_TAKEN = _USE_BEFORE - {"on", "some", "use", "uses", "using", "used", "bought", "buy"}
-# Words after a drug name that say it is used as one ("smack withdrawal", "coke habit").
-_HABIT_AFTER = frozenset("withdrawal withdrawals addiction addict addicts habit overdose comedown".split())
-# Pill slang counted out ("took 2 vals").
-COUNTED_SLANG = frozenset({"vals"})
-SLANG_AFTER_USE: dict[str, frozenset[str]] = {
-    "coke": _TAKEN,
-    "ice": _TAKEN,
-    "acid": _TAKEN | {"drop", "dropped", "dropping"},
-    "smack": _TAKEN,
-    "crack": _TAKEN,
-    "lean": _TAKEN | {"sip", "sipping", "sipped", "drink", "drinking", "drank"},
-    "nitro": _USE_BEFORE | {"my", "the", "a", "his", "her", "sublingual", "sl"},
-    "vals": _TAKEN,
-    "speed": _USE_BEFORE,
-    "crystal": _USE_BEFORE,
-    "special k": _USE_BEFORE,
-    "ket": _USE_BEFORE,  # "a ket diet" is a ketogenic diet
-    "gabby": _USE_BEFORE | {"a", "few", "couple"},
-    "weed": _USE_BEFORE,  # "weed killer", "pull a weed"
-    "pot": _USE_BEFORE,  # "a pot of tea"
-    "tina": _USE_BEFORE,
-    # Listed beside another drug ("tina and poppers", "gabbies with subs"): party poppers, sports subs are not.
-    "poppers": _USE_BEFORE | {"and", "or", "with"},
-    "subs": _USE_BEFORE | {"and", "or", "with"},
-}
-_SLANG_NOT_BEFORE = frozenset(
-    "up of limit limits bump bumps camera cameras dating reading test tests boat boats bag bags mph kmh km kph "
-    "reducer reducers reflux blocker blockers pack packs cream bath cold brew coffee boost".split()
-)
 # Minerals named alone are a lab value or a food ("low magnesium", "foods high in potassium") unless a form
 # follows ("iron gummies"), the words before say it is taken ("need calcium") or it is listed with a supplement
 # ("vitamin D and calcium"; "aspirin and iron" stays unread).
@@ -168,7 +128,7 @@ _INTAKE_BEFORE = frozenset(
 # A hormone the body makes: "insulin resistance" and "insulin levels" name the body's, not a medicine taken.
 MADE_IN_BODY = frozenset({"insulin"})
 _BODY_AFTER = _LEVEL_WORDS | frozenset("resistance resistant sensitivity spike spikes production secretion".split())
-LIST_JOINS = frozenset({"", "and", "or", "plus"})  # "" is a list separator
+LIST_JOINS = frozenset({"", "and", "or", "plus", "vs", "versus"})  # "" is a list separator
 _LAB_AFTER = _LEVEL_WORDS | frozenset("was were is are came result results low high".split())
 _PERSON_BEFORE = frozenset(
     "daughter son wife husband friend sister brother mum mom dad mother father aunt uncle niece nephew cousin girl "
@@ -218,10 +178,10 @@ def readable_in_prose(
         return False
     if name in LOWER_CASE_SLANG and not typed.islower():
         return False
-    if name in SLANG_AFTER_USE and not (following in _HABIT_AFTER and name in LOWER_CASE_SLANG | {"smack"}):
+    if name in SLANG_AFTER_USE and not (following in HABIT_AFTER and name in LOWER_CASE_SLANG | {"smack"}):
         # Listed right after another drug read ("zannies and weed"): the list says what it is.
         used = previous in SLANG_AFTER_USE[name] or (name in COUNTED_SLANG and previous.isdigit()) or listed
-        if not used or following in _SLANG_NOT_BEFORE or following.isdigit():
+        if not used or following in SLANG_NOT_BEFORE or following.isdigit():
             return False
     if name in MADE_IN_BODY and following in _BODY_AFTER:
         return False
