@@ -59,7 +59,7 @@ _HISTORY_MORE = re.compile(
 # Drills and tests that passed are reports, not hazards ("smoke detector test passed, how do I log it?").
 _DRILL = re.compile(
     r"\b(drill|mock (code|scenario)|simulation|training (session|scenario|video|course)|tabletop|"
-    r"(test|tested|check|inspection)\b[^.;!?]{0,30}\b(passed|ok|okay|complete|completed|went fine)|scheduled test|"
+    r"(test|tested|check|inspection)\b[^.;!?]{0,40}\b(passed|ok|okay|complete|completed|went fine)|scheduled test|"
     r"test (message|call|page|email)|during (the|a) (test|drill|exercise)|please ignore|low[- ]battery|"
     r"battery (chirp|beep)\w*)\b",
     re.IGNORECASE,
@@ -92,7 +92,8 @@ _NOT_EVENT = re.compile(
     # ("news" followed by a number is the NEWS2 score: "NEWS 9")
     r"\b(leaflet|information sheet|safety sheet|data sheet|side effects?|listed|"
     r"news(?!2|\s*(?:score\s*)?(?:of|is|was|=|:)?\s*\d)|story|podcast|watching|watched|"
-    r"tv|episode|training|teach\w*|module|course|awareness|exercise|drill|mock|audit|document\w*|record|chart|form|"
+    r"tv|episode|training|teach\w*|module|(?<!golf )(?<!race)(?<!assault )course|awareness|exercise|drill|mock|audit|"
+    r"document\w*|record|chart|form|"
     r"referrals?|epr|order|restock|spill kit|permits?|procedures?|planning|planned|next (week|month)|(?<!not )booked|"
     r"case study|report|(incident|the|these|those|monthly|weekly|annual|my|our|their|safety|accident|near miss) "
     r"reports|write up|summar\w*|toolbox|presentation|committee|historic|previous\w*|polic(y|ies)|"

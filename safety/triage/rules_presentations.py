@@ -30,7 +30,7 @@ _ADULT_MEDICINE = (
 _HOUSEHOLD_POISON = (
     r"\b(bleach|drain cleaner|oven cleaner|caustic|lye|dishwasher (tablet|pod|capsule)s?|laundry (pod|capsule|tablet)s?|"
     r"washing (pod|capsule|tablet)s?|antifreeze|screenwash|weed ?killer|paraquat|rat poison|lamp oil|paraffin|"
-    r"white spirit|e-?liquid|vape (juice|liquid)|nicotine (liquid|pouch)|button batter(y|ies)|magnets?)\b"
+    r"white spirit|e-?liquid|vape (juice|liquid)|nicotine (liquid|pouch)|button batter(y|ies)|magnets?|liquitabs?)\b"
 )
 
 PRESENTATION_RULES: tuple[Rule, ...] = (
@@ -46,6 +46,18 @@ PRESENTATION_RULES: tuple[Rule, ...] = (
                 r"(responding|breathing)|c-?spine|neck (held|collar)|spin(e|al)",
             ),
         ),
+    ),
+    Rule(
+        "unconscious",
+        # a lightning strike on a person (NHS, Met Office): call 999 whatever they say
+        (
+            r"\b(struck|hit) by lightning\b|\blightning\b[^.;]{0,90}\b(unconscious|not breathing|collapsed|burns?|confused)\b",
+        ),
+    ),
+    Rule(
+        "gas_leak",
+        # HSE: a flammable gas reading of 10% LEL or more means evacuate; "25% LEL rising"
+        (r"\b([1-9]\d|100)\s*%\s*(of\s+)?(the\s+)?lel\b|\blel\b[^.;]{0,15}\b([1-9]\d|100)\s*%",),
     ),
     Rule(
         "electrical",
@@ -154,6 +166,11 @@ PRESENTATION_RULES: tuple[Rule, ...] = (
             r"\bgood[- ]?by(e)? (notes?|letters?|messages?)\b",
             r"\b(make it|it'?ll|it will|so it|that it) looks? like an accident\b",
             r"\b(nothing|nothin|no point|no reason|goodby\w*|note)\b[^\n]{0,80}\b(gonna|gona|going to) (do it|end it)\b",
+            # a date chosen, a goodbye with possessions given away, the means in hand for "doing it properly"
+            r"\b(set|picked|chose|chosen) (a|the) (date|day)\b[^\n]{0,60}\b(don'?t want to (see|make it to|reach) (\d+|my next|"
+            r"another|next|christmas|new year)|won'?t (see|make it to) (\d+|my next|another|next|christmas)|won'?t be (here|around))",
+            r"\b(gave|given|giving) away\b[^\n]{0,80}\b(say|said|saying) (bye|goodbye)",
+            r"\b(razor ?blades?|blades|rope|noose)\b[^\n]{0,60}\b(going to|gonna) do it\b",
             # a farewell across sentences: love passed on with an apology ("Please tell my sister I loved her. I'm sorry.")
             r"\btell (my|him|her|them|\w+) (\w+ )?(that )?i (loved|always loved) (her|him|them|you)\b[^\n]{0,40}"
             r"\b((i'?m|i am) (so )?sorry|goodbye|forgive me)\b",

@@ -34,6 +34,10 @@ RAISED = [
     ("I cut my wrists deeper this time and the blood won't stop", "suicide"),
     ("planned to crash the car so it'll look like an accident", "suicide"),
     ("Heute Nacht mache ich Schluss.", "suicide"),
+    ("picked the day, it's Friday, I won't be around after that", "suicide"),
+    ("got the rope in the shed and I'm gonna do it when they're asleep", "suicide"),
+    ("a walker was struck by lightning on the fell and isn't making sense", "unconscious"),
+    ("portable detector reading 40% LEL in the plant room", "gas_leak"),
 ]
 QUIET = [
     "peak flow 420 today, my best is 450, feeling good",
@@ -53,6 +57,8 @@ QUIET = [
     "my 8 month old had a temperature of 38.1 yesterday, eating and playing today",
     "the baby's movements were back to normal after the monitoring, all fine",
     "Heute mache ich Schluss mit der Arbeit um fünf.",
+    "we picked a date for the party, I don't want to see him there",
+    "calibration check of the gas detector with 50% LEL test gas passed",
 ]
 
 
