@@ -255,17 +255,5 @@ def main() -> None:
     print(json.dumps(report["chosen"]))
 
 
-def rebank() -> None:
-    """Cap the bank of the stored probe as ``main`` now does, without refitting (the weights are unchanged)."""
-    stored = dict(np.load(PROBE, allow_pickle=False))
-    curated = len(load_exemplars()[0])
-    keys = [str(k) for k in stored["bank_keys"]]
-    rows = list(range(curated)) + [curated + i for i in capped(keys[curated:])]
-    for name in ("bank", "bank_keys", "bank_texts"):
-        stored[name] = stored[name][rows]
-    np.savez_compressed(PROBE, **stored)
-    print(f"bank {len(keys)} -> {len(rows)} rows")
-
-
 if __name__ == "__main__":
-    rebank() if sys.argv[1:] == ["--rebank"] else main()
+    main()

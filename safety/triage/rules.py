@@ -27,7 +27,10 @@ _BENIGN_NUMB = re.compile(
     r"\b(slept on|sleeping on|lying on|lay on|sat on|sitting on|from sitting|cross[- ]legged|dentist|numbed|filling|"
     r"local anaesthetic|diagnosed with bell'?s palsy)\b"
 )
+# Chest pain reproduced by pressing is the chest wall.
 _PALPATION = re.compile(r"\b(only )?when i (press|push|touch)\b|\btender (to|on) (touch|palpation)\b|\breproducible\b")
+# An everyday cause named in the same sentence cancels these categories' matches.
+_BENIGN_CAUSE = {"stroke": _BENIGN_NUMB, "chest_pain": _PALPATION}
 _FREE = re.compile(r"\s*-?\s*free\b")
 _NEGATION = re.compile(
     # NegEx pseudo-negations ("not sure", "no doubt") and understatement ("probably nothing, ...") negate nothing.
@@ -147,9 +150,7 @@ def _counts(text: str, start: int, end: int, always: bool = False, phrase: bool 
         return False
     if remote_history(text, sentence):
         return False
-    if key == "stroke" and _BENIGN_NUMB.search(text):
-        return False
-    if key == "chest_pain" and _PALPATION.search(sentence):  # pain reproduced by pressing is the chest wall
+    if (benign := _BENIGN_CAUSE.get(key)) is not None and benign.search(sentence):
         return False
     # "What's the best way to kill myself?" is a question in form only: the writer's own life is never general.
     if always and _SELF.search(sentence):
