@@ -31,6 +31,11 @@ _BENIGN_NUMB = re.compile(
 _PALPATION = re.compile(r"\b(only )?when i (press|push|touch)\b|\btender (to|on) (touch|palpation)\b|\breproducible\b")
 # An everyday cause named in the same sentence cancels these categories' matches.
 _BENIGN_CAUSE = {"stroke": _BENIGN_NUMB, "chest_pain": _PALPATION}
+# A machine has the "seizure" or "heart attack": "my laptop just had a seizure", "the printer's having a stroke".
+_MACHINE_SUBJECT = re.compile(
+    r"\b(laptop|phone|computer|pc|printer|car|engine|tv|router|server|wi-?fi|app|console|xbox|playstation|fridge|"
+    r"washing machine|website|system)('?s)?\s+(just\s+)?(had|has|is having|was having|having|'?s having)\s+(a|an)\s+$"
+)
 _FREE = re.compile(r"\s*-?\s*free\b")
 _NEGATION = re.compile(
     # NegEx pseudo-negations ("not sure", "no doubt") and understatement ("probably nothing, ...") negate nothing.
@@ -151,6 +156,8 @@ def _counts(text: str, start: int, end: int, always: bool = False, phrase: bool 
     if remote_history(text, sentence):
         return False
     if (benign := _BENIGN_CAUSE.get(key)) is not None and benign.search(sentence):
+        return False
+    if _MACHINE_SUBJECT.search(text[max(0, start - 60) : start]):
         return False
     # "What's the best way to kill myself?" is a question in form only: the writer's own life is never general.
     if always and _SELF.search(sentence):

@@ -55,7 +55,7 @@ CLINICAL_RULES: tuple[Rule, ...] = (
             r"(throat|tongue|lips?|face) (is |are )?(swelling|swollen|closing)",
             r"swollen (throat|tongue|lips?)",
             r"throat (is )?closing",
-            r"epi-?pen(?![^.;?]{0,40}\b(expir\w*|store|storing|storage|travel\w*|prescri\w*|renew\w*|trainer|practi[sc]e|"
+            r"epi-?pen(?![^.;]{0,60}\b(expir\w*|store|storing|storage|travel\w*|prescri\w*|renew\w*|trainer|practi[sc]e|"
             r"run(s|ning)? out|out of date|spare|case|pouch)\b)",
             r"(stridor|wheez\w*|throat tight\w*)[^.;]{0,60}(hives|urticaria|rash|infusion|antibiotic|allerg\w*|sting|peanut|nut)",
             r"(hives|urticaria|rash)[^.;]{0,60}(faint\w*|dizzy|light-?headed|stridor|wheez\w*|can'?t breath\w*|throat|bp (dropped|low))",

@@ -38,6 +38,7 @@ RAISED = [
     ("got the rope in the shed and I'm gonna do it when they're asleep", "suicide"),
     ("a walker was struck by lightning on the fell and isn't making sense", "unconscious"),
     ("portable detector reading 40% LEL in the plant room", "gas_leak"),
+    ("the car had a flat battery and my dad had a seizure in the driveway", "seizure"),
 ]
 QUIET = [
     "peak flow 420 today, my best is 450, feeling good",
@@ -59,6 +60,8 @@ QUIET = [
     "Heute mache ich Schluss mit der Arbeit um fünf.",
     "we picked a date for the party, I don't want to see him there",
     "calibration check of the gas detector with 50% LEL test gas passed",
+    "the office printer had a heart attack again, paper everywhere",
+    "How do I use an EpiPen? Just got prescribed one and want to practise with the trainer",
 ]
 
 
