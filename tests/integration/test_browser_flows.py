@@ -163,7 +163,9 @@ def test_ingest_previews_maps_the_columns_and_counts_what_was_added(page: Page, 
     page.shows("Why rows were skipped")
     body = page.body()
     assert "added 2 entries" in body and "row 4: no problem/description text" in body
-    page.shot("08-data-result", page.driver.find_element(By.CSS_SELECTOR, "[data-testid='stMetric']"))
+    # the metrics render a moment after the text: wait for them rather than race the re-run
+    metrics = page.until(lambda: page.driver.find_elements(By.CSS_SELECTOR, "[data-testid='stMetric']"), "the metrics")
+    page.shot("08-data-result", metrics[0])
     page.page("Status")
     page.shows("Maintenance log entries")
     page.shot("09-status")
