@@ -11,6 +11,7 @@ function wired with them.
 
 from __future__ import annotations
 
+from safety.redaction.framed import redact_framed
 from safety.redaction.names import redact_names
 from safety.redaction.patterns import redact_long_numbers, redact_patterns
 from safety.redaction.phones import redact_phones
@@ -25,6 +26,7 @@ def redact(text: str, *, protected: frozenset[str]) -> str:
     while True:
         before = text
         text = redact_names(redact_long_numbers(redact_phones(redact_patterns(text))), protected)
-        text = redact_places(text, protected)
+        # The frame rules read last, over every other detector's placeholders.
+        text = redact_framed(redact_places(text, protected))
         if text == before:
             return text

@@ -15,7 +15,6 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from safety.redaction.framed import redact_framed
 from safety.redaction.lexicon import is_word
 from safety.redaction.vocabulary import COMMON, EPONYMS, FACILITY, FUNCTION, INSTITUTION_AFTER
 
@@ -79,5 +78,4 @@ def redact_places(text: str, protected: frozenset[str] = frozenset()) -> str:
         if (strong or weak) and not _AFTER_BLOCK.match(following):
             out += [text[pos : m.start()], "[ADDRESS]"]
             pos = m.start() + len(place)
-    # The frame rules read last, over every other detector's placeholders.
-    return redact_framed("".join(out) + text[pos:] if out else text)
+    return "".join(out) + text[pos:] if out else text
