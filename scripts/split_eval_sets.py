@@ -136,4 +136,8 @@ if __name__ == "__main__":
         "redaction_v8": lambda: split_jsonl("redaction_set_v8", "style"),
         "injection_v8": lambda: split_jsonl("injection_set_v8", "label"),
         "drugs_v8": lambda: split_drug_questions("v8"),
+        "triage_v10": lambda: split_triage(("triage_set_v10.csv",), "triage_v10"),
+        "redaction_v9": lambda: split_jsonl("redaction_set_v9", "style"),
+        "injection_v9": lambda: split_jsonl("injection_set_v9", "label"),
+        "drugs_v9": lambda: split_drug_questions("v9"),
     }[sys.argv[1]]()
