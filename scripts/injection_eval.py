@@ -1,7 +1,7 @@
 """Instruction-like text detector: fit the meaning probe, choose its threshold, and score a labelled set.
 
-The probe is fitted on the exemplar bank (``safety/injection_data/exemplars.jsonl``) plus every writer's passages
-(writers 1-7 whole, writer 8's tune half; its test half is held out); its threshold is chosen on out-of-writer scores
+The probes are fitted on the exemplar bank (``safety/injection_data/exemplars.jsonl``) plus every writer's passages
+(writers 1-8 whole, writer 9's tune half; its test half is held out); the embedding probe's threshold is chosen on out-of-writer scores
 (each writer scored by a probe fitted without it): the lowest that keeps benign passages flagged (by patterns, or by
 meaning in text addressed to a reader: ``safety.injection.addressed``) at or under ``--max-fp``. Sets are JSON lines
 ``{"text", "label": "injection"|"benign", "style"}``.
@@ -29,6 +29,9 @@ sys.path.insert(0, str(ROOT))
 from retrieval import DEFAULT_CACHE, default_embedder  # noqa: E402
 from retrieval.embeddings import MiniLMEmbedder  # noqa: E402
 from safety.injection import EXEMPLARS, PROBE, InjectionDetector, addressed, pattern_cues  # noqa: E402
+from safety.injection_wording import WORDING  # noqa: E402
+
+WORDING_LONGEST = 2  # word n-grams up to bigrams
 
 TUNE = ROOT / "evaluation" / "data" / "injection_tune.jsonl"
 
@@ -39,7 +42,7 @@ def _load(path: Path) -> list[dict[str, Any]]:
 
 def _writers() -> list[list[dict[str, Any]]]:
     """Every writer's passages the probe may learn from: each set whole, or its tune half while its test half is held out."""
-    names = ["injection_tune.jsonl", *(f"injection_set_v{v}.jsonl" for v in range(2, 8)), "injection_set_v8_tune.jsonl"]
+    names = ["injection_tune.jsonl", *(f"injection_set_v{v}.jsonl" for v in range(2, 9)), "injection_set_v9_tune.jsonl"]
     return [_load(ROOT / "evaluation" / "data" / n) for n in names]
 
 
@@ -81,9 +84,57 @@ def fit(max_fp: float, c: float) -> None:
     threshold = float(np.nextafter(np.float32(threshold), np.float32(np.inf))) if np.isfinite(threshold) else 3.0
     coef, intercept = probe_on(bank + [r for w in writers for r in w])
     np.savez(PROBE, coef=coef, intercept=intercept, threshold=threshold, embedder=embedder.name)
+    flagged = benign & (patterned | (scores >= threshold))
     print(
         f"probe on {len(bank)} exemplars + {len(held)} writer passages (C={c}); threshold {threshold:.3f} "
         f"(out-of-writer benign flagged <= {allowed} of {int(benign.sum())})"
+    )
+    fit_wording(bank, writers, flagged, allowed)
+
+
+def fit_wording(bank: list[dict[str, Any]], writers: list[list[dict[str, Any]]], flagged: Any, allowed: int) -> None:
+    """Fit the word model (``safety.injection_wording``) and choose its threshold on out-of-writer scores.
+
+    ``flagged`` marks the benign passages (writers in order) the other layers already flag; the threshold is the
+    lowest that keeps the union within ``allowed``. Uni- and bigrams with C=10 were chosen leave-one-writer-out on
+    eight writers (trigrams and character n-grams did no better; scoring the whole passage beat its best sentence).
+    """
+    from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
+    from sklearn.linear_model import LogisticRegression
+
+    def model_on(rows: list[dict[str, Any]]) -> tuple[Any, Any]:
+        vectorizer = TfidfVectorizer(ngram_range=(1, WORDING_LONGEST), min_df=2, sublinear_tf=True)
+        x = vectorizer.fit_transform([r["text"] for r in rows])
+        y = np.array([r["label"] == "injection" for r in rows])
+        return vectorizer, LogisticRegression(C=10.0, max_iter=5000, class_weight="balanced").fit(x, y)
+
+    held: list[float] = []
+    for i, rows in enumerate(writers):
+        vectorizer, model = model_on(bank + [r for j, w in enumerate(writers) if j != i for r in w])
+        held += model.decision_function(vectorizer.transform([r["text"] for r in rows])).tolist()
+    labels = np.array([r["label"] == "benign" for w in writers for r in w])
+    scores = np.array(held)
+    threshold = float("inf")
+    for t in sorted(set(scores[labels].tolist()), reverse=True):
+        if int((labels & (flagged | (scores >= t))).sum()) > allowed:
+            break
+        threshold = t
+    threshold = float(np.nextafter(threshold, np.inf)) if np.isfinite(threshold) else 3.0
+    vectorizer, model = model_on(bank + [r for w in writers for r in w])
+    np.savez(
+        WORDING,
+        terms=np.array(vectorizer.get_feature_names_out(), dtype=str),
+        idf=vectorizer.idf_,
+        coef=model.coef_[0],
+        intercept=float(model.intercept_[0]),
+        threshold=threshold,
+        longest=WORDING_LONGEST,
+    )
+    injections = ~labels
+    print(
+        f"word model on {len(vectorizer.idf_)} n-grams; threshold {threshold:.3f}; out-of-writer: injections "
+        f"{int((injections & (scores >= threshold)).sum())}/{int(injections.sum())} by words alone, benign flagged "
+        f"{int((labels & (flagged | (scores >= threshold))).sum())}/{int(labels.sum())} by any layer"
     )
 
 
@@ -98,15 +149,16 @@ def evaluate(path: Path, quiet: bool) -> dict[str, Any]:
     per_passage = 1000 * (time.perf_counter() - start) / max(1, len(rows))
     out: dict[str, Any] = {"set": str(path), "threshold": detector.threshold, "ms_per_passage": round(per_passage, 2)}
     by_style: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    layers = {"patterns": [0, 0], "meaning": [0, 0], "combined": [0, 0]}
+    layers = {"patterns": [0, 0], "meaning": [0, 0], "wording": [0, 0], "combined": [0, 0]}
     counts = {"injection": 0, "benign": 0}
     misses, alarms = [], []
     for row, v in zip(rows, verdicts, strict=True):
         label = row["label"]
         counts[label] += 1
         col = 0 if label == "injection" else 1
-        pattern, meaning = bool(set(v.cues) - {"meaning"}), "meaning" in v.cues
-        for name, hit in (("patterns", pattern), ("meaning", meaning), ("combined", v.suspicious)):
+        pattern, meaning = bool(set(v.cues) - {"meaning", "wording"}), "meaning" in v.cues
+        layered = (("patterns", pattern), ("meaning", meaning), ("wording", "wording" in v.cues))
+        for name, hit in (*layered, ("combined", v.suspicious)):
             layers[name][col] += hit
         key = f"{label}/{row.get('style', '?')}"
         by_style[key][0] += v.suspicious

@@ -1,7 +1,8 @@
 """Instruction-like text in retrieved passages: patterns, meaning, and the tools layer that treats it as data.
 
 Each case names the defence that stops it: ``patterns`` (wording, after undoing obfuscation), ``meaning`` (the
-embedding probe), ``render`` (the tool output names and cites a flagged hit but never quotes it).
+embedding probe; the word model is ``tests/unit/test_injection_wording.py``), ``render`` (the tool output names and
+cites a flagged hit but never quotes it).
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ def test_patterns_leave_procedures_policies_and_dosing_text_alone(text: str) -> 
 def test_meaning_catches_what_no_pattern_words(detector: InjectionDetector) -> None:
     assert pattern_cues(MEANING_ONLY) == []
     verdict = detector.check([MEANING_ONLY])[0]
-    assert verdict.suspicious and verdict.cues == ["meaning"], verdict
+    assert verdict.suspicious and "meaning" in verdict.cues, verdict
 
 
 def test_meaning_passes_benign_imperative_text(detector: InjectionDetector) -> None:
@@ -78,9 +79,10 @@ def test_one_planted_sentence_in_a_long_passage_is_read_on_its_own(detector: Inj
     assert detector.check([passage])[0].suspicious
 
 
-def test_without_a_model_only_the_patterns_run() -> None:
+def test_without_an_embedder_the_patterns_and_the_word_model_run() -> None:
     plain = InjectionDetector(None)
-    assert plain.check([POLICY_POISON])[0].suspicious and not plain.check([MEANING_ONLY])[0].suspicious
+    assert plain.check([POLICY_POISON])[0].suspicious
+    assert "meaning" not in plain.check([MEANING_ONLY])[0].cues and plain.coef is None
 
 
 def _hit(cid: str, text: str) -> Hit:
