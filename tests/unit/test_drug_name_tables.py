@@ -35,7 +35,7 @@ def read(res: ToolResources, text: str) -> dict[str, tuple[list[str], str]]:
         ("vitamin C 1000", ["ascorbic acid"]),
         ("5-HTP at night", ["oxitriptan"]),
         ("biotin before my blood test", ["biotin"]),
-        ("magnesium glycinate at night", ["magnesium glycinate"]),
+        ("magnesium glycinate at night", ["magnesium"]),
         ("red yeast rice", ["red yeast rice"]),
         ("a few vallies", ["diazepam"]),
         ("k-pins", ["clonazepam"]),

@@ -26,7 +26,14 @@ SYNONYM_PREFIX = "synonym: "  # brand-table rows that are other names, not produ
 # (street_names.csv) are short slang that a slip of one letter turns into an everyday word ("molly", "milly";
 # "speed", "spend"), so they are read exactly too.
 # A clipped ward name ("mero", "dapto") is a fragment: read exactly, never as the target of a misspelling ("muero").
-EXACT_ONLY_MARKS = ("FDA UNII ", "via drug-named-entity-recognition", "synonym: street name", "clinical clipped name")
+# A curated row whose source says "read exactly" is a short brand one slip from a given name ("Aulin", "Aylin").
+EXACT_ONLY_MARKS = (
+    "FDA UNII ",
+    "via drug-named-entity-recognition",
+    "synonym: street name",
+    "clinical clipped name",
+    "; read exactly",
+)
 _SIDE_A, _SIDE_B = 1, 2
 # Words of medicine names that are common given names or surnames and must stay redactable (see name_words): a
 # foreign brand ("Telma"), clinical clippings ("mero", "metro"), a supplement named in English ("lion's mane").

@@ -23,6 +23,7 @@ SHORT_WORD = 6
 SOUND_FUZZY_CUTOFF = 86.0
 SOUND_MIN = 7  # shorter sound keys sit near too many English words ("class" ~ "colace")
 PAIR_FUZZY_CUTOFF = 88.0  # word pairs: longer strings, so a higher ratio still allows one or two slips
+PAIR_SOUND_MIN = 5  # letters in a word run read by its sound-alike key
 AMBIGUITY_MARGIN = 3.0
 LONG_WORD = 8
 SKELETON_MIN = 7  # shorter vowel skeletons sit near too many English words
@@ -32,6 +33,13 @@ _VOWELS = str.maketrans("aeiouy", "______")
 def skeleton(word: str) -> str:
     """The word with every vowel blanked: a misspelling of vowels only keeps it."""
     return word.translate(_VOWELS)
+
+
+def _short_words_kept(span: list[str], parts: list[str]) -> bool:
+    """Whether every word of one or two letters in a run of words is the name's word there too."""
+    if len(parts) != len(span):
+        return True
+    return all(typed == part for typed, part in zip(span, parts, strict=True) if min(len(typed), len(part)) <= 2)
 
 
 # a tie between close names is broken by a single slip only in words this long
@@ -47,6 +55,8 @@ class Misspellings:
         self._phrases, self._targets = phrases, targets
         # Two- and three-word names for fuzzy matching of word runs ("potasium chloride", "St Johns wart").
         self._pairs: dict[str, list[str]] = {}
+        # Sound-alike keys of word runs ("z pack" ~ "z pak"), read exactly; a key two medicines share is dropped.
+        pair_sound: dict[str, str | None] = {}
         # Single words bucketed by first letter: misspellings nearly always keep it, and it keeps lookups fast.
         self.buckets: dict[str, list[str]] = {}
         # Sound-alike keys of single-word names ("lasics" -> "lasix"); a key two names share is dropped.
@@ -60,6 +70,9 @@ class Misspellings:
             # more or less is another phrase ("calcium plus iron"); suffixed() reads misspelt "claritin d" instead.
             if len(parts) in (2, 3) and name not in exact and len(parts[-1]) > 1:
                 self._pairs.setdefault(key[0], []).append(key)
+                k = " ".join(phonetic(p) for p in parts)
+                same = pair_sound.get(k, name) == name or targets[pair_sound.get(k) or name] == targets[name]
+                pair_sound[k] = name if same else None
             if len(key) >= 4 and len(parts) == 1 and name not in exact:
                 self.buckets.setdefault(key[0], []).append(key)
             if len(key) >= 5 and len(parts) == 1 and name not in exact:
@@ -68,6 +81,7 @@ class Misspellings:
             if len(parts) == 2 and len(parts[1]) <= 3 and len(parts[0]) >= 4 and name not in exact_only:
                 self._suffixed.setdefault(parts[1], []).append(parts[0])
         self.sound = {k: v for k, v in sound.items() if v is not None}
+        self._pair_sound = {k: v for k, v in pair_sound.items() if v is not None}
         # Vowel skeletons of long single-word names ("x_r_lt_"): a slip of vowels only keeps the consonants, their
         # order and the length ("xeralto" for xarelto); a skeleton two medicines share is dropped.
         skeletons: dict[str, str | None] = {}
@@ -198,9 +212,19 @@ class Misspellings:
             span = [w for w, _, _ in words[i : i + n]]
             if len(span) < n or not all(span) or all(w in self._phrases for w in span):
                 continue
+            sounds = self._pair_sound.get(" ".join(phonetic(w) for w in span))
+            if sounds is not None and sum(len(w) for w in span) >= PAIR_SOUND_MIN:
+                ingredients = list(self._targets[sounds])
+                kind = kind_of(sounds, ingredients)
+                return n, NameMatch(
+                    typed=" ".join(span), resolution=Resolution.FUZZY, ingredients=ingredients, kind=kind
+                )
             bucket = self._pairs.get(span[0][0])
             if not bucket or sum(len(w) for w in span) < 10:
                 continue
+            # A word of one or two letters is kept as typed: a slip there is another word ("is magnesium" is not
+            # "IV magnesium").
+            bucket = [k for k in bucket if _short_words_kept(span, k.split())]
             match = self.ranked(" ".join(span), " ".join(span), PAIR_FUZZY_CUTOFF, bucket)
             if match.resolution is Resolution.FUZZY:
                 return n, match

@@ -6,13 +6,12 @@ import re
 import unicodedata
 
 from tools.drugs.combos import APAP_DOSE, APAP_OPIOIDS, adds_thiazide
+from tools.drugs.context import dose_follows, form_after, listed_after
 from tools.drugs.knowledge_base import DrugKnowledgeBase
 from tools.drugs.misspell import Misspellings, Words
 from tools.drugs.models import NameMatch, Resolution
 from tools.drugs.prose import (
-    DUAL_FOODS,
     LIST_JOINS,
-    SUPPLEMENT_FORMS,
     candidate_items,
     is_everyday_word,
     kind_of,
@@ -22,6 +21,7 @@ from tools.drugs.prose import (
     stem_words,
 )
 from tools.drugs.shorthand import clipping_in_context
+from tools.drugs.slang import slang_plurals
 
 # Salt, ester and release-form words that do not change the interacting ingredient.
 _FORM_WORDS = frozenset(
@@ -58,15 +58,6 @@ def name_key(text: str) -> str:
 
 def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text.strip().lower())
-
-
-def _form_after(words: Words, j: int) -> str:
-    """The word after a name, or the form word that ends a pair of dual foods ("garlic and ginger supplements")."""
-    after = words[j][0] if j < len(words) else ""
-    if after in ("and", "or") and j + 2 < len(words) and words[j + 1][0] in DUAL_FOODS:
-        if words[j + 2][0] in SUPPLEMENT_FORMS:
-            return words[j + 2][0]
-    return after
 
 
 class DrugNameResolver:
@@ -181,12 +172,16 @@ class DrugNameResolver:
                     and last.end == words[i - 1 if slash else i - 2][2]
                     and (last.kind == "supplement" or name_key(last.typed) in self.kb.street_names)
                 )
+                taken = {
+                    "dosed": dose_follows(text[end:]),
+                    "after_medicine": bool(found) and listed_after(text[found[-1].end or 0 : start]),
+                }
                 if (
                     name is not None
                     and cased
-                    and readable_in_prose(name, text[start:end], before, after, ingredients, listed)
+                    and readable_in_prose(name, text[start:end], before, after, ingredients, listed, **taken)
                 ):
-                    match = self._prose_match(text[start:end], name, start, end, _form_after(words, i + n), text[end:])
+                    match = self._prose_match(text[start:end], name, start, end, form_after(words, i + n), text[end:])
                     co = name.startswith("co") and name_key(name[2:]) in self._phrases
                     # "ramipril plus aspirin" lists two medicines; "Atacand Plus", capitalised, names one.
                     listing = i + n + 1 < len(words) and words[i + n + 1][0] in self._phrases
@@ -213,7 +208,7 @@ class DrugNameResolver:
                     found.append(self._prose_match(text[start : words[i][2]], clipped, start, words[i][2]))
                     i += 1
                     continue
-                plural = self._plural(word)
+                plural = self._plural(word, words[i + 1][0] if i + 1 < len(words) else "")
                 if plural is not None and readable_in_prose(
                     plural, text[start : words[i][2]], words[i - 1][0] if i else ""
                 ):
@@ -249,11 +244,15 @@ class DrugNameResolver:
                 i += 1
         return found
 
-    def _plural(self, word: str) -> str | None:
+    def _plural(self, word: str, following: str) -> str | None:
         """A one-word brand or other name counted in the plural ("Quaaludes", "Percocets"): that name.
 
         An exact rule, not a fuzzy one; street names and everyday plurals ("statins", "pills") are left alone.
+        Pill slang listed in the plural is read in the singular before a pill word ("dilly pills").
         """
+        for form in slang_plurals(word, following):
+            if form in self.kb.street_names and form in self._phrases:
+                return self._phrases[form]
         if len(word) < 6 or not word.endswith("s") or is_everyday_word(word, self.kb.everyday_words):
             return None
         name = self._phrases.get(word[:-1])

@@ -168,11 +168,14 @@ def readable_in_prose(
     following: str = "",
     ingredients: tuple[str, ...] = (),
     listed: bool = False,
+    dosed: bool = False,
+    after_medicine: bool = False,
 ) -> bool:
     """Whether a phrase match stands for the medicine here: not an everyday word, a person's name or a lab value.
 
     ``listed``: the name follows a supplement or street drug already read, joined by "and", "or" or a list
-    separator.
+    separator. ``dosed``: a dose taken follows ("calcium 600 mg"). ``after_medicine``: the name is listed right
+    after any medicine read, doses between ("oxy 30s and soma").
     """
     if names_a_person(previous, name) or not shorthand_fits(name, typed, following):
         return False
@@ -188,8 +191,10 @@ def readable_in_prose(
     if following in _LEVEL_WORDS and ingredients and all(i in NUTRIENTS for i in ingredients):
         return False
     if name in SUPPLEMENT_MINERALS and following not in _LAB_AFTER:
-        if following in SUPPLEMENT_FORMS or previous in _INTAKE_BEFORE or listed:
+        if following in SUPPLEMENT_FORMS or previous in _INTAKE_BEFORE or listed or dosed:
             return True
+    if name in CASED_BRANDS and (previous in _INTAKE_BEFORE or after_medicine or dosed):
+        return True  # lower case, but said to be taken ("takes soma", "oxy and soma")
     return name not in NOT_IN_PROSE or (name in CASED_BRANDS and typed[:1].isupper())
 
 

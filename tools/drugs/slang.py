@@ -40,7 +40,8 @@ SLANG_AFTER_USE: dict[str, frozenset[str]] = {
     "acid": TAKEN | {"drop", "dropped", "dropping"},
     "smack": TAKEN,
     "crack": TAKEN,
-    "lean": TAKEN | {"found", "sip", "sipping", "sipped", "drink", "drinking", "drank"},
+    # A drink of cough syrup is mixed ("mix lean with soda"); "lean protein", "lean meat" are not (SLANG_NOT_BEFORE).
+    "lean": TAKEN | {"found", "sip", "sipping", "sipped", "drink", "drinking", "drank", "mix", "mixes", "mixing"},
     "nitro": USE_BEFORE | {"plus", "with", "my", "the", "a", "his", "her", "sublingual", "sl"},
     "vals": TAKEN,
     "bars": USE_BEFORE,
@@ -59,4 +60,16 @@ SLANG_AFTER_USE: dict[str, frozenset[str]] = {
 SLANG_NOT_BEFORE = frozenset(
     "up of limit limits bump bumps camera cameras dating reading test tests boat boats bag bags mph kmh km kph "
     "reducer reducers reflux blocker blockers pack packs cream bath cold brew coffee boost".split()
+    + "protein proteins meat meats beef mince muscle mass body diet".split()
 )
+
+# Pill slang is counted in the plural ("dillies", "roxies"); the singular names it before a pill word ("dilly pills",
+# "a roxy tab"), where it is not the everyday word ("a real dilly").
+PILL_WORDS = frozenset("pill pills tab tabs tablet tablets bar bars".split())
+
+
+def slang_plurals(word: str, following: str) -> tuple[str, ...]:
+    """The plural spellings a singular pill slang word before a pill word may be listed under."""
+    if following not in PILL_WORDS or len(word) < 3 or not word.isalpha():
+        return ()
+    return (word + "s", word[:-1] + "ies") if word.endswith("y") else (word + "s",)
