@@ -45,8 +45,9 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"(\b(?:s/n[ \t]*[:#]?[ \t]*(?=[A-Z0-9-]*\d)|(?-i:SN)[ \t]*:?[ \t]*(?=[A-Z0-9]*\d[A-Z0-9]*(?![\w-]))"
+            # After "serial", a hyphenated code or five digits and more ("serial 5012873"), not "serial 3 ECGs".
             r"|serial(?:[ \t]+(?:no\.?|number))?[ \t]*[:#]?[ \t]*"
-            r"(?=[A-Z0-9]+-[A-Z0-9-]*\d)))[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){3,20}\b",
+            r"(?=[A-Z0-9]+-[A-Z0-9-]*\d|\d{5,}\b)))[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){3,20}\b",
             re.I,
         ),
         r"\1[ID-NUMBER]",
@@ -93,10 +94,12 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     # A Swedish postcode after an address: "[ADDRESS], 114 55 Stockholm".
     (re.compile(r"(\[ADDRESS\],?[ \t]+)\d{3}[ \t]\d{2}(?=[ \t]+[A-ZÅÄÖ])"), r"\1[POSTCODE]"),
-    # A wristband name in capitals at a line's start before sex or a birth date: "PATEL-SHAH, ARJUN K  M  DOB".
+    # A wristband name in capitals at a line's start before sex, a birth date or a record number: "PATEL-SHAH, ARJUN
+    # K  M  DOB", "SMITH J  MRN".
     (
         re.compile(
-            r"(?m)^(?-i:[A-Z][A-Z'-]+(?:,?[ ][A-Z][A-Z'-]*){1,4})(?=[ \t]{2,}(?:/[ \t]+)?(?:[MF]\b|DOB|D\.O\.B|\[))"
+            r"(?m)^(?-i:[A-Z][A-Z'-]+(?:,?[ ][A-Z][A-Z'-]*){1,4})"
+            r"(?=[ \t]{2,}(?:/[ \t]+)?(?:[MF]\b|DOB|D\.O\.B|MRN|NHS|HOSP|\[))"
         ),
         "[NAME]",
     ),

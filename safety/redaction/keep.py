@@ -91,6 +91,14 @@ _BEFORE_MODEL = re.compile(
     r"\b(?-i:[A-Z][\w'’-]+)(?:[ \t]+(?-i:[A-Z][\w'’-]+))?"
     r"(?=[ \t]+(?-i:(?!FY|ST|CT|SHO)[A-Z]{1,3}\d{2,4}|[A-EG-Z]\d|Gen\d)\b)"  # "Hamilton C6"; not "Tom FY1"
 )
+# A ward or an institution named first and its name after: "Ward Victoria", "Clínica San Rafael", "Hospital de
+# Clínicas"; NHS wards and Spanish, Portuguese and Italian institutions are written this way round.
+_NAMED_AFTER = re.compile(
+    r"\b(?-i:Ward|Cl[ií]nica|Hospital|Hôpital|Ospedale|Policl[ií]nica|Sanatorio|Klinik(?:um)?|Centro)"
+    r"(?:[ \t]+(?:de|del|da|do|di|la|San|Santa|Santo|São|St\.?))*(?:[ \t]+(?-i:[A-Z])[\w'’-]+){1,2}"
+)
+# A maker's name joined to its model code: "Hamilton-C3", "Dräger-V500"; a person's double name has no digit.
+_HYPHEN_MODEL = re.compile(r"\b(?-i:[A-Z])[^\W\d_]+-(?=[A-Z0-9]{0,5}\d)(?-i:[A-Z0-9]{1,6})\b")
 _WORD_RX = re.compile(_WORD)
 _TITLED = re.compile(r"\b(?:mr|mrs|ms|miss|dr|nurse|sister|prof|doctor)\.?[ \t]+$", re.I)
 _BEFORE_DOSE = re.compile(rf"(?<![\w'’-]){_WORD}(?={_DOSE.pattern})", re.I)
@@ -105,6 +113,10 @@ def kept_spans(text: str) -> list[tuple[int, int]]:
     spans += [m.span(1) for m in _ORG_FIELD.finditer(text)]
     spans += [m.span() for m in _BEFORE_MODEL.finditer(text)]
     spans += [m.span() for m in _BEFORE_DOSE.finditer(text)]
+    spans += [m.span() for m in _HYPHEN_MODEL.finditer(text)]
+    spans += [
+        m.span() for m in _NAMED_AFTER.finditer(text) if not _TITLED.search(text, max(0, m.start() - 12), m.start())
+    ]
     for m in _WORD_RX.finditer(text):
         word = m.group().lower()
         if word in compounds or word.rstrip("s'’") in compounds:

@@ -31,7 +31,8 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<![\w-])(?-i:[A-Z]{2}\d{2}\s?[A-Z]{3})(?![\w-])"), "[PLATE]"),
     (
         re.compile(
-            r"\b((?:vehicle\s+)?(?:reg(?:istration)?(?:\s+(?:no\.?|number|plate))?|(?:number|licen[cs]e)\s+plate|plate"
+            # Not the word inside a placeholder already written: "[PLATE], Lifepak 15".
+            r"(?<!\[)\b((?:vehicle\s+)?(?:reg(?:istration)?(?:\s+(?:no\.?|number|plate))?|(?:number|licen[cs]e)\s+plate|plate"
             r"|car|van|vehicle|truck|motorbike)\b[^\n\d.;\[]{0,30}?)"
             r"(?-i:(?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4}){1,2})(?![\w-])",
             re.I,
@@ -102,7 +103,9 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
 # "P/N MX-989803196521", "part no. 10-2140-00", "Battery SurePower 8019-0535-01": a part number is a technician's fact,
 # never a person's. Shared by the shape rules, the phone and the long-number detectors.
 _PART_CUE = re.compile(
-    r"\b(?:p/n|part\s*(?:no\.?|number|#)|fru|sku|battery\s+\w+|cat(?:alog(?:ue)?)?\.?\s*no\.?)\s*[:#]?\s*"
+    r"\b(?:p/n|part\s*(?:no\.?|number|#)|fru|sku|battery\s+\w+|cat(?:alog(?:ue)?)?\.?\s*no\.?"
+    # A service request or ticket is the trust's or the vendor's number: "Service SR# 400-778210".
+    r"|(?-i:SR)|service\s+request|ticket|work\s+order)\s*[:#]?\s*"
     r"(?:[A-Z]{1,4}-)?$",
     re.I,
 )

@@ -141,7 +141,8 @@ RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] 
         ),
         r"\1\2[POSTCODE]",
     ),
-    (re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[A-Z] ?\d[A-Z]\d\b"), "[POSTCODE]"),
+    # Not a TNM stage written without spaces ("T3N1M0"), which has the shape of a Calgary postal code.
+    (re.compile(r"\b(?!T\dN\dM\d\b)[ABCEGHJ-NPRSTVXY]\d[A-Z] ?\d[A-Z]\d\b"), "[POSTCODE]"),
     (re.compile(rf"\b({_STATES}|{_STATE_NAMES})(,?\s+)\d{{5}}(?:\s?-\s?\d{{4}})?\b"), _zip),
     # In lower case only the state codes that are no common word ("in", "or", "me" are).
     (
@@ -202,7 +203,9 @@ _CLAIM = re.compile(
 # A span word before a date on a patient's own device or record ("alarms since 01/05/2025 for patient [NAME]") dates
 # the patient's care, not a document or an asset.
 _SPAN_CUE = frozenset({"since", "from", "until", "between"})
-_PATIENT = re.compile(r"\b(?:patient|pt)\b[^\n]{0,20}\[NAME\]", re.I)
+# A record number or a birth date found in the text says the same: it is about a patient ("[NAME] (MRN ...) wants
+# his op moved from ...").
+_PATIENT = re.compile(r"\b(?:patient|pt)\b[^\n]{0,20}\[NAME\]|\[(?:RECORD-ID|DOB)\]", re.I)
 # A full stop after the address ends the sentence ("Source IP 10.44.12.207."); a digit after it is a longer number.
 _IPV4 = re.compile(r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\w]|\.\w)")
 _IPV6 = re.compile(r"(?<![\w:])[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?![\w:])", re.I)

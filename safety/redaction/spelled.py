@@ -105,12 +105,28 @@ def _ip(match: re.Match[str]) -> str:
     return "[IP-ADDRESS]"
 
 
+# A code read out with a spelling alphabet and digit words ("B as in bravo seven seven three two one nine"): a
+# record number when four digit words and more follow.
+_PHONETIC_CODE = re.compile(
+    rf"(?-i:\b[A-Z])[ \t]+as[ \t]+in[ \t]+[a-z]+(?:,?[ \t]+(?:(?-i:[A-Z])[ \t]+as[ \t]+in[ \t]+[a-z]+|{_DIGIT_WORD}"
+    r"|double|triple))+\b",
+    re.I,
+)
+
+
+def _phonetic(match: re.Match[str]) -> str:
+    digits = len(re.findall(rf"\b{_DIGIT_WORD}\b", match.group(), re.I))
+    return "[RECORD-ID]" if digits >= 4 else match.group()
+
+
 def redact_spelled(text: str) -> str:
     """Spelled names, spaced record numbers and spoken postcodes, IP addresses and ZIP codes."""
     if re.search(r"\b[A-Za-z0-9] [A-Za-z0-9] [A-Za-z0-9]\b", text):
         text = _spelled(text)
     if " dot " in text or " point " in text:
         text = _SPOKEN_IP.sub(_ip, text)
+    if " as in " in text:
+        text = _PHONETIC_CODE.sub(_phonetic, text)
     if "zip" in text.lower():
         text = _SPOKEN_ZIP.sub(r"\1[ZIP]", text)
     return _SPOKEN_CODE.sub(_postcode, text) if re.search(rf"\b[a-z] {_DIGIT_WORD}\b", text) else text

@@ -43,6 +43,8 @@ def pair(t: Text, i: int) -> bool:
         and re.match(r"\.(?![A-Z]\.)", t.text[t.words[i + 1].end() :])
     ):
         return True  # "PATEL R.": a surname in capitals and an initial, as on a bed board; not "KCI V.A.C."
+    if t.lower(i) and t.lower(i + 1) and len(a) == 3 and not listed(_base(b), t.last):
+        return False  # a three-letter given name is a short word elsewhere ("ana miaka": Swahili "has years")
     if (
         (t.cap(i) and t.cap(i + 1) or t.lower(i) and t.lower(i + 1) and t.in_first(i))
         and AFTER.match(t.text, t.words[i + 1].end())
