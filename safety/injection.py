@@ -124,7 +124,9 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             ),
             (
                 "jailbreak",
-                r"\bjail\s?br(?:oken|eak)|\bdeveloper\s+mode\b|\bdo\s+anything\s+now\b|\b(?:unfiltered|uncensored|"
+                # the word alone is a glossary entry; used, it puts the model in a state ("jailbreak mode")
+                r"\bjail\s?broken\b|\bjail\s?break(?:ing)?\s+(?:mode|enabled|activated|active|on|prompt|instructions?)\b|"
+                r"\b(?:enter|enable|activate|engage|initiate|begin|start|run)\w*\s+(?:the\s+|a\s+)?jail\s?break|\bdeveloper\s+mode\b|\bdo\s+anything\s+now\b|\b(?:unfiltered|uncensored|"
                 r"unrestricted)\s+(?:mode|model|assistant|ai|system)|\bwithout\s+(?:any\s+)?(?:restrictions|"
                 r"refusals|content\s+restrictions|safety\s+(?:filter\w*|caveats|rules)|disclaimers)|\bno\s+"
                 r"(?:restrictions|safety\s+rules|content\s+polic\w+)|\bstay\s+in\s+character\b|\bsafety\s+"

@@ -235,13 +235,19 @@ _DESCRIBED = re.compile(
 # What an attack makes a model do, told in the third person: "prompts ... to get a model to bypass its guidelines".
 _TOLD = re.compile(
     r"\b(?:get|make|trick|cause|force|persuade|manipulate|convince|instruct|tell|ask)s?\s+(?:a|an|the)\s+(?:model|ai|"
-    r"assistant|llm|"
-    r"chatbot)\s+(?:in)?to\b[^.\n]*",
+    r"assistant|llm|chatbot|bot)\s+(?:in)?to\b[^.\n]*",
     re.I,
 )
 # "crafted to make a chatbot bypass its safety rules": the same, with a bare verb.
 _MADE = re.compile(
     r"\b(?:make|makes|made|making|let|lets|have)\s+(?:a|an|the)\s+(?:model|ai|assistant|llm|chatbot)\s+\w+[^.\n]*", re.I
+)
+# Text handed to a model is its destination, not its addressee: "before sending text to the summariser".
+_HANDED = re.compile(
+    r"\b(?:send|sends|sending|sent|pass|passes|passing|passed|feed|feeds|feeding|fed|forward\w*|upload\w*|submit\w*|"
+    r"hand|hands|handing|handed)\s+(?:[\w'’-]+\s+){1,4}?(?:to|into)\s+(?:the|a|an|our|any)\s+(?:model|ai|assistant|"
+    r"llm|chatbot|bot|summari[sz]er)\b",
+    re.I,
 )
 # Texts about attacks (training, glossaries, incident reports, results tables) quote them: every quotation is a mention.
 _ABOUT_ATTACKS = re.compile(
@@ -255,13 +261,19 @@ _QUOTES = re.compile(r"(?<!\w)'[^'\n]{3,200}'(?!\w)|\"[^\"\n]{3,200}\"|“[^”\
 # A unit test quotes the attacks it checks: its string literals are data, not instructions.
 _LITERAL = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"")
 # Speaker labels of a transcript; a forged turn in "###" or "<|...|>" markup is left for the markup pattern.
-_SPEAKER = re.compile(r"(?:^|(?<=\n)|(?<=[.?!:]\s))[ \t]*\[?(?:user|assistant|student|tutor)\]?\s*:?[ \t]", re.I)
-_TURNS = re.compile(r"(?:^|\n|[.?!:]\s)[ \t]*\[?user\]?\s*:?[ \t].*?\[?assistant\]?\s*:?[ \t]", re.I | re.S)
+_PERSON_TURN = r"(?:user|student|patient|customer|caller|visitor|member|human|client)"
+_MACHINE_TURN = r"(?:assistant|tutor|bot|chatbot|virtual\s+assistant|ai|agent)"
+_SPEAKER = re.compile(rf"(?:^|(?<=\n)|(?<=[.?!:]\s))[ \t]*\[?(?:{_PERSON_TURN}|{_MACHINE_TURN})\]?\s*:?[ \t]", re.I)
+# A person's turn answered by a machine's: "User: ... Bot: ...", "Patient: ... Assistant: ...".
+_TURNS = re.compile(
+    rf"(?:^|\n|[.?!:]\s)[ \t]*\[?{_PERSON_TURN}\]?\s*:[ \t].*?(?:\n|[.?!]\s)[ \t]*\[?{_MACHINE_TURN}\]?\s*:[ \t]",
+    re.I | re.S,
+)
 
 
 def unquoted(text: str) -> str:
     """The text without quoted example attacks, unit-test literals or transcript speaker labels."""
-    text = _MADE.sub(" ", _TOLD.sub(" ", _DESCRIBED.sub(" ", _MENTION.sub(" ", text))))
+    text = _HANDED.sub(" ", _MADE.sub(" ", _TOLD.sub(" ", _DESCRIBED.sub(" ", _MENTION.sub(" ", text)))))
     text = _QUOTED_CELL.sub(" ''", text)
     if _ABOUT_ATTACKS.search(text):
         text = _QUOTES.sub("''", text)

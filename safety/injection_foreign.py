@@ -24,6 +24,8 @@ _MODEL = (
     r"|inteligencia\s+artificial|intelligenza\s+artificiale|intelligence\s+artificielle|künstliche\s+intelligenz"
     r"|copilot|chatgpt|gemini|claude)"
 )
+# Spanish and Italian "a" (to) is the English article too: "a chatbot's developer" names no addressee.
+_A = r"a(?=\s+(?:ia|ki|asistente|assistente|modelo|modello|intelig\w+|intelligenza)\b)"
 FOREIGN_ADDRESS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(rx, re.I))
     for name, rx in (
@@ -59,7 +61,7 @@ FOREIGN_ADDRESS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # "para el asistente", "al modelo", "per il modello", "für die KI", "aan de chatbot", "dla modelu",
         # "pour l'IA", "à l'assistant", "to the Copilot"
         # (German "an" only with its article: English "an AI model" is a mention)
-        rf"(?:{NOT_HANDED}\b(?:para|al|a\s+la|ao|à|a|per|pour|für|fur|aan|dla)\s+(?:el|la|lo|il|o|a|l['’]|le|die|das|den"
+        rf"(?:{NOT_HANDED}\b(?:para|al|a\s+la|ao|à|{_A}|per|pour|für|fur|aan|dla)\s+(?:el|la|lo|il|o|a|l['’]|le|die|das|den"
         rf"|de|the|any|tout|toute|tous|todo|toda|cualquier|qualquer|qualsiasi|ogni|jede[nrs]?|alle)?|\ban\s+(?:die|das|den)|\bto\s+(?:the|any))\s*{_MODEL}\b(?!\s+(?:de\s+)?(?:referencia|reference|clinic|clínic))",
         # "Instrucción oculta", "nota oculta", "testo nascosto", "versteckte Anweisung", "instruction cachée"
         r"\b(?:instrucci[oó]n|nota|texto|testo|instru[cç][aã]o|instruction|anweisung|notiz|hinweis)\s+"

@@ -161,9 +161,9 @@ def test_a_20000_character_hostile_message_is_redacted_quickly_and_stably(hostil
     started = time.perf_counter()
     out = redact(text)
     elapsed = time.perf_counter() - started
-    # 0.1-0.25 s on an idle core of this machine (a normal message: under 3 ms), 0.5 s at load 3 on two cores; a
-    # quadratic rule would take tens of seconds here. Headroom for a loaded CI run.
-    assert elapsed < 1.0, f"{elapsed:.3f} s"
+    # 0.05-0.6 s on this machine at load 4 (a normal message: under 3 ms); a quadratic rule would take tens of
+    # seconds here. The bound leaves headroom for a loaded CI run: it catches blow-ups, it is not a benchmark.
+    assert elapsed < 2.5, f"{elapsed:.3f} s"
     assert redact(out) == out
 
 
