@@ -31,7 +31,9 @@ _RESOLVED = re.compile(
     r"(no|nothing) (leak|fire|smoke|fault|problem)s? (was )?found|found no(thing)?\b|"
     r"(is|are|was|all|he'?s|she'?s|i'?m|it'?s|we'?re|everyone'?s) (totally |completely |all )?(fine|ok|okay|better) "
     r"now|"
-    r"recovered|no symptoms|(it|the alarm|the beeping|the noise)( has)? stopped)"
+    r"recovered|no symptoms|(it|the alarm|the beeping|the noise)( has)? stopped|"
+    # a spill dealt with (HSE: contain, neutralise, clean up): "neutralised and cleaned up per the SDS"
+    r"neutrali[sz]ed|made safe|cleaned up (per|as per|following|according to|safely|properly|with the spill kit))"
 )
 # What turns a resolved episode back into a current one.
 _RELAPSE = re.compile(r"\b(but|however|again|back|worse|worsening|returned|recurr\w*|now (he|she|it|i|they)\b)")
@@ -60,7 +62,7 @@ _TASK = re.compile(
     r"put(ting)? together|prepar\w*|present(ing)?|teach(ing)?)\b[^.?!]{0,80}\b(report|talk|presentation|session|"
     r"training|polic(y|ies)|procedures?|template|plans?|programme|case (study|review|vignettes?)|reflective|"
     r"reflection|piece|proposal|paragraphs?|summary|slides|checklist|outline|section|card|arrangements|module|"
-    r"course)\b"
+    r"course|posters?|handouts?|displays?|noticeboards?)\b"
 )
 _NOTHING_HAPPENING = re.compile(
     r"\b(nothing('?s| has| is)? (gone |going )?wrong|no(body| one) (was |is |got |has been )?(hurt|injured)|"
@@ -153,7 +155,9 @@ def modifier_use(text: str, end: int) -> bool:
 # Figures of speech the embedder reads literally ("this revision is killing me", "that
 # mixtape is straight fire", "I'd rather die than go"), and a static shock off a car door.
 _FIGURE = re.compile(
-    r"\b(is|are|'?s|'?re) (literally )?killing me\b|\bliterally (dead|dying)\b|\bi'?m (literally )?dead\b|💀|"
+    # (spelt as said too: "hay fever is killin me")
+    r"\b(is|are|'?s|'?re) (literally )?kill(ing|in'?) me\b|\bliterally (dead|dying|dyin'?)(?!\w)|"
+    r"\bi'?m (literally )?dead\b|💀|"
     r"\b(i'?d|i would) (rather|sooner) die than\b|"
     r"\bdie of (embarrassment|boredom|laughter|shame|cringe)\b|\b(straight|pure|absolute) fire\b|🔥|"
     r"\b(boss|mum|mom|dad|wife|husband|teacher)('?s| is)? (about to|gonna|going to) (blow|explode|lose it)\b|"

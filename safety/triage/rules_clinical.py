@@ -116,7 +116,7 @@ CLINICAL_RULES: tuple[Rule, ...] = (
             r"\bligature(?![ -](point|risk|audit|assessment|free|cutter|check))|found hanging|\bnoose\b"
             r"|(rope|cord|belt|scarf|sheet) (around|round) (his|her|my|their) neck",
             r"\bkms\b|\bkys\b|\bunaliv\w*",
-            r"(hang|hanging|shoot|overdose on|drown) (myself|himself|herself)",
+            r"(hang|hanging|shoot|overdose on|drown) (myself|himself|herself|self\b)",
             r"(don'?t|do not) want to (exist|go on|carry on)",
             r"(everyone|everybody|they|family|kids|world|people)[^.;]{0,30}better off (if i|without me|when i|once i|with me gone)",
             r"(giving|gave) (away )?(my|all my) (things|stuff|belongings) away",
@@ -196,7 +196,7 @@ CLINICAL_RULES: tuple[Rule, ...] = (
         ),
         pairs=(
             (
-                r"\b(fever|temperature|temp|febrile|burning up)\b",
+                r"\b(?<!hay )(?<!cabin )(fever|temperature|temp|febrile|burning up)\b",  # hay fever is an allergy
                 r"confus\w*|drowsy|not making sense|breathing (very )?fast|fast breathing|shivering|rigou?rs|mottled|floppy|very unwell",
             ),
         ),

@@ -97,10 +97,11 @@ _URGENCY_MORE = re.compile(
         r"পারছে না|مدد|ایمبولینس|ابھی|فوری|بہت|نہیں پا|نہیں (سک|رہ)"
     )
 )
+# (Hindi "karne wala", the one who does, is not Tagalog "wala", none: hence the look-behind)
 _NEGATION = re.compile(
     fold(
         r"\b(no|nao|ni|nem|sin|sem|nunca|ningun\w*|nenhum\w*|pas de|sans|aucun\w*|kein\w*|nicht|ohne|non|senza|nessun\w*|"
-        r"nie|bez|brak|nu|fara|wala|hindi|nahi|nahin|yok|degil|denies|denied|negative for|bien|bem|gut|bene|dobrze|"
+        r"nie|bez|brak|nu|fara|(?<!ne )wala|hindi|nahi|nahin|yok|degil|denies|denied|negative for|bien|bem|gut|bene|dobrze|"
         r"iyi|bine|normal\w*|geen|niet|zonder|sina|hana|не|нет|без|ні|немає|δεν|χωρισ|οχι|μην|tidak|bukan|tanpa|hakuna|"
         # (Arabic words whole: "لا" is inside "الارض", the ground, once hamza is folded away)
         r"không|chẳng)\b|(?<!\w)(لا|ليس|بدون|مافي|ما في)(?!\w)|नहीं|没有|没|无|不|نہیں|بغیر|(?<!\S)(না|নেই)(?![^\s.,!?।])"
@@ -183,6 +184,10 @@ _CLAUSE = re.compile(
 )
 
 
+# Blood measured, not lost: "Blutdruck", "Blutzucker", "presión sanguínea" hold the blood stems ("blut", "sangu").
+_BLOOD_MEASURE = re.compile(r"\bblut(druck|zucker|bild|test|wert|gruppe|abnahme)\w*|\bsangu(inea|ineo|igna|igno)s?\b")
+
+
 def reads_as_english(folded: str) -> bool:
     """Whether a message is mostly English words (the English rules and the probe read those)."""
     words = re.findall(r"[^\W\d_]+", folded)
@@ -222,6 +227,7 @@ def lexicon_keys(folded: str) -> list[str]:
     """The category a (lower-cased, folded) non-English message raises through the lexicon, or none."""
     if not folded.strip() or reads_as_english(folded) or _NOT_NOW.search(folded):
         return []
+    folded = _BLOOD_MEASURE.sub("~", folded)
     found: list[Concept] = []
     urgent = bool(_URGENCY.search(folded) or _URGENCY_MORE.search(folded))
     unspaced = bool(_UNSPACED.search(folded))  # a script matched anywhere (Arabic, Devanagari, Chinese...)

@@ -15,6 +15,7 @@ import re
 from safety.triage.rules import Rule, match_rules
 from safety.triage.rules_lexicon import negated_before
 from safety.triage.rules_multilingual import MULTILINGUAL_RULES
+from safety.triage.rules_multilingual_acute import MULTILINGUAL_ACUTE_RULES
 from safety.triage.rules_multilingual_clinical import MULTILINGUAL_CLINICAL_RULES, folded_rules
 from safety.triage.rules_multilingual_more import concept_keys
 from safety.triage.rules_multilingual_signs import MULTILINGUAL_SIGN_RULES
@@ -234,7 +235,11 @@ _WORK: dict[str, tuple[str, ...]] = {
 
 MULTILINGUAL_WORK_RULES: tuple[Rule, ...] = folded_rules(_WORK)
 OTHER_LANGUAGE_RULES: tuple[Rule, ...] = (
-    MULTILINGUAL_RULES + MULTILINGUAL_CLINICAL_RULES + MULTILINGUAL_WORK_RULES + MULTILINGUAL_SIGN_RULES
+    MULTILINGUAL_RULES
+    + MULTILINGUAL_CLINICAL_RULES
+    + MULTILINGUAL_WORK_RULES
+    + MULTILINGUAL_SIGN_RULES
+    + MULTILINGUAL_ACUTE_RULES
 )
 
 

@@ -57,7 +57,10 @@ PRESENTATION_RULES: tuple[Rule, ...] = (
     Rule(
         "gas_leak",
         # HSE: a flammable gas reading of 10% LEL or more means evacuate; "25% LEL rising"
-        (r"\b([1-9]\d|100)\s*%\s*(of\s+)?(the\s+)?lel\b|\blel\b[^.;]{0,15}\b([1-9]\d|100)\s*%",),
+        # (LEL is DGW in Polish, UEG in German, LIE in French, Spanish and Italian)
+        (
+            r"\b([1-9]\d|100)\s*%\s*(of\s+)?(the\s+)?(lel|dgw|ueg|lie)\b|\b(lel|dgw|ueg)\b[^.;]{0,15}\b([1-9]\d|100)\s*%",
+        ),
     ),
     Rule(
         "electrical",
@@ -136,6 +139,9 @@ PRESENTATION_RULES: tuple[Rule, ...] = (
         "overdose",
         (
             rf"{_INGESTED}[^.;]{{0,30}}{_HOUSEHOLD_POISON}",
+            # a poison decanted into a drinks bottle, named after the drinking (NPIS: wrong-container ingestion)
+            rf"\b(drank|drunk|swallowed|sipped|gulped)\b[^?]{{0,60}}\b(was|were|turned out to be|actually|contained|"
+            rf"had)\b[^.;?]{{0,12}}{_HOUSEHOLD_POISON}",
             # grams of an over-the-counter painkiller (TOXBASE: paracetamol from 75 mg/kg, about 5 g in an adult)
             r"\b(ingested|took|taken|swallowed|had)\s+(about |around |over )?([5-9]|\d{2,3})\s*(g|grams?)\b[^.;]{0,15}"
             r"\b(paracetamol|acetaminophen|tylenol|aspirin|ibuprofen)\b",

@@ -12,6 +12,12 @@ from __future__ import annotations
 
 from safety.triage.rules import Rule
 
+_DRY = (
+    r"\b(no|not (had )?a|not had any|hasn'?t (had )?(a|any)|without a) wet (nappy|nappies|diapers?)|"
+    r"\b(nappy|nappies|diapers?) (has |have )?(been |stayed )?(bone )?dry"
+)
+_DROWSY = r"\b(drowsy|sleepy|floppy|letharg\w*|listless|hard to wake|won'?t wake|sunken (soft spot|fontanelle))\b"
+
 _NO_RESPONSE = (
     r"(didn'?t|doesn'?t|won'?t|isn'?t|wasn'?t|not|no|never) (answer\w*|respond\w*|wak\w*|mov\w*|reply\w*|rous\w*|"
     r"talk\w*|speak\w*)|unresponsive|no response|not breathing|(occasional|big|odd|weird) gasps?|gasping|"
@@ -54,12 +60,16 @@ SIGN_RULES: tuple[Rule, ...] = (
             ),
         ),
     ),
+    # NICE NG143 / CG84: a baby with reduced urine output who is drowsy or floppy is dehydrated (red flag). One
+    # pattern, not a pair: the "no" of "no wet nappy" would read as negating the drowsiness after it.
+    Rule("paediatric", (rf"(?:{_DRY})[^.;?]{{0,60}}{_DROWSY}", rf"{_DROWSY}[^.;?]{{0,60}}(?:{_DRY})")),
     Rule(
         "head_injury",
         (
             # NICE NG232: clear fluid from the nose or ears (CSF), unequal pupils after a head injury.
             r"clear (fluid|liquid)[^.;]{0,40}\b(nose|ears?)\b",
-            r"one pupil (is |looks |seems )?(bigger|larger|wider|dilated|blown)|unequal pupils|pupils? (are )?unequal",
+            r"one pupil (is |looks |seems )?(definitely |clearly |noticeably |much |way |a (bit|lot|little) )?"
+            r"(bigger|larger|wider|dilated|blown)|unequal pupils|pupils? (are )?unequal",
         ),
     ),
     Rule(
@@ -161,6 +171,9 @@ SIGN_RULES: tuple[Rule, ...] = (
         (
             r"(waving|brandishing|pointing|holding|carrying) (a |an |what looks like an? |what looked like an? |some "
             r"(sort|kind) of )?(gun|knife|machete|weapon|blade|firearm|rifle|shotgun|pistol)",
+            # an armed person arriving (NaCTSO "Run, Hide, Tell"): "came back into the yard with a shotgun"
+            r"\b(came|comes|coming|walked|walking|turned up|showed up|burst|stormed|on (his|her|their) way( round| over)?)"
+            r"\b[^.;!?]{0,40}\bwith (a|an|his|her|their) (gun|shotgun|rifle|pistol|firearm|machete|axe|crossbow|knife)\b",
             r"(someone|somebody|a man|a woman|some(one|body) i don'?t know) (is )?(trying|tried) to (break|get|force "
             r"(their|his|her|a) way) in",
         ),

@@ -16,7 +16,12 @@ from safety.triage.rules import counts_at
 
 _NUM = r"\s*(?:of|is|was|at|:|=|now|down to|dropping to|dropped to)?\s*"
 _HR = re.compile(r"\b(?:heart rate|pulse|hr)" + _NUM + r"(\d{2,3})\b|\b(\d{2,3})\s*(?:bpm|beats (?:a|per) min\w*)\b")
-_SBP = re.compile(r"\b(?:bp|blood pressure|sbp|systolic(?: pressure)?|nibp)" + _NUM + r"(\d{2,3})(?:\s*/\s*\d{2,3})?\b")
+# (blood pressure as other languages' notes write it: "Blutdruck 75/45", "tension 80/50", "tensiune 70/40")
+_SBP = re.compile(
+    r"\b(?:bp|blood pressure|sbp|systolic(?: pressure)?|nibp|blutdruck|tension(?: art[ée]rielle)?|"
+    r"presi[oó]n arterial|pressione arteriosa|press[aã]o arterial|ci[sś]nienie(?: krwi)?|tensiune(?: arterial[aă])?|"
+    r"tansiyon|bloeddruk)" + _NUM + r"(\d{2,3})(?:\s*/\s*\d{2,3})?\b"
+)
 _RR = re.compile(r"\b(?:breathing rate|resp(?:iratory)? rate|resps|rr)" + _NUM + r"(\d{1,2})\b")
 _SPO2 = re.compile(
     r"\b(?:oxygen saturation|sat(?:uration)?s?|spo2|o2)" + _NUM + r"(\d{2})\s*%?|desat\w*\s*(?:to\s*)?(\d{2})\b"
@@ -49,10 +54,19 @@ _CONTEXT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("head_injury", re.compile(r"\b(fall|fell|fallen|head|haematoma|hematoma)\b")),
     (
         "obstetric",
-        re.compile(r"pregnan|post-?partum|lochia|\b\d{2}/40\b|\b[2-4]\d weeks\b|\bg\dp\d\b|antenatal|labour|labor"),
+        # (a gestation is 10/40 to 42/40: "70/40" is a blood pressure)
+        re.compile(
+            r"pregnan|post-?partum|lochia|\b([1-3]\d|4[0-2])/40\b|\b[2-4]\d weeks\b|\bg\dp\d\b|antenatal|labour|labor"
+        ),
     ),
     ("overdose", re.compile(r"overdos|blister packs?|tablets|empty (bottle|packet)|poison|toxic")),
-    ("anaphylaxis", re.compile(r"anaphyla|angioedema|urticaria|hives|allerg|adrenaline")),
+    (
+        "anaphylaxis",  # (and in other languages: hives, a sting, contrast dye)
+        re.compile(
+            r"anaphyla|angioedema|urticaria|hives|allerg|alerg|adrenaline|quaddel|nesselsucht|urticaire|orticaria|"
+            r"pokrzywk|(wespen|bienen)stich|kontrastmittel|contrast|picadura|piq[uû]re"
+        ),
+    ),
 )
 
 

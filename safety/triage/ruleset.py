@@ -34,6 +34,17 @@ def joking(lowered: str, laughter_only: bool = False) -> bool:
     return USE_JOKE_FILTER and marker is not None and not _URGENT.search(lowered)
 
 
+def _foreign_runs(folded: str) -> list[str]:
+    """Adjacent clauses that do not read as English, joined: "e căzut jos, nu răspunde" is one report."""
+    runs: list[list[str]] = [[]]
+    for clause in _CLAUSES.split(folded):
+        if clause.strip() and not reads_as_english(clause):
+            runs[-1].append(clause)
+        elif runs[-1]:
+            runs.append([])
+    return [joined for run in runs if len((joined := ", ".join(run)).split()) >= 3]
+
+
 def rule_keys(lowered: str) -> list[str]:
     """Categories the rules raise for a lower-cased, normalised text, each once, in a stable order."""
     found = match_rules(lowered, ENGLISH_RULES)
@@ -49,9 +60,8 @@ def rule_keys(lowered: str) -> list[str]:
         # A mixed message ("mera padosi apni biwi ko maar raha hai, she's screaming") reads as English, but its
         # other-language clause may hold the emergency: the phrase tables (not the looser lexicon) read the clauses
         # that do not read as English themselves ("brand" is fire in Dutch, not in "the brand name").
-        for clause in _CLAUSES.split(folded):
-            if len(clause.split()) >= 3 and not reads_as_english(clause):
-                found += phrase_keys(clause)
+        for run in _foreign_runs(folded):
+            found += phrase_keys(run)
     found += match_vitals(lowered)
     if joking(lowered):
         found = [k for k in found if k in NEVER_JOKED]
