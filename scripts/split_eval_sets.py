@@ -140,4 +140,6 @@ if __name__ == "__main__":
         "redaction_v9": lambda: split_jsonl("redaction_set_v9", "style"),
         "injection_v9": lambda: split_jsonl("injection_set_v9", "label"),
         "drugs_v9": lambda: split_drug_questions("v9"),
+        "triage_v11": lambda: split_triage(("triage_set_v11.csv",), "triage_v11"),
+        "injection_v10": lambda: split_jsonl("injection_set_v10", "label"),
     }[sys.argv[1]]()

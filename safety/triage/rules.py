@@ -111,7 +111,9 @@ _PERSONAL = re.compile(
 _NOT_EVENT = re.compile(
     # ("news" followed by a number is the NEWS2 score: "NEWS 9")
     r"\b(leaflet|information sheet|safety sheet|data sheet|side effects?|listed|"
-    r"news(?!2|\s*(?:score\s*)?(?:of|is|was|=|:)?\s*\d)|story|podcast|watching|watched|"
+    r"news(?!2|\s*(?:score\s*)?(?:of|is|was|=|:)?\s*\d)|story|podcast|"
+    # "sat watching telly and then ...": the person's activity when it began, not a programme about it
+    r"(?<!sat )(?<!sitting )(?<!lying )(?<!just )watching|(?<!sat )(?<!sitting )watched|"
     r"tv|episode|training|teach\w*|module|(?<!golf )(?<!race)(?<!assault )course|awareness|exercise|drill|mock|audit|"
     r"document\w*|record|chart|form|"
     r"referrals?|epr|order|restock|spill kit|permits?|procedures?|planning|planned|next (week|month)|(?<!not )booked|"

@@ -77,8 +77,9 @@ CLINICAL_RULES: tuple[Rule, ...] = (
         ),
         pairs=(
             (
-                r"\b(bleed\w*|blood)\b",
-                r"soak\w*|through (the |my |three |two |several )?(dressings?|bandages?|pads?|towels?)|pouring|gushing|won'?t stop|can'?t stop|everywhere|pints?|pool of",
+                r"\b(bleed\w*|blood|nose ?bleeds?)\b",  # NHS: a nosebleed that will not stop needs A&E
+                r"soak\w*|through (the |my |three |two |several )?(dressings?|bandages?|pads?|towels?)|pouring|gushing|won'?t stop|can'?t stop|everywhere|pints?|pool of|"
+                r"(not|isn'?t|won'?t|doesn'?t) stopping|(hasn'?t|has not|haven'?t|not) stopped",
             ),
         ),
     ),

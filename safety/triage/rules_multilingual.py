@@ -135,7 +135,8 @@ MULTILINGUAL_RULES: tuple[Rule, ...] = (
             r"(quiero|voy a) (morir(me)?|matarme)|matarme|quitarme la vida|no quiero (seguir )?viv\w*|acabar con (mi vida|todo)",
             r"(quero|vou) (morrer|me matar)|me matar|nao quero (mais )?viver|tirar (a )?minha (propria )?vida",
             r"(je veux|envie de) mourir|me tuer|(je )?ne veux plus vivre|en finir avec (la vie|tout)|me jeter sous|(veux|vais) en finir",
-            r"(ich )?will (nicht mehr leben|sterben)|mich umbringen|mir das leben nehmen",
+            r"(ich )?will (nicht mehr leben|sterben)|mich umbringen|mir das leben nehmen|"
+            r"(morgen|bald|heute nacht|ab morgen) bin ich nicht mehr (da|hier)|werde ich nicht mehr (da|hier) sein",
             r"voglio morire|uccidermi|togliermi la vita",
             r"chce umrzec|zabic sie|nie chce (juz )?zyc|odebrac sobie zycie",
             r"olmek istiyorum|kendimi oldur\w*",

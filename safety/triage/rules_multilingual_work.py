@@ -131,7 +131,8 @@ _WORK: dict[str, tuple[str, ...]] = {
         r"chemische brandwond|(zuur|loog)[^.;?]{0,80}(huid|ogen|verbrand)|giftige dampen",
         r"\b(kwas|lug|zracy|zrace)\w*(?! (foliow|hialuron|salicyl|mlekow|moczow|askorb|cytryn))[^.;?]{0,80}"
         r"(skor|oczy|oparz|schodzi)|skora (mu|jej|mi) schodzi|toksyczne opary",
-        r"arsura chimica|(acid|soda)[^.;?]{0,80}(piele|ochi|ars)|vapori toxici",
+        r"arsura chimica|(acid|soda|var nestins|var|ciment|clor)[^.;?]{0,80}(piele|ochi|ars)|vapori toxici|"
+        r"(in|în) ochi[^.;?]{0,40}(arde|ustur\w*|nu (mai )?(vad|văd))",
         r"kimyasal yanik|asit" + _SKIN_CARE + r"[^.;?]{0,80}(cilt|goz|yakti|yandi)|zehirli (gaz|duman)",
         r"химическ\w* ож[оё]г|(кислот|щелоч)\w*[^.;?]{0,80}(кож|глаз|лиц|ож[оё]г|обж[её]г)|ядовит\w* (пар|газ|дым)",
         r"хімічн\w* опік|(кислот|луг)\w*[^.;?]{0,80}(шкір|очі|обличч|опік)|отруйн\w* (пар|газ|дим)",

@@ -51,7 +51,8 @@ PRESENTATION_RULES: tuple[Rule, ...] = (
         "unconscious",
         # a lightning strike on a person (NHS, Met Office): call 999 whatever they say
         (
-            r"\b(struck|hit) by lightning\b|\blightning\b[^.;]{0,90}\b(unconscious|not breathing|collapsed|burns?|confused)\b",
+            r"\b(struck|hit) by lightning\b|\blightning\b[^.;]{0,90}\b(unconscious|not breathing|collapsed|burns?|confused|"
+            r"gcs|entry wound|exit wound|irreg\w*|arrhythm\w*)\b|\b(post|after (a |being )?)[- ]?lightning strike\b",
         ),
     ),
     Rule(
@@ -202,7 +203,8 @@ PRESENTATION_RULES: tuple[Rule, ...] = (
                 r"\b(knife|gun|weapon|blade|machete|axe|hammer|bat|crowbar)\b",
                 r"(he|she|they) deserves? (it|this|what'?s coming)|know where (he|she|they) lives?|make (him|her|them) pay|"
                 r"teach (him|her|them) a lesson|get (him|her|them) back|going (after|round to|over to) (him|her|them|his|"
-                r"hers|their)",
+                r"hers|their)|every(one|body) (pays|will pay|is going to pay|dies|will die)|you'?ll all (pay|see|regret)|"
+                r"(tagged|tagging|named|naming) the (school|college|office|workplace|church|mosque|synagogue)",
             ),
         ),
     ),

@@ -259,6 +259,10 @@ SIGN_RULES: tuple[Rule, ...] = (
             r"how many (\w+ )?(paracetamol|tylenol|pills|tablets|sleeping pills|insulin units)[^.;?]{0,20}(would it take|"
             r"to (die|kill|end|overdose)|is (a )?(lethal|fatal|deadly))",
             r"looking over the edge|(stood|standing|sat|sitting) on the (edge|ledge|railing)",
+            # lingering where people end their lives and unable to leave (Samaritans / Network Rail)
+            r"(stood|standing|sat|sitting|waiting|been) (at|on|by|near) the (edge of the )?(platform|tracks|railway|"
+            r"bridge|cliff|roof|ledge)( edge| line)?[^.;]{0,80}(can'?t (make myself )?(walk|step|move|go|come) (away|"
+            r"back|home)|thinking (about|of) (jumping|stepping))",
             # A farewell with affairs put in order (pets placed, appointments no longer needed).
             r"thank you for everything[^?]{0,200}(won'?t be needing|make sure (the|my) (cat|dog|pets?) (goes|go|get))",
         ),

@@ -17,6 +17,7 @@ WORKPLACE_RULES: tuple[Rule, ...] = (
             r"hissing\b[^.;]{0,30}\b(line|valve|cylinder|pipe|hose|regulator)",
             r"gas (odou?r|smell)",
             r"(odou?r|whiff) of gas",
+            r"(stinks?|stinking|reeks?|reeking|stench) (of )?gas\b",
             r"rotten[- ]egg (smell|odou?r)",
             r"(nitrogen|argon|helium|co2|oxygen|gas|refrigerant|ammonia|propane|hydrogen|chlorine)( line| cylinder| pipe| supply| bottle)? (is |was )?leak\w*",
             r"(oxygen depletion|gas) alarm",
@@ -70,6 +71,8 @@ WORKPLACE_RULES: tuple[Rule, ...] = (
             r"\b(relief|safety|prv|psv|sv)( valve)?[^.;]{0,40}(not|isn'?t|hasn'?t|didn'?t|won'?t|failed to) (lift\w*|open\w*"
             r"|reliev\w*|pop\w*)",
             r"(pressure|gauge)[^.;]{0,40}(climbing|rising|still going up|keeps going up|pegged|maxed)",
+            r"\b(pres+ure|gauge)[^.;,]{0,20}\b(over|above|past) (the )?(limit|max\w*|rating|mawp)\b[^.;]{0,40}"
+            r"(wo?n'?t|not|can'?t|cannot|isn'?t|doesn'?t) (vent|relieve|release|lift)",
         ),
         pairs=(
             (
