@@ -1,7 +1,7 @@
 """Instruction-like text detector: fit the meaning probe, choose its threshold, and score a labelled set.
 
 The probes are fitted on the exemplar bank (``safety/injection_data/exemplars.jsonl``) plus every writer's passages
-(writers 1-8 whole, writer 9's tune half; its test half is held out); the embedding probe's threshold is chosen on out-of-writer scores
+(writers 1-9 whole, writer 10's tune half; its test half is held out); the embedding probe's threshold is chosen on out-of-writer scores
 (each writer scored by a probe fitted without it): the lowest that keeps benign passages flagged (by patterns, or by
 meaning in text addressed to a reader: ``safety.injection.addressed``) at or under ``--max-fp``. Sets are JSON lines
 ``{"text", "label": "injection"|"benign", "style"}``.
@@ -42,7 +42,11 @@ def _load(path: Path) -> list[dict[str, Any]]:
 
 def _writers() -> list[list[dict[str, Any]]]:
     """Every writer's passages the probe may learn from: each set whole, or its tune half while its test half is held out."""
-    names = ["injection_tune.jsonl", *(f"injection_set_v{v}.jsonl" for v in range(2, 9)), "injection_set_v9_tune.jsonl"]
+    names = [
+        "injection_tune.jsonl",
+        *(f"injection_set_v{v}.jsonl" for v in range(2, 10)),
+        "injection_set_v10_tune.jsonl",
+    ]
     return [_load(ROOT / "evaluation" / "data" / n) for n in names]
 
 

@@ -301,6 +301,7 @@ def test_staff_text_and_descriptions_of_ai_are_not_instructions_to_one(text: str
         "FAQ: a chatbot's developer writes its hidden instructions; ours tells the bot to be brief and never diagnose.",
         "Glossary: data exfiltration - moving data out without permission. See also: jailbreak, social engineering.",
         'def scrub(note):\n    """Drop postcodes before passing the note on to the summariser."""\n    return note',
+        "Security reminder: never paste passwords or API keys into a chat window, even an internal one.",
     ],
 )
 def test_transcripts_glossaries_and_code_mention_a_model_without_instructing_it(text: str) -> None:
