@@ -84,6 +84,8 @@ _ORG_FIELD = re.compile(
 _ANY_EPONYM = re.compile(
     r"\b(?:(?-i:[A-Z])[a-zà-ÿ]+(?:-(?-i:[A-Za-z])[a-zà-ÿ]+)*(?:['’]s)?\s+){1,3}"
     r"(?:(?i:score|scale|criteria|classification|examination|questionnaire|inventory)|sign|sling|law|rule"
+    # "Ramsay Hunt syndrome", "Von Willebrand screen": a disease named for a person names no one present
+    r"|syndrome|disease|screen|factor|palsy"
     r"|manoeuvre|maneuver)\b(?:\s*\((?-i:[A-Z][A-Za-z0-9-]{1,10})\))?"
 )
 # A maker's or a product's name before its model: "Phonak Naída P70", "Otis Gen2", "IntelliVue MX450".

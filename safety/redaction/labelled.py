@@ -64,12 +64,14 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     # "SIN: 402 031 153", "SSN on file 191 22 6761".
     (
         re.compile(
-            r"\b((?:policy|member|subscriber|account|acct|a/c|iban|sin|nin|national\s+insurance|ni\s+(?:no|number)"
+            r"\b((?:policy|member(?:ship)?|subscriber|account|acct|a/c|iban|sin|nin|national\s+insurance|ni\s+(?:no|number)"
             r"|health\s+card|versichertennummer|krankenversichertennummer|sécurité\s+sociale|securite\s+sociale|nir"
             r"|ssn(?:\s+on\s+file)?|social\s+security(?:\s+(?:no\.?|number))?(?:\s+on\s+file)?)\b"
-            r"(?:\s+(?:no\.?|number|#|id))?\s*[:#]?\s*)"
+            r"(?:\s+(?:no\.?|number|#|id))?(?:\s+(?:is|was|ends(?:\s+in)?|ending(?:\s+in)?))?\s*[:#]?\s*)"
             # Three digits at least: "policy MM-14" is a procedure's number, not a person's.
-            r"(?=[A-Z0-9][A-Z0-9 -]*\d[A-Z0-9 -]*\d[A-Z0-9 -]*\d)[A-Z0-9]{2,12}(?:[ -][A-Z0-9]{2,6}){0,5}(?![\w-])",
+            r"(?=[A-Z0-9][A-Z0-9 -]*\d[A-Z0-9 -]*\d[A-Z0-9 -]*\d)(?=[A-Z]*\d)[A-Z0-9]{2,12}"
+            # a group after a space holds a digit ("account 5082 059 51", not "account 5082 for Jo")
+            r"(?:[ ](?=[A-Z]*\d)[A-Z0-9]{2,6}|-[A-Z0-9]{1,6}){0,5}(?![\w-])",
             re.I,
         ),
         r"\1[ID-NUMBER]",
@@ -98,6 +100,15 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
             re.I,
         ),
         r"\1[DOB]",
+    ),
+    # An extension to ring reaches one person: "ring Sam on x5521". (Bleep and pager numbers are kept: the first
+    # writer keeps them as the ward's own numbers, a later one removes them; the writers disagree.)
+    (
+        re.compile(
+            r"(\b(?:ring|call|phone|contact|bleep|page)\w*\b[^.\n]{0,30}?\bon\s+(?:ext\.?\s*|x\s?))\d{3,6}\b",
+            re.I,
+        ),
+        r"\1[PHONE]",
     ),
 )
 # "P/N MX-989803196521", "part no. 10-2140-00", "Battery SurePower 8019-0535-01": a part number is a technician's fact,

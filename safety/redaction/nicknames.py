@@ -10,6 +10,7 @@ Runs last, over the other detectors' placeholders, whose positions are the evide
 - "Will" before a surname that is no English word ("Will Nkemelu takes over"); not in a question.
 - A surname in capitals, an initial and a title in brackets, as pharmacy labels print them ("KHAN, M (Mrs)").
 - An extension after a found name ("[NAME] x3340").
+- A romanised name bracketed after a found one ("[NAME] (Wang Fang)"); a label's "SURNAME, GIVEN" in capitals.
 - Dates without a year: an ordinal word and a month ("the fifth of June"), a day and month after "date is", and an
   ordinal day after "since"/"until" ("off since 12th").
 """
@@ -32,6 +33,12 @@ _VOCATIVE = re.compile(rf"\A\s*({_CAP}),[ \t]")
 _WILL = re.compile(rf"\bWill[ \t]+({_CAP}(?:-{_CAP})?)\b(?![ \t]*[-(])")
 _CAPS_INITIAL = re.compile(rf"(?<![\w-])[A-Z][A-Z'’-]+,?[ \t]+[A-Z]\.?[ \t]*\({_TITLE}\)")
 _EXTENSION = re.compile(r"(\[NAME\],?[ \t]+)x\d{3,5}\b")
+# The same person's name in another script or spelling, bracketed after it: "患者[NAME] (Wang Fang)".
+_ROMANISED = re.compile(rf"\[NAME\][ \t]*\(({_CAP}(?:[ \t]+{_CAP}){{1,2}})\)")
+# A label's "SURNAME, GIVEN" in capitals: "MARTINEZ SOTO, ISABEL", "OKAFOR,CHUKWUEMEKA", "LOPEZ-HERNANDEZ, JUAN C".
+_CAPS_NAME = re.compile(
+    r"(?<![\w-])([A-Z][A-Z'’-]+(?:[ \t][A-Z][A-Z'’-]+)?),[ \t]?([A-Z][A-Z'’-]+)(?:[ \t][A-Z]\b\.?)?(?![\w-])"
+)
 _ORDINALS = (
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth"
     " fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth"
@@ -100,6 +107,25 @@ def _names(text: str, protected: frozenset[str]) -> list[tuple[int, int]]:
         ):
             spans.append((m.start(), m.end()))
     spans += [m.span() for m in _CAPS_INITIAL.finditer(text)] if ")" in text else []
+    for m in _ROMANISED.finditer(text) if "[NAME]" in text else ():
+        words = m.group(1).lower().split()
+        if not all(is_word(w) for w in words) and not set(words) & protected_words(protected):
+            spans.append(m.span(1))
+    for m in _CAPS_NAME.finditer(text) if "," in text else ():
+        # No part a drug or an abbreviation, one on a name list, and no part a dictionary word ("TAKE, DAILY", "CXR,
+        # ABG") unless a listed given name follows a listed surname ("GUTIERREZ PALMA, ROSA")
+        family = [w for w in re.split(r"[ \t'’-]+", m.group(1).lower()) if len(w) > 1]
+        given, words = m.group(2).lower(), [*family, m.group(2).lower()]
+        surname = any(not is_word(w) and listed(w, name_lists()[1]) for w in family)
+        if (
+            all(len(w) > 2 and re.search("[aeiouy]", w) for w in words)
+            and not any(w in protected_words(protected) for w in words)
+            and (
+                (not any(is_word(w) for w in words) and (surname or any(_first(w) for w in words)))
+                or (surname and _first(given) and not is_word(given))
+            )
+        ):
+            spans.append(m.span())
     return spans
 
 

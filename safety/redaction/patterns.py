@@ -207,7 +207,10 @@ _SPAN_CUE = frozenset({"since", "from", "until", "between"})
 # his op moved from ...").
 _PATIENT = re.compile(r"\b(?:patient|pt)\b[^\n]{0,20}\[NAME\]|\[(?:RECORD-ID|DOB)\]", re.I)
 # A full stop after the address ends the sentence ("Source IP 10.44.12.207."); a digit after it is a longer number.
-_IPV4 = re.compile(r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\w]|\.\w)")
+# A network written with its prefix length ("10.40.12.0/24") is a subnet, not a host: kept.
+_IPV4 = re.compile(
+    r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\w]|\.\w|/\d{1,2}\b)"
+)
 _IPV6 = re.compile(r"(?<![\w:])[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?![\w:])", re.I)
 # Words that make a dotted quad a version number: "firmware updated from 4.2.1.7 to 4.3.0.2".
 _VERSION_CUE = re.compile(r"\b(?:firmware|version|software|release|build|fw|ver|v)\b[^\n;]{0,40}$", re.I)
