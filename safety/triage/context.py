@@ -32,6 +32,8 @@ _RESOLVED = re.compile(
     r"(is|are|was|all|he'?s|she'?s|i'?m|it'?s|we'?re|everyone'?s) (totally |completely |all )?(fine|ok|okay|better) "
     r"now|"
     r"recovered|no symptoms|(it|the alarm|the beeping|the noise)( has)? stopped|"
+    # a known episode that passes on its own ("panic attacks ... it passes in ten minutes"), not "passed out"
+    r"(it|this|that|they) (usually |always |normally |soon |eventually )?pass(es)?\b(?! out)|"
     # a spill dealt with (HSE: contain, neutralise, clean up): "neutralised and cleaned up per the SDS"
     r"neutrali[sz]ed|made safe|cleaned up (per|as per|following|according to|safely|properly|with the spill kit))"
 )
@@ -43,7 +45,9 @@ _MODIFIER = re.compile(
     r"^(\s*/\s*\w+|\s+\w+)?\s+(awareness|posters?|signs?|leaflets?|courses?|modules?|training|audits?|pathways?|"
     r"procedures?|polic(y|ies)|templates?|drills?|kits?|box(es)?|packs?|trolleys?|bags?|protocols?|guidelines?|"
     r"guidance|certificates?|ppe|ratings?|"
-    r"stats|statistics|trust|charity|prevention|checklists?|scenarios?|simulations?|manikins?|"
+    r"stats|statistics|trust|charity|prevention|checklists?|scenarios?|simulations?|manikins?|vests?|dumm(y|ies)|"
+    # an arc-flash study or label is the IEEE 1584 / NFPA 70E assessment, not an arc
+    r"stud(y|ies)|assessments?|analys[ie]s|boundar(y|ies)|calculations?|labels?|"
     r"(alarms?|detectors?)(?=[^.?!]{0,40}\b(chirp\w*|batter\w*|test\w*|light|blink\w*|fitted|install\w*|sensitiv\w*|"
     r"wired|buy|replac\w*)\b))\b"
 )
@@ -73,7 +77,10 @@ _MEDIA = re.compile(
     r"^[^.?!]{0,40}\b(read|saw|watched|heard|listening to)\b[^.?!]{0,40}\b(article|news|documentary|programme|"
     r"podcast|story|post|video|film|show|episode)\b|\b(in|on) (the |a |this )?(film|movie|book|novel|show|series|"
     r"episode|programme|soap|documentary)\b|\bplot of\b|\b(essay|thesis|dissertation|assignment|study day|handout|"
-    r"osce|lecture|coursework|teaching session) (on|about|for)\b"
+    r"osce|lecture|coursework|teaching session) (on|about|for)\b|"
+    # a writer's own fiction: "I'm writing a crime thriller where the villain poisons ...", "purely fiction"
+    r"\b(writing|wrote|drafting|plotting) (a|an|my|the) ([\w-]+ ){0,2}(novel|story|thriller|screenplay|script|play|"
+    r"fanfic\w*|mystery|scene|chapter)\b|\b(purely|pure|just|all) fiction\b|\bfictional\b"
 )
 # A long message that opens by dating its event in the past is a history ("My dad had a stroke in 2019. ...").
 _PAST_OPENING = re.compile(

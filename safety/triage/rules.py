@@ -71,14 +71,18 @@ _HISTORY = re.compile(
 _HISTORY_MORE = re.compile(
     r"\b(\d+ ?)?yrs? ago\b|(?<!since )\blast (year|winter|spring|summer|autumn)\b|\bwhen (i|he|she|they) (was|were) "
     r"(\d+|a (baby|child|kid|toddler|teenager)|little|young|one|two|three|four|five|six|seven|eight|nine|ten)\b|"
-    r"\b(19|20)\d\d (mein|me)\b|\bhu(a|i|e) th(a|i|e)\b"
+    r"\b(19|20)\d\d (mein|me)\b|\bhu(a|i|e) th(a|i|e)\b|"
+    # a named month gone by and ConText's "at the time": "a heart attack back in March", "at the time her arm was weak"
+    r"\bback in (jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)\w*\b|\b(at the time|at that time|back then)\b"
 )
 # Drills and tests that passed are reports, not hazards ("smoke detector test passed, how do I log it?").
 _DRILL = re.compile(
     r"\b(drill|mock (code|scenario)|simulation|training (session|scenario|video|course)|tabletop|"
     r"(test|tested|check|inspection)\b[^.;!?]{0,40}\b(passed|ok|okay|complete|completed|went fine)|scheduled test|"
     r"test (message|call|page|email)|during (the|a) (test|drill|exercise)|please ignore|low[- ]battery|"
-    r"battery (chirp|beep)\w*)\b",
+    r"battery (chirp|beep)\w*|"
+    # a simulated case on a manikin (Resuscitation Council UK simulation teaching)
+    r"simulated|scenarios?|sim (case|scenario|session|day)|(on|with) (the|a) (manikin|mannequin))\b",
     re.IGNORECASE,
 )
 # A general question about a condition ("what is a stroke?") is not an event.
@@ -114,7 +118,10 @@ _NOT_EVENT = re.compile(
     r"news(?!2|\s*(?:score\s*)?(?:of|is|was|=|:)?\s*\d)|story|podcast|"
     # "sat watching telly and then ...": the person's activity when it began, not a programme about it
     r"(?<!sat )(?<!sitting )(?<!lying )(?<!just )watching|(?<!sat )(?<!sitting )watched|"
-    r"tv|episode|training|teach\w*|module|(?<!golf )(?<!race)(?<!assault )course|awareness|exercise|drill|mock|audit|"
+    r"tv|episode|training|refresher|teach\w*|song|lyrics?|"
+    # "module" is a course's, unless a plant's ("gas alarm in the separator module")
+    r"(?<!separator )(?<!compressor )(?<!process )(?<!pump )(?<!wellhead )(?<!production )(?<!power )module|"
+    r"(?<!golf )(?<!race)(?<!assault )course|awareness|exercise|drill|mock|audit|"
     r"document\w*|record|chart|form|"
     r"referrals?|epr|order|restock|spill kit|permits?|procedures?|planning|planned|next (week|month)|(?<!not )booked|"
     r"case study|report|(incident|the|these|those|monthly|weekly|annual|my|our|their|safety|accident|near miss) "
@@ -167,7 +174,9 @@ def _counts(text: str, start: int, end: int, always: bool = False, phrase: bool 
     sentence = text[sentence_start : end + 80].split("?")[0]
     if not always and _NOT_EVENT.search(sentence) and not _NOW.search(sentence):
         return False
-    if not always and general_message(text) and not current(sentence):
+    # the finding's own words ("started compressions") do not date it: a now-word must be said around it
+    around = text[sentence_start:start] + " " + sentence[end - sentence_start :]
+    if not always and general_message(text) and not current(around):
         return False
     if remote_history(text, sentence):
         return False

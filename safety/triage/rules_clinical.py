@@ -36,7 +36,7 @@ CLINICAL_RULES: tuple[Rule, ...] = (
             r"can'?t (speak|talk|move (my|his|her) (arm|leg|side))",
             r"sudden(ly)? (weakness|numbness|confusion|blindness|vision loss)",
             r"(one|left|right) side (of (my|his|her) (body|face) )?(is )?(numb|weak|paralysed|paralyzed)",
-            r"stroke(?! volume| patients?| unit| ward| risk| prevention| nurse| team| of (genius|luck|midnight|the pen|brilliance))",
+            r"stroke(?! volume| patients?| unit| ward| risk| prevention| nurse| team| rehab\w*| survivors?| clinic| pathway| of (genius|luck|midnight|the pen|brilliance))",
             r"worst headache (of|in) (my|his|her) life",
             r"thunderclap headache",
         ),
@@ -226,7 +226,7 @@ CLINICAL_RULES: tuple[Rule, ...] = (
         (
             r"(?<!absence )seizur\w*+(?![- ]free)",
             r"convuls\w*",
-            r"\bfitting\b|(had|having) a fit\b",
+            r"(?<!\ba )(?<!the )(?<!loose )(?<!pipe )(?<!gas )(?<!brass )\bfitting\b(?!s| (room|a|an|the|new|leak)\b)|(had|having) a fit\b",
             r"(shaking|jerking|twitching) (and|&) (unresponsive|not responding)",
             r"status epilepticus",
         ),

@@ -140,7 +140,7 @@ _NOT_NOW = re.compile(
         r"noong isang taon|ano passado|training|certificate|completed|audit|policy|cwiczeni\w*|tatbikat|exercitiu|"
         r"pagsasanay|drill|tatbikat\w*|static|statique|statisch\w*|statico|estatica|statik|statyczn\w*|"
         r"cada cuanto|con que frecuencia|ogni quanto|a quelle frequence|installare|installer|instalar|"
-        r"kailangan ba|ba ay kailangan)\b|منذ سنوات|साल पहले|saal pehle|年前|演习|演练"
+        r"kailangan ba|ba ay kailangan|teaching|sim case|simulated|simulation|osce)\b|منذ سنوات|साल पहले|saal pehle|年前|演习|演练"
     )
 )
 _ENGLISH = re.compile(

@@ -62,7 +62,8 @@ _CLINICAL: dict[str, tuple[str, ...]] = {
         r"đột quỵ|tai biến|méo miệng|nói ngọng|nói đớ|(yếu|liệt) nửa người",
         r"na-?stroke|ngiwi ang (bibig|mukha)|hindi (na )?makapagsalita|bulol (na )?magsalita",
         r"mulut(nya)? mencong|wajah(nya)? mencong|bicara(nya)? pelo|lumpuh sebelah|tidak bisa bicara",
-        r"kiharusi|mdomo (umepinda|umelegea)|hawezi (kuongea|kuzungumza)|amepooza upande",
+        r"kiharusi|mdomo (wake |wangu |wa \w+ )?(umepinda|umelegea|umepotoka)|hawezi (kuongea|kuzungumza)|amepooza upande|"
+        r"ghafla hawezi (kusogeza|kuinua) (mkono|mguu)|maneno yasiyoeleweka",
         r"istaroog|faalig|(afka|wejiga) (ayaa )?(u )?qalloocan|hadli (kari )?waayay",
     ),
     "anaphylaxis": (

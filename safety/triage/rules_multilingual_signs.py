@@ -49,6 +49,10 @@ _SIGNS: dict[str, tuple[str, ...]] = {
     "confined_space": (
         r"(caiu|preso|soterrad\w*) (dentro )?(do|no|de) silo|soterrad\w*|engolid\w* pel\w* graos",
         r"(ameanguka|ameingia|yumo) ndani ya (tangi|tanki|shimo|kisima|bomba)",
+        # a worker down inside a manhole or tank, and an oxygen reading under 19% (HSE: oxygen deficiency, INDG258)
+        r"(맨홀|탱크|정화조|하수구|저장조|밀폐 ?공간)[^.。]{0,20}(쓰러|의식이 없|대답이 없)|산소 ?(농도)?\S{0,2} ?1[0-8](\.\d)? ?%",
+        r"(マンホール|タンク|槽|ピット)[^。]{0,15}倒れ|酸素濃度\S{0,3}1[0-8](\.\d)? ?%|(井|罐|池)(里|内)[^。]{0,10}(晕倒|昏倒)|"
+        r"氧气?浓度\S{0,3}1[0-8](\.\d)? ?%",
     ),
     "overdose": (
         r"(випив|випила|выпил|выпила|проковтнув|проглотил\w*)[^.;]{0,40}(засоб|средств|отрут|яд|хлор|оцет|уксус|бензин)",
@@ -68,6 +72,8 @@ _SIGNS: dict[str, tuple[str, ...]] = {
     "paediatric": (
         r"گردن\S{0,3} (سفت|خشک)|لکه\S{0,6} (بنفش|ارغوانی)",
         r"(shingo|shingo yake) (imekaza|ngumu)|madoa (ya )?(zambarau|mekundu)",
+        # Yoruba: a baby who will not feed or does not wake properly (NICE NG143 red: no response, not rousable)
+        r"\bomo\b[^.;]{0,80}\b(ko (le )?mu oyan|ko ji daadaa|ko ji dada|ko ji mo)\b|\bko ji (daadaa|dada)\b[^.;]{0,40}\bomo\b",
     ),
     "harm_others": (
         r"\b(biwi|bibi|patni|bachche|bache|beti|beta|maa)\w* ko (maar|peet) (raha|rahi|rahe) (hai|hain|tha)",

@@ -35,6 +35,15 @@ _HOUSEHOLD_POISON = (
 
 PRESENTATION_RULES: tuple[Rule, ...] = (
     Rule(
+        "chest_pain",
+        # Resuscitation Council UK tachycardia algorithm: a broad-complex tachycardia, or any arrhythmia with shock
+        # (an unrecordable blood pressure, grey and clammy), is peri-arrest
+        (
+            r"\b(broad[- ]complex|wide[- ]complex|ventricular) tach\w*|\bpulseless (vt|electrical)\b|"
+            r"\b(bp|blood pressure) (is )?(not |un)recordable\b|\bunrecordable (bp|blood pressure)\b",
+        ),
+    ),
+    Rule(
         "unconscious",
         (),
         # NICE NG41 / major trauma triage: a fall from height with a spinal sign or no response
@@ -177,6 +186,9 @@ PRESENTATION_RULES: tuple[Rule, ...] = (
             r"\b(set|picked|chose|chosen) (a|the) (date|day)\b[^\n]{0,60}\b(don'?t want to (see|make it to|reach) (\d+|my next|"
             r"another|next|christmas|new year)|won'?t (see|make it to) (\d+|my next|another|next|christmas)|won'?t be (here|around))",
             r"\b(gave|given|giving) away\b[^\n]{0,80}\b(say|said|saying) (bye|goodbye)",
+            # a farewell sent to a group (Samaritans: saying goodbye), past tense as if already gone
+            r"\b(it'?s|it has) been (good|nice|great|lovely|a pleasure|an honou?r) knowing (you|y'?all|everyone|"
+            r"everybody|all of you)\b",
             r"\b(razor ?blades?|blades|rope|noose)\b[^\n]{0,60}\b(going to|gonna) do it\b",
             # a farewell across sentences: love passed on with an apology ("Please tell my sister I loved her. I'm sorry.")
             r"\btell (my|him|her|them|\w+) (\w+ )?(that )?i (loved|always loved) (her|him|them|you)\b[^\n]{0,40}"
@@ -197,7 +209,11 @@ PRESENTATION_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "harm_others",
-        (),
+        # a stated intent against whoever comes next (NaCTSO, Royal College of Psychiatrists' risk guidance)
+        (
+            r"\b(will|'ll|gonna|going to|(said|says|saying|stated|states) (he|she|they) (will|would|'ll))( \w+)? "
+            r"(stab|kill|shoot|attack|hurt|knife) (the next|anyone|anybody|whoever|everyone|everybody|the first)\b",
+        ),
         pairs=(
             (
                 r"\b(knife|gun|weapon|blade|machete|axe|hammer|bat|crowbar)\b",

@@ -84,9 +84,10 @@ WORKPLACE_RULES: tuple[Rule, ...] = (
     Rule(
         "lockout",
         (
-            r"lock-?out",
-            r"tag-?out",
-            r"\bloto\b",
+            # an isolation reported as applied is the control itself (HSE HSG253 safe isolation), not a failure of it
+            r"lock-?out(?!(/?\s*tag-?out)?\s+(applied|in place|fitted|verified|confirmed|completed?)\b)",
+            r"tag-?out(?!\s+(applied|in place|fitted|verified|confirmed|completed?)\b)",
+            r"\bloto\b(?!\s+(applied|in place|fitted|verified|confirmed|completed?)\b)",
             r"(open|opening|remove|removing) (the )?(panel|guard|cover) (while|when) (it'?s )?(running|live|energi[sz]ed)",
             r"work(ing)? on (it|the \w+) (while|when) (it'?s )?(live|energi[sz]ed|running)",
             r"bypass(ing)? (the )?(interlock|guard|safety)",

@@ -8,6 +8,7 @@ from safety.triage.rules import match_rules
 from safety.triage.rules_clinical import CLINICAL_RULES
 from safety.triage.rules_lexicon import lexicon_keys, not_now, reads_as_english
 from safety.triage.rules_multilingual import fold, general
+from safety.triage.rules_multilingual_settled import settled, suicide_in_story
 from safety.triage.rules_multilingual_work import phrase_keys
 from safety.triage.rules_presentations import PRESENTATION_RULES
 from safety.triage.rules_signs import SIGN_RULES
@@ -50,12 +51,14 @@ def rule_keys(lowered: str) -> list[str]:
     found = match_rules(lowered, ENGLISH_RULES)
     folded = fold(lowered)
     if not reads_as_english(folded):
-        # The English filters do not read other languages: a general question or a past event there is none.
-        if general(folded) or not_now(folded):
+        # The English filters do not read other languages: a general question, a past event or one since over is none.
+        if general(folded) or not_now(folded) or settled(folded):
             return list(dict.fromkeys(match_vitals(lowered)))
         found += phrase_keys(folded)
         if USE_LEXICON:
-            found += lexicon_keys(folded)
+            # the lexicon reads the bare word; a story's suicide is a topic (phrases of intent still count above)
+            story = suicide_in_story(folded)
+            found += [k for k in lexicon_keys(folded) if not (story and k == "suicide")]
     elif not found and not general(folded) and not not_now(folded):
         # A mixed message ("mera padosi apni biwi ko maar raha hai, she's screaming") reads as English, but its
         # other-language clause may hold the emergency: the phrase tables (not the looser lexicon) read the clauses

@@ -27,7 +27,10 @@ _FRAME = re.compile(
     r"first aiders?|leaflet|label|warns?|warning|side effects?|black box|statistics|stats|research|essay|"
     r"assignment|dissertation|lecture|presentation|case (review|study)|reflective|audit|forms?|referral|template|"
     r"responsibly|reporting|journalis\w+|anniversary|memorial|funeral|inquest|bereave\w+|grief|(died|death|deaths|"
-    r"lost \w+( \w+)?) (by|from|to) suicide|ask(ing)? (\w+ )?(directly |openly )?about suicid\w*)\b"
+    r"lost \w+( \w+)?) (by|from|to) suicide|ask(ing)? (\w+ )?(directly |openly )?about suicid\w*|"
+    # the same frames in the languages the tables read: a novel, film, song or character
+    r"romanzo|romanzi|novela|romance|roman|libro|livro|livre|buch|pelicula|película|canzone|cancion|canción|chanson|"
+    r"protagonist\w*|personaggio|personaje|personnage)\b"
 )
 # Clinical records of a past episode with no current risk ("pt hx OD 2019, denies SI") are framed when third person.
 _RECORD = re.compile(r"\b(historic(al)?|hx|previous(ly)?|history of|no current|denies|currently no)\b")
