@@ -148,4 +148,5 @@ def test_free_text_finds_drugs_but_not_everyday_words(resources) -> None:
     found = resources.resolver.find_in_text(
         "The pump alarm went off; I take Zocor 20mg, some aspirin and iron, and drink water with caffeine."
     )
-    assert [m.ingredients for m in found] == [["simvastatin"], ["aspirin"]]
+    # Iron listed beside a medicine taken is a supplement taken (writer 9: "Levothyroxine; iron; calcium").
+    assert [m.ingredients for m in found] == [["simvastatin"], ["aspirin"], ["iron"]]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from tools.drugs import context as ctx
 from tools.drugs.combos import APAP_DOSE, APAP_OPIOIDS, adds_thiazide
 from tools.drugs.context import dose_follows, form_after, listed_after
 from tools.drugs.knowledge_base import DrugKnowledgeBase
@@ -12,6 +13,7 @@ from tools.drugs.misspell import Misspellings, Words
 from tools.drugs.models import NameMatch, Resolution
 from tools.drugs.prose import (
     LIST_JOINS,
+    LISTED_MINERALS,
     candidate_items,
     is_everyday_word,
     kind_of,
@@ -51,7 +53,7 @@ MAX_TEXT = 20_000
 
 def name_key(text: str) -> str:
     """The comparison form of a name: lower case, no apostrophes or dots, hyphens as spaces, single spaces."""
-    text = unicodedata.normalize("NFKC", text).lower().replace("’", "'").replace("‘", "'")
+    text = ctx.fold_accents(unicodedata.normalize("NFKC", text)).lower().replace("’", "'").replace("‘", "'")
     text = re.sub(r"['.`]", "", text).replace("-", " ").replace("&", " and ")
     return re.sub(r"\s+", " ", text).strip()
 
@@ -146,6 +148,7 @@ class DrugNameResolver:
         """
         text = text[:MAX_TEXT]
         words = self._words(text)
+        named = ctx.plain_names(words, self._phrases, self.kb.street_names, self.kb.everyday_words)
         found: list[NameMatch] = []
         i = 0
         while i < len(words):
@@ -172,14 +175,17 @@ class DrugNameResolver:
                     and last.end == words[i - 1 if slash else i - 2][2]
                     and (last.kind == "supplement" or name_key(last.typed) in self.kb.street_names)
                 )
+                ends = ctx.list_end_word(words, i + n) if name in LISTED_MINERALS else after
                 taken = {
                     "dosed": dose_follows(text[end:]),
                     "after_medicine": bool(found) and listed_after(text[found[-1].end or 0 : start]),
+                    "beside_medicine": bool(named - {word}),
+                    "before_medicine": ctx.listed_before(words, i + n, named),
                 }
                 if (
                     name is not None
                     and cased
-                    and readable_in_prose(name, text[start:end], before, after, ingredients, listed, **taken)
+                    and readable_in_prose(name, text[start:end], before, ends, ingredients, listed, **taken)
                 ):
                     match = self._prose_match(text[start:end], name, start, end, form_after(words, i + n), text[end:])
                     co = name.startswith("co") and name_key(name[2:]) in self._phrases

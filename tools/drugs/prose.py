@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 
 from tools.drugs.shorthand import shorthand_fits
-from tools.drugs.slang import COUNTED_SLANG, HABIT_AFTER, LOWER_CASE_SLANG, SLANG_AFTER_USE, SLANG_NOT_BEFORE
+from tools.drugs.slang import (
+    COUNTED_SLANG,
+    HABIT_AFTER,
+    LOWER_CASE_SLANG,
+    PILL_SLANG,
+    SLANG_AFTER_USE,
+    SLANG_NOT_BEFORE,
+)
 
 DOSAGE_FORMS = (
     "granule granules sachet sachets drop drops lozenge lozenges pastille pastilles suppository suppositories "
@@ -115,13 +122,18 @@ _DOSEISH = re.compile(
 # Brand names that are also everyday words or given names: read in free text only when typed with a capital
 # ("Is Soma a muscle relaxer?", "Bayer 81"), never after words that introduce a person ("my daughter Allegra").
 CASED_BRANDS = frozenset({"soma", "bayer", "redux"})
+# Brands that are common English words (AIFA: Moment, ibuprofen): read only in a medicine context, never "a moment".
+CONTEXT_BRANDS = frozenset({"moment"})
+_NOT_BRAND_AFTER = frozenset("of to when i you we".split())
 GIVEN_NAME_BRANDS = frozenset(
     {"allegra", "soma", "ella", "camila", "levora", "junel", "alesse", "jolivette", "molly", "mandy", "gabby", "telma"}
 )
 # Minerals named alone are a lab value or a food ("low magnesium", "foods high in potassium") unless a form
 # follows ("iron gummies"), the words before say it is taken ("need calcium") or it is listed with a supplement
-# ("vitamin D and calcium"; "aspirin and iron" stays unread).
+# ("vitamin D and calcium") or beside any medicine ("aspirin and iron", "iron; levothyroxine").
 SUPPLEMENT_MINERALS = frozenset({"calcium", "iron", "magnesium"})
+# Read only when listed beside a medicine or dosed ("ramipril and potassium"); "my potassium" is a lab value.
+LISTED_MINERALS = SUPPLEMENT_MINERALS | {"potassium", "zinc"}
 _INTAKE_BEFORE = frozenset(
     "take takes taking took need needs needed my plus containing contains start started stop stopped".split()
 )
@@ -129,7 +141,7 @@ _INTAKE_BEFORE = frozenset(
 MADE_IN_BODY = frozenset({"insulin"})
 _BODY_AFTER = _LEVEL_WORDS | frozenset("resistance resistant sensitivity spike spikes production secretion".split())
 LIST_JOINS = frozenset({"", "and", "or", "plus", "vs", "versus"})  # "" is a list separator
-_LAB_AFTER = _LEVEL_WORDS | frozenset("was were is are came result results low high".split())
+_LAB_AFTER = _LEVEL_WORDS | frozenset("was were is are came result results low high checked check monitored".split())
 _PERSON_BEFORE = frozenset(
     "daughter son wife husband friend sister brother mum mom dad mother father aunt uncle niece nephew cousin girl "
     "boy named called name patient colleague coworker neighbour neighbor baby grandma grandpa granddaughter "
@@ -170,6 +182,8 @@ def readable_in_prose(
     listed: bool = False,
     dosed: bool = False,
     after_medicine: bool = False,
+    beside_medicine: bool = False,
+    before_medicine: bool = False,
 ) -> bool:
     """Whether a phrase match stands for the medicine here: not an everyday word, a person's name or a lab value.
 
@@ -184,15 +198,25 @@ def readable_in_prose(
     if name in SLANG_AFTER_USE and not (following in HABIT_AFTER and name in LOWER_CASE_SLANG | {"smack"}):
         # Listed right after another drug read ("zannies and weed"): the list says what it is.
         used = previous in SLANG_AFTER_USE[name] or (name in COUNTED_SLANG and previous.isdigit()) or listed
+        used = used or (name in PILL_SLANG and beside_medicine)  # "are subs safer than methadone"
         if not used or following in SLANG_NOT_BEFORE or following.isdigit():
             return False
     if name in MADE_IN_BODY and following in _BODY_AFTER:
         return False
     if following in _LEVEL_WORDS and ingredients and all(i in NUTRIENTS for i in ingredients):
         return False
-    if name in SUPPLEMENT_MINERALS and following not in _LAB_AFTER:
-        if following in SUPPLEMENT_FORMS or previous in _INTAKE_BEFORE or listed or dosed:
+    if name in LISTED_MINERALS and following not in _LAB_AFTER:
+        # Listed beside a medicine read ("levothyroxine; iron; calcium"), it is a supplement taken too.
+        beside = (after_medicine or before_medicine) and not following[:1].isdigit()  # "ramipril, potassium 5.9"
+        if (
+            dosed
+            or beside
+            or (name in SUPPLEMENT_MINERALS and (following in SUPPLEMENT_FORMS or previous in _INTAKE_BEFORE or listed))
+        ):
             return True
+    if name in CONTEXT_BRANDS:  # "mix with Moment": capitalised, with another medicine named in the text
+        taken = previous in _INTAKE_BEFORE or after_medicine or dosed
+        return taken or (typed[:1].isupper() and beside_medicine and following not in _NOT_BRAND_AFTER)
     if name in CASED_BRANDS and (previous in _INTAKE_BEFORE or after_medicine or dosed):
         return True  # lower case, but said to be taken ("takes soma", "oxy and soma")
     return name not in NOT_IN_PROSE or (name in CASED_BRANDS and typed[:1].isupper())

@@ -21,6 +21,8 @@ LOWER_CASE_SLANG = frozenset(
         "crack",
         "lean",
         "bars",
+        "moggies",
+        "normies",
     }
 )
 USE_BEFORE = frozenset(
@@ -34,6 +36,9 @@ TAKEN = USE_BEFORE - {"on", "some", "use", "uses", "using", "used", "bought", "b
 HABIT_AFTER = frozenset("withdrawal withdrawals addiction addict addicts habit overdose comedown".split())
 # Pill slang counted out ("took 2 vals").
 COUNTED_SLANG = frozenset({"vals"})
+# Pill slang (DEA Drug Slang Code Words 2018: vals = Valium, subs = Suboxone): also read where another medicine is
+# named in the same text ("are subs safer than methadone"), which says the pills are meant.
+PILL_SLANG = frozenset({"vals", "subs"})
 SLANG_AFTER_USE: dict[str, frozenset[str]] = {
     "coke": TAKEN,
     "ice": TAKEN,
@@ -43,7 +48,7 @@ SLANG_AFTER_USE: dict[str, frozenset[str]] = {
     # A drink of cough syrup is mixed ("mix lean with soda"); "lean protein", "lean meat" are not (SLANG_NOT_BEFORE).
     "lean": TAKEN | {"found", "sip", "sipping", "sipped", "drink", "drinking", "drank", "mix", "mixes", "mixing"},
     "nitro": USE_BEFORE | {"plus", "with", "my", "the", "a", "his", "her", "sublingual", "sl"},
-    "vals": TAKEN,
+    "vals": USE_BEFORE,  # pills are used ("uses vals"); the drink-like slang keeps TAKEN
     "bars": USE_BEFORE,
     "speed": USE_BEFORE,
     "crystal": USE_BEFORE,
@@ -56,6 +61,9 @@ SLANG_AFTER_USE: dict[str, frozenset[str]] = {
     # Listed beside another drug ("tina and poppers", "gabbies with subs"): party poppers, sports subs are not.
     "poppers": USE_BEFORE | {"and", "or", "with"},
     "subs": USE_BEFORE | {"and", "or", "with"},
+    # ADF benzodiazepine slang that is also an everyday word ("moggies" are cats, "normies" ordinary people).
+    "moggies": USE_BEFORE | {"and", "or", "with"},
+    "normies": USE_BEFORE | {"and", "or", "with"},
 }
 SLANG_NOT_BEFORE = frozenset(
     "up of limit limits bump bumps camera cameras dating reading test tests boat boats bag bags mph kmh km kph "
