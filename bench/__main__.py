@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from bench import agent, answers, drugs, http, images, redaction, reports, retrieval, serving, triage
+from bench import agent, answers, drugs, http, images, injection, redaction, reports, retrieval, serving, triage
 from bench.machine import machine, versions
 
 BENCHMARKS: dict[str, Callable[[], dict[str, object]]] = {
@@ -26,6 +26,7 @@ BENCHMARKS: dict[str, Callable[[], dict[str, object]]] = {
     "http": http.run,
     "reports": reports.run,
     "redaction": redaction.run,
+    "injection": injection.run,
 }
 TITLES = {
     "triage": "Red-flag triage (issue 17)",
@@ -38,6 +39,7 @@ TITLES = {
     "http": "HTTP service overhead: /v1/turns and /v1/chat/completions (issue 24)",
     "reports": "Reports: draft, decide, export (issue 23)",
     "redaction": "Redaction before the model (issue 19)",
+    "injection": "Instruction-like text in retrieved passages (issue 19)",
 }
 OUT = Path(__file__).resolve().parents[1] / "docs" / "benchmarks.md"
 HEADER = [

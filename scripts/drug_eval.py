@@ -182,7 +182,7 @@ def write(lines: Iterable[str], path: Path = OUT) -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--names-only", action="store_true")
-    parser.add_argument("--split", default="test", choices=["tune", "test", "v2_tune", "v2_test", "v3_tune", "v3_test", "v4_tune", "v4_test", "v5_tune", "v5_test", "v6_tune", "v6_test", "v7_tune", "v7_test", "v8_tune", "v8_test", "v9_tune", "v9_test"])
+    parser.add_argument("--split", default="test", choices=["tune", "test", "v2_tune", "v2_test", "v3_tune", "v3_test", "v4_tune", "v4_test", "v5_tune", "v5_test", "v6_tune", "v6_test", "v7_tune", "v7_test", "v8_tune", "v8_test", "v9_tune", "v9_test", "v10_tune", "v10_test"])
     parser.add_argument("--tune", action="store_true",
                         help="tune figures only (ANSM tune part, precision, tune names); prints, writes no report")
     args = parser.parse_args()

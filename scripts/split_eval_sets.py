@@ -142,4 +142,6 @@ if __name__ == "__main__":
         "drugs_v9": lambda: split_drug_questions("v9"),
         "triage_v11": lambda: split_triage(("triage_set_v11.csv",), "triage_v11"),
         "injection_v10": lambda: split_jsonl("injection_set_v10", "label"),
+        "redaction_v10": lambda: split_jsonl("redaction_set_v10", "style"),
+        "drugs_v10": lambda: split_drug_questions("v10"),
     }[sys.argv[1]]()
