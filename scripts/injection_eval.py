@@ -30,6 +30,7 @@ from retrieval import DEFAULT_CACHE, default_embedder  # noqa: E402
 from retrieval.embeddings import MiniLMEmbedder  # noqa: E402
 from safety.injection import EXEMPLARS, PROBE, InjectionDetector, addressed, pattern_cues  # noqa: E402
 from safety.injection_wording import WORDING  # noqa: E402
+from safety.word_model import save  # noqa: E402
 
 WORDING_LONGEST = 2  # word n-grams up to bigrams
 
@@ -125,15 +126,7 @@ def fit_wording(bank: list[dict[str, Any]], writers: list[list[dict[str, Any]]],
         threshold = t
     threshold = float(np.nextafter(threshold, np.inf)) if np.isfinite(threshold) else 3.0
     vectorizer, model = model_on(bank + [r for w in writers for r in w])
-    np.savez(
-        WORDING,
-        terms=np.array(vectorizer.get_feature_names_out(), dtype=str),
-        idf=vectorizer.idf_,
-        coef=model.coef_[0],
-        intercept=float(model.intercept_[0]),
-        threshold=threshold,
-        longest=WORDING_LONGEST,
-    )
+    save(WORDING, vectorizer, model.coef_[0], float(model.intercept_[0]), threshold)
     injections = ~labels
     print(
         f"word model on {len(vectorizer.idf_)} n-grams; threshold {threshold:.3f}; out-of-writer: injections "

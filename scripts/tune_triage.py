@@ -3,7 +3,8 @@
 Training data: the curated exemplars (emergency 1, look-alike 0), eleven writers' messages (``WRITERS``: ours, and
 writers 2-10 whole, their test halves having been scored and spent; writer 11's tune half only) and ordinary product
 questions (0). A message is 1 if it is an emergency; every segment of a look-alike is 0. The probe is a one-hidden-layer
-MLP over the embedding, the context cues and the rule flag (sklearn fits it; the product runs its weights in numpy). A
+MLP over the embedding, the context cues and the rule flag (sklearn fits it; the product runs its weights in numpy),
+its whole-message probability averaged with a word model's (TF-IDF uni- and bigrams, ``data/words.npz``). A
 message of up to SHORT_WORDS words is read whole; a longer one is read whole and per segment.
 
 What failed before was another writer's phrasing, so everything is chosen by leave-one-WRITER-out validation: fit on
@@ -23,9 +24,11 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
 from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
 from sklearn.model_selection import StratifiedKFold  # type: ignore[import-untyped]
 from sklearn.neural_network import MLPClassifier  # type: ignore[import-untyped]
@@ -39,7 +42,8 @@ from evaluation.triage import DATA, Case, load_cases  # noqa: E402
 from retrieval import default_embedder  # noqa: E402
 from safety.triage.normalise import normalise  # noqa: E402
 from safety.triage.ruleset import rule_keys  # noqa: E402
-from safety.triage.semantic import PROBE, SHORT_WORDS, features, load_exemplars, segments  # noqa: E402
+from safety.triage.semantic import PROBE, SHORT_WORDS, WORDS, features, load_exemplars, segments  # noqa: E402
+from safety.word_model import save  # noqa: E402
 
 Array = npt.NDArray[np.float64]
 # hidden units (0: logistic) and the weight of a nearest-neighbour vote blended into the whole-message probability
@@ -82,6 +86,13 @@ def capped(keys: list[str], per_key: int = BANK_PER_KEY) -> list[int]:
         if seen[key] <= per_key:
             out.append(i)
     return out
+
+
+def fit_words(texts: list[str], labels: Array) -> tuple[Any, LogisticRegression]:
+    """The word model averaged with the probe (``safety.word_model``): uni- and bigrams, C=10, as for injections."""
+    vectorizer = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
+    model = LogisticRegression(C=10.0, max_iter=5000, class_weight="balanced")
+    return vectorizer, model.fit(vectorizer.fit_transform(texts), labels)
 
 
 def make(hidden: int) -> LogisticRegression | MLPClassifier:
@@ -139,6 +150,7 @@ def main() -> None:
     bank_emb = np.vstack([ex_x[:, :384], lk_x[:, :384]])
     bank_emb /= np.linalg.norm(bank_emb, axis=1, keepdims=True)
     bank_y = np.concatenate([np.ones(len(ex_x)), np.zeros(len(lk_x))])
+    word_bank = ex_texts + lk_texts
 
     def knn_vote(train: npt.NDArray[np.int64], held: npt.NDArray[np.int64]) -> Array:
         ref, ref_y = np.vstack([bank_emb, emb[train]]), np.concatenate([bank_y, y[train]])
@@ -154,7 +166,9 @@ def main() -> None:
         for train, held in splits:
             model = fit(hidden, *training(train))
             fill.append(model.predict_proba(filler_x)[:, 1].max())
-            whole[held] = model.predict_proba(whole_x[held])[:, 1]
+            vectorizer, words = fit_words(word_bank + [wholes[i] for i in train], np.concatenate([bank_y, y[train]]))
+            by_words = words.predict_proba(vectorizer.transform([wholes[i] for i in held]))[:, 1]
+            whole[held] = (model.predict_proba(whole_x[held])[:, 1] + by_words) / 2
             if knn_weight:
                 whole[held] = (1 - knn_weight) * whole[held] + knn_weight * knn_vote(train, held)
             for i in held:
@@ -232,6 +246,8 @@ def main() -> None:
         print(name, json.dumps(entry, indent=1), flush=True)
     model = fit(MODELS[CHOSEN][0], *training(every))
     assert isinstance(model, MLPClassifier)
+    vectorizer, words = fit_words(word_bank + wholes, np.concatenate([bank_y, y]))
+    save(WORDS, vectorizer, words.coef_[0], float(words.intercept_[0]), chosen["threshold"])
     writer_keys = [sorted(c.categories)[0] for c in cases if c.emergency]
     keep = [len(ex_texts) + i for i in capped(writer_keys)]
     bank_texts = ex_texts + [t for t, c in zip(texts, cases, strict=True) if c.emergency]

