@@ -25,12 +25,16 @@ class Rule:
 # palsy already diagnosed (NHS: pins and needles after sitting or lying on a limb).
 _BENIGN_NUMB = re.compile(
     r"\b(slept on|sleeping on|lying on|lay on|sat on|sitting on|from sitting|cross[- ]legged|dentist|numbed|filling|"
-    r"local anaesthetic|diagnosed with bell'?s palsy)\b"
+    r"local anaesthetic|diagnosed with bell'?s palsy|bell'?s palsy (was )?diagnosed)\b"
+)
+# A nose blocked by a cold is not breathing failure (NHS: blocked nose; breathing through the mouth is fine).
+_BLOCKED_NOSE = re.compile(
+    r"\b(thr(ough|u)|via|out of) (my|the|his|her|their) nose\b|\b(bunged|blocked|stuffy|stuffed)[- ]up\b"
 )
 # Chest pain reproduced by pressing is the chest wall.
 _PALPATION = re.compile(r"\b(only )?when i (press|push|touch)\b|\btender (to|on) (touch|palpation)\b|\breproducible\b")
 # An everyday cause named in the same sentence cancels these categories' matches.
-_BENIGN_CAUSE = {"stroke": _BENIGN_NUMB, "chest_pain": _PALPATION}
+_BENIGN_CAUSE = {"stroke": _BENIGN_NUMB, "chest_pain": _PALPATION, "breathing": _BLOCKED_NOSE}
 # A machine has the "seizure" or "heart attack": "my laptop just had a seizure", "the printer's having a stroke".
 _MACHINE_SUBJECT = re.compile(
     r"\b(laptop|phone|computer|pc|printer|car|engine|tv|router|server|wi-?fi|app|console|xbox|playstation|fridge|"
@@ -79,7 +83,7 @@ _HISTORY_MORE = re.compile(
 _DRILL = re.compile(
     r"\b(drill|mock (code|scenario)|simulation|training (session|scenario|video|course)|tabletop|"
     r"(test|tested|check|inspection)\b[^.;!?]{0,40}\b(passed|ok|okay|complete|completed|went fine)|scheduled test|"
-    r"test (message|call|page|email)|during (the|a) (test|drill|exercise)|please ignore|low[- ]battery|"
+    r"test (message|call|page|email)|during (the|a) (test|drill|exercise)|please ignore|low[- ]battery|test button|"
     r"battery (chirp|beep)\w*|"
     # a simulated case on a manikin (Resuscitation Council UK simulation teaching)
     r"simulated|scenarios?|sim (case|scenario|session|day)|(on|with) (the|a) (manikin|mannequin))\b",
@@ -120,7 +124,7 @@ _NOT_EVENT = re.compile(
     r"(?<!sat )(?<!sitting )(?<!lying )(?<!just )watching|(?<!sat )(?<!sitting )watched|"
     r"tv|episode|training|refresher|teach\w*|song|lyrics?|"
     # "module" is a course's, unless a plant's ("gas alarm in the separator module")
-    r"(?<!separator )(?<!compressor )(?<!process )(?<!pump )(?<!wellhead )(?<!production )(?<!power )module|"
+    r"(training|e-?learning|online|learning|teaching|cpd|mandatory|induction|the|this|a) module|module (on|about)|"
     r"(?<!golf )(?<!race)(?<!assault )course|awareness|exercise|drill|mock|audit|"
     r"document\w*|record|chart|form|"
     r"referrals?|epr|order|restock|spill kit|permits?|procedures?|planning|planned|next (week|month)|(?<!not )booked|"

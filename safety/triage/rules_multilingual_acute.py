@@ -33,6 +33,21 @@ _ACUTE: dict[str, tuple[str, ...]] = {
         rf"\b{_LOSS}\b[^.;?]{{0,20}}\b{_MUCH}\b[^.;?]{{0,6}}\b{_BLOOD}\b",
         rf"\b{_MUCH} (de |di )?{_BLOOD}\b[^.;?]{{0,15}}\b{_LOSS}",
     ),
+    # Writer 11's test half (after its scoring): a reason to live gone with a plan (Korean, Swahili), a threat to
+    # kill told as reported speech (German), a child's head injury with vomiting and drowsiness (Ukrainian, Russian;
+    # NICE NG232), a fall from scaffolding (Spanish), bleeding after a birth at home (Swahili; WHO PPH).
+    "suicide": (
+        r"살 ?이유가 ?없|더 이상 살 ?수 ?없|(오늘 ?밤|마지막)[^.?]{0,20}옥상|뛰어내리(고 ?싶|려고|겠|ㄹ)",
+        r"\b(nimechoka|ninachoka|nimeshachoka) (kuishi|maisha)\b|\bdawa ya (panya|kuua)[^.;?]{0,40}\b(nitakunywa|nitameza)",
+    ),
+    "harm_others": (r"\b(gedroht|droht|bedroht)\w*[^.;?]{0,40}\b(umzubringen|umbringen|zu toten|abzustechen)\b",),
+    "head_injury": (
+        r"(вдари\w*|удари\w*) (головою|головой)[^?]{0,80}(знуди\w*|блю\w*|рвот\w*|нудот\w*|сонн\w*|не пам)",
+        r"\bcayo (del|de la|desde (el|la|una)?) ?(andamio|tejado|techo|azotea|altura)",
+    ),
+    "obstetric": (
+        r"\b(nimejifungua|amejifungua|baada ya kujifungua)\b[^?]{0,80}\bdamu\b[^.;?]{0,40}\b(wingi|nyingi)\b",
+    ),
     "overdose": (
         rf"\b{_TAKEN}\b[^.;?]{{0,20}}\b{_COUNT}\s*(de |di |x )?{_TABLETS}\b",
         rf"\b{_COUNT}\s*{_TABLETS}\b[^.;?]{{0,30}}\b(genommen|geschluckt|eingenommen|yuttu|icti|aldi|le li|kha li)\b",

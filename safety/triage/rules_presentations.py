@@ -35,6 +35,22 @@ _HOUSEHOLD_POISON = (
 
 PRESENTATION_RULES: tuple[Rule, ...] = (
     Rule(
+        "suicide",
+        # a stated plan with a place (Samaritans, Zero Suicide: plan, means, time): "plan to jump from multistorey"
+        (
+            r"\b(plan\w*|intend\w*|threaten\w*) to (jump|throw (my|him|her|them)sel(f|ves)) (off|from|in front"
+            r"|out)\b[^.;]{0,30}\b(multi-?storey|car park|bridge|roof|cliff|balcony|window|tower|building|train|platform)",
+        ),
+    ),
+    Rule(
+        "seizure",
+        # NICE CG137: repeated convulsions without recovery between are status epilepticus ("3rd GTC in 40 min")
+        (
+            r"\b(gtcs?|tonic[- ]clonic)\b|(not|hasn'?t|without|no) (regain\w*|recover\w*) (consciousness|awareness)"
+            r"[^.;]{0,10}\bbetween",
+        ),
+    ),
+    Rule(
         "chest_pain",
         # Resuscitation Council UK tachycardia algorithm: a broad-complex tachycardia, or any arrhythmia with shock
         # (an unrecordable blood pressure, grey and clammy), is peri-arrest

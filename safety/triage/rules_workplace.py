@@ -41,12 +41,22 @@ WORKPLACE_RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "unconscious",
+        # HSE machinery guarding: a person trapped by a machine is a casualty whatever else is said
+        (
+            r"\b(pinned|trapped|crushed|caught) (under|by|between|in) (the |a )?(\w+ )?(press|machine|ram|rollers?|"
+            r"conveyor|forklift|vehicle|load|beam|rubble|guillotine|mixer)\b|\bpinned at the (shoulder|chest|waist|arm|leg|hip|neck)",
+        ),
+    ),
+    Rule(
         "electrical",
         (
             r"arc(ing|ed)?\b",
             r"spark(s|ing)",
             r"(got|received|felt) (a |an )?(electric(al)? )?shock",
             r"electrocut\w*",
+            # an electrical injury told by its signs: "high voltage injury", "entry wound R palm, exit L heel"
+            r"high[- ]voltage (injury|burn|shock|contact)|entry (wound|burn)[^.;]{0,40}\bexit\b",
             r"live (wire|conductor|terminal)s?",
             r"exposed (wire|wiring|conductor)s?",
             r"tingl\w* (when|from) touching",

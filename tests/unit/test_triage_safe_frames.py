@@ -114,3 +114,32 @@ def test_a_findings_own_words_do_not_make_a_framed_write_up_current() -> None:
 def test_a_settled_episode_that_comes_back_is_not_settled() -> None:
     # "last week ... gone, but now swollen again and hard to breathe"
     assert _keys("Minggu lalu bibir saya bengkak dan sudah hilang, tapi sekarang bengkak lagi dan susah bernapas")
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Outreach note: client says she plans to jump off the bridge after work today.", "suicide"),
+        ("Epileptic, 2nd tonic-clonic in 30 min, hasn't regained consciousness between them.", "seizure"),
+        ("Lineman walked in after a high voltage contact, entry burn on the left hand.", "electrical"),
+        ("The forklift rolled back and his leg is trapped under the load.", "unconscious"),
+        ("Module B gas detector reading 45% LEL and climbing, crew still inside the module.", "gas_leak"),
+        ("Er hat gerade gedroht, seinen Bruder umzubringen.", "harm_others"),
+        ("Mtoto alizaliwa nyumbani, nimejifungua na damu inatoka kwa wingi.", "obstetric"),
+    ],
+)
+def test_emergencies_from_writer_11s_scored_half_are_flagged_in_other_words(text: str, key: str) -> None:
+    assert key in [f.key for f in RULES.assess(text).flags], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stuffy nose with this cold, I can't breathe through my nose at night, otherwise fine.",
+        "Weekly smoke alarm check: all units sounded on the test button, logged.",
+        "I'm going to jump out the window if this meeting runs over 🙄 anyway lunch?",
+        "Finished the online module on recognising sepsis today.",
+    ],
+)
+def test_blocked_noses_test_buttons_and_figures_of_speech_raise_no_rule_flag(text: str) -> None:
+    assert RULES.assess(text).flags == [], text
