@@ -43,8 +43,9 @@ async def _turn(agent: CareForge, persona: str, text: str, image: str | None) ->
             first = first if first is not None else time.perf_counter() - started
             shown += event.data
         if event.type == "done":
-            retracted = not event.data.answer.startswith(shown) or (event.data.review is None and
-                                                                    shown != event.data.answer)
+            retracted = not event.data.answer.startswith(shown) or (
+                event.data.review is None and shown != event.data.answer
+            )
     total = time.perf_counter() - started
     return (first if first is not None else total), total, retracted
 
@@ -53,13 +54,19 @@ def run(repeats: int = 8) -> dict[str, object]:
     data_dir = Path(tempfile.mkdtemp(prefix="careforge-bench-"))
     base = Settings()
     configs = {
-        "default": base.model_copy(update={"conversation_db": data_dir / "c1.sqlite",
-                                           "audit_db": data_dir / "a1.sqlite"}),
-        "passage off": base.model_copy(update={"addendum_tokens": 0, "conversation_db": data_dir / "c2.sqlite",
-                                               "audit_db": data_dir / "a2.sqlite"}),
-        "model down": base.model_copy(update={"model_base_url": "http://127.0.0.1:9/v1",
-                                              "conversation_db": data_dir / "c3.sqlite",
-                                              "audit_db": data_dir / "a3.sqlite"}),
+        "default": base.model_copy(
+            update={"conversation_db": data_dir / "c1.sqlite", "audit_db": data_dir / "a1.sqlite"}
+        ),
+        "passage off": base.model_copy(
+            update={"addendum_tokens": 0, "conversation_db": data_dir / "c2.sqlite", "audit_db": data_dir / "a2.sqlite"}
+        ),
+        "model down": base.model_copy(
+            update={
+                "model_base_url": "http://127.0.0.1:9/v1",
+                "conversation_db": data_dir / "c3.sqlite",
+                "audit_db": data_dir / "a3.sqlite",
+            }
+        ),
     }
     result: dict[str, object] = {}
     retracted = 0

@@ -8,9 +8,8 @@ it, and the full check with a fresh embedder cache, so each window is embedded.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 
-from bench.machine import summary
+from bench.machine import timed
 from retrieval import DEFAULT_CACHE
 from retrieval.embeddings import MiniLMEmbedder
 from safety.injection import InjectionDetector, pattern_cues
@@ -29,23 +28,13 @@ PASSAGES = [
 ]
 
 
-def _time(fn: Callable[[], object], runs: int) -> dict[str, float]:
-    fn()
-    samples = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - started)
-    return summary(samples)
-
-
 def run(runs: int = 30) -> dict[str, object]:
     started = time.perf_counter()
     detector = InjectionDetector(MiniLMEmbedder(cache_dir=DEFAULT_CACHE, memory=0))
     load_s = time.perf_counter() - started
-    base = _time(lambda: [pattern_cues(p) for p in PASSAGES], runs)
-    words = _time(lambda: [detector.wording.score(p) for p in PASSAGES], runs)
-    full = _time(lambda: detector.check(PASSAGES), runs)
+    base = timed(lambda: [pattern_cues(p) for p in PASSAGES], runs)
+    words = timed(lambda: [detector.wording.score(p) for p in PASSAGES], runs)
+    full = timed(lambda: detector.check(PASSAGES), runs)
     return {
         "5 passages: patterns only": base,
         "5 passages: word model only": words,

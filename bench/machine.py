@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import platform
 import statistics
+import time
+from collections.abc import Callable
 from importlib import metadata
 
 
@@ -37,3 +39,15 @@ def summary(samples_s: list[float]) -> dict[str, float]:
         "max_ms": ms[-1],
         "runs": len(ms),
     }
+
+
+def timed(fn: Callable[[], object], runs: int, warm_up: bool = True) -> dict[str, float]:
+    """Median and spread of ``runs`` calls of ``fn`` (after one untimed call, unless ``warm_up`` is off)."""
+    if warm_up:
+        fn()
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - started)
+    return summary(samples)

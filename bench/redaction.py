@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable
 
 from app.privacy import name_words, redact
-from bench.machine import summary
+from bench.machine import timed
 from safety.redaction.lexicon import dictionary, name_lists
 from safety.redaction.places import places
 
@@ -34,24 +33,14 @@ lists (web2, Census and given names, 82k places, drug names) load once per proce
 """
 
 
-def _time(fn: Callable[[str], str], text: str, runs: int) -> dict[str, float]:
-    fn(text)
-    samples = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        fn(text)
-        samples.append(time.perf_counter() - started)
-    return summary(samples)
-
-
 def run(runs: int = 60) -> dict[str, object]:
     started = time.perf_counter()
     dictionary(), name_lists(), name_words(), places()
     load_s = time.perf_counter() - started
     result: dict[str, object] = {}
     for name, text, n in (("50 words", FIFTY, runs), ("2,000 words", NOTE, max(8, runs // 6))):
-        base = _time(lambda t: _EMAIL.sub("[EMAIL]", t), text, n)
-        full = _time(redact, text, n)
+        base = timed(lambda t=text: _EMAIL.sub("[EMAIL]", t), n)  # type: ignore[misc]
+        full = timed(lambda t=text: redact(t), n)  # type: ignore[misc]
         result[f"{name}: e-mail rule only"] = base
         result[f"{name}: full redaction"] = full
         result[f"{name}: ratio to the e-mail rule (median)"] = round(full["median_ms"] / base["median_ms"], 1)

@@ -9,11 +9,9 @@ from __future__ import annotations
 import asyncio
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from bench.machine import summary
+from bench.machine import summary, timed
 from tools.drugs import DrugNameResolver, default_knowledge_base
 from tools.reports import ReviewDecision, apply_decision, draft_report, export, gather
 
@@ -30,15 +28,6 @@ TEXTS = [
     "He is on warfarin 5 mg daily and bisoprolol 2.5 mg. INR today 4.2, BP 150/90, HR 88, SpO2 94% on 2 L.",
     "He asked if he can take ibuprofen for his back pain. Plan: repeat INR at 18:00. Please draft the SBAR handoff.",
 ]
-
-
-def _time(fn: Callable[[], Any], repeats: int) -> dict[str, float]:
-    samples = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - started)
-    return summary(samples)
 
 
 async def _facade(repeats: int) -> list[float]:
@@ -80,12 +69,16 @@ def run(repeats: int = 200, facade_repeats: int = 15) -> dict[str, object]:
     edit = ReviewDecision(decision="edit", editor="RN Kim", role="nurse", edits={"Situation": "Bed 4: SOB."})
     final = apply_decision(draft, approve)
     result: dict[str, object] = {
-        "draft (handoff)": _time(lambda: draft_report("nursing_handoff", gather(TEXTS, [], reader=reader)), repeats),
-        "decide: approve": _time(lambda: apply_decision(draft, approve), repeats),
-        "decide: edit then approve": _time(lambda: apply_decision(apply_decision(draft, edit), approve), repeats),
+        "draft (handoff)": timed(
+            lambda: draft_report("nursing_handoff", gather(TEXTS, [], reader=reader)), repeats, warm_up=False
+        ),
+        "decide: approve": timed(lambda: apply_decision(draft, approve), repeats, warm_up=False),
+        "decide: edit then approve": timed(
+            lambda: apply_decision(apply_decision(draft, edit), approve), repeats, warm_up=False
+        ),
     }
     for fmt in ("md", "json", "pdf", "fhir"):
-        result[f"export {fmt}"] = _time(lambda fmt=fmt: export(final, fmt), max(20, repeats // 4))  # type: ignore[misc]
+        result[f"export {fmt}"] = timed(lambda fmt=fmt: export(final, fmt), max(20, repeats // 4), warm_up=False)  # type: ignore[misc]
     try:
         result["facade decide (adecide)"] = summary(asyncio.run(_facade(facade_repeats)))
     except Exception as exc:  # noqa: BLE001 - the component figures stand without the facade
