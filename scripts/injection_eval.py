@@ -1,12 +1,13 @@
-"""Instruction-like text detector: fit the meaning probe, choose its threshold, and score a labelled set.
+"""Instruction-like text detector: fit the embedding probe and the word model, choose thresholds, score a set.
 
-The probes are fitted on the exemplar bank (``safety/injection_data/exemplars.jsonl``) plus every writer's passages
-(writers 1-9 whole, writer 10's tune half; its test half is held out); the embedding probe's threshold is chosen on out-of-writer scores
-(each writer scored by a probe fitted without it): the lowest that keeps benign passages flagged (by patterns, or by
-meaning in text addressed to a reader: ``safety.injection.addressed``) at or under ``--max-fp``. Sets are JSON lines
+Both are fitted on the exemplar bank (``safety/injection_data/exemplars.jsonl``) plus every writer's passages
+(writers 1-9 whole, writer 10's tune half; its test half is held out). Thresholds are chosen on out-of-writer scores
+(each writer scored by models fitted without it): the embedding probe's is the lowest that keeps benign passages
+flagged (by patterns, or by meaning in text addressed to a reader: ``safety.injection.addressed``) at or under
+``--max-fp``; the word model's the lowest that keeps all layers together within the same budget. Sets are JSON lines
 ``{"text", "label": "injection"|"benign", "style"}``.
 
-    .venv/bin/python scripts/injection_eval.py --fit                      # writes safety/injection_data/probe.npz
+    .venv/bin/python scripts/injection_eval.py --fit                      # writes probe.npz and wording.npz
     .venv/bin/python scripts/injection_eval.py                            # tune set: figures, misses, false alarms
     .venv/bin/python scripts/injection_eval.py --set evaluation/data/injection_set_v2.jsonl --quiet   # held out
 """
