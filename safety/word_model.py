@@ -14,6 +14,7 @@ import math
 import re
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -29,6 +30,20 @@ def ngrams(text: str, longest: int) -> list[str]:
     for n in range(2, longest + 1):
         grams += [" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
     return grams
+
+
+def fit(texts: list[str], labels: npt.ArrayLike) -> tuple[Any, Any]:
+    """Fit the vectorizer and the logistic model (the fitting scripts only; scikit-learn is a dev dependency).
+
+    Uni- and bigrams seen twice, sublinear counts, C=10, balanced classes: chosen leave-one-writer-out for the
+    injection check (trigrams and character n-grams did no better) and kept for triage.
+    """
+    from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
+    from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
+
+    vectorizer = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
+    model = LogisticRegression(C=10.0, max_iter=5000, class_weight="balanced")
+    return vectorizer, model.fit(vectorizer.fit_transform(texts), labels)
 
 
 def save(path: Path, vectorizer: object, coef: npt.ArrayLike, intercept: float, threshold: float) -> None:

@@ -31,9 +31,8 @@ from retrieval import DEFAULT_CACHE, default_embedder  # noqa: E402
 from retrieval.embeddings import MiniLMEmbedder  # noqa: E402
 from safety.injection import EXEMPLARS, PROBE, InjectionDetector, addressed, pattern_cues  # noqa: E402
 from safety.injection_wording import WORDING  # noqa: E402
+from safety.word_model import fit as fit_words  # noqa: E402
 from safety.word_model import save  # noqa: E402
-
-WORDING_LONGEST = 2  # word n-grams up to bigrams
 
 TUNE = ROOT / "evaluation" / "data" / "injection_tune.jsonl"
 
@@ -102,17 +101,12 @@ def fit_wording(bank: list[dict[str, Any]], writers: list[list[dict[str, Any]]],
     """Fit the word model (``safety.injection_wording``) and choose its threshold on out-of-writer scores.
 
     ``flagged`` marks the benign passages (writers in order) the other layers already flag; the threshold is the
-    lowest that keeps the union within ``allowed``. Uni- and bigrams with C=10 were chosen leave-one-writer-out on
-    eight writers (trigrams and character n-grams did no better; scoring the whole passage beat its best sentence).
+    lowest that keeps the union within ``allowed``. The model's settings are ``safety.word_model.fit``'s; scoring the
+    whole passage beat its best sentence on eight writers.
     """
-    from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
-    from sklearn.linear_model import LogisticRegression
 
     def model_on(rows: list[dict[str, Any]]) -> tuple[Any, Any]:
-        vectorizer = TfidfVectorizer(ngram_range=(1, WORDING_LONGEST), min_df=2, sublinear_tf=True)
-        x = vectorizer.fit_transform([r["text"] for r in rows])
-        y = np.array([r["label"] == "injection" for r in rows])
-        return vectorizer, LogisticRegression(C=10.0, max_iter=5000, class_weight="balanced").fit(x, y)
+        return fit_words([r["text"] for r in rows], np.array([r["label"] == "injection" for r in rows]))
 
     held: list[float] = []
     for i, rows in enumerate(writers):

@@ -24,11 +24,9 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
 from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
 from sklearn.model_selection import StratifiedKFold  # type: ignore[import-untyped]
 from sklearn.neural_network import MLPClassifier  # type: ignore[import-untyped]
@@ -43,6 +41,7 @@ from retrieval import default_embedder  # noqa: E402
 from safety.triage.normalise import normalise  # noqa: E402
 from safety.triage.ruleset import rule_keys  # noqa: E402
 from safety.triage.semantic import PROBE, SHORT_WORDS, WORDS, features, load_exemplars, segments  # noqa: E402
+from safety.word_model import fit as fit_words_model  # noqa: E402
 from safety.word_model import save  # noqa: E402
 
 Array = npt.NDArray[np.float64]
@@ -86,13 +85,6 @@ def capped(keys: list[str], per_key: int = BANK_PER_KEY) -> list[int]:
         if seen[key] <= per_key:
             out.append(i)
     return out
-
-
-def fit_words(texts: list[str], labels: Array) -> tuple[Any, LogisticRegression]:
-    """The word model averaged with the probe (``safety.word_model``): uni- and bigrams, C=10, as for injections."""
-    vectorizer = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
-    model = LogisticRegression(C=10.0, max_iter=5000, class_weight="balanced")
-    return vectorizer, model.fit(vectorizer.fit_transform(texts), labels)
 
 
 def make(hidden: int) -> LogisticRegression | MLPClassifier:
@@ -166,7 +158,9 @@ def main() -> None:
         for train, held in splits:
             model = fit(hidden, *training(train))
             fill.append(model.predict_proba(filler_x)[:, 1].max())
-            vectorizer, words = fit_words(word_bank + [wholes[i] for i in train], np.concatenate([bank_y, y[train]]))
+            vectorizer, words = fit_words_model(
+                word_bank + [wholes[i] for i in train], np.concatenate([bank_y, y[train]])
+            )
             by_words = words.predict_proba(vectorizer.transform([wholes[i] for i in held]))[:, 1]
             whole[held] = (model.predict_proba(whole_x[held])[:, 1] + by_words) / 2
             if knn_weight:
@@ -246,7 +240,7 @@ def main() -> None:
         print(name, json.dumps(entry, indent=1), flush=True)
     model = fit(MODELS[CHOSEN][0], *training(every))
     assert isinstance(model, MLPClassifier)
-    vectorizer, words = fit_words(word_bank + wholes, np.concatenate([bank_y, y]))
+    vectorizer, words = fit_words_model(word_bank + wholes, np.concatenate([bank_y, y]))
     save(WORDS, vectorizer, words.coef_[0], float(words.intercept_[0]), chosen["threshold"])
     writer_keys = [sorted(c.categories)[0] for c in cases if c.emergency]
     keep = [len(ex_texts) + i for i in capped(writer_keys)]
