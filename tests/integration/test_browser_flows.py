@@ -48,6 +48,8 @@ def test_after_new_conversation_the_next_message_lands_in_the_new_one(page: Page
     page.send("Check lithium, lisinopril and furosemide")
     messages = "\n".join(page.messages())
     assert "lithium" in messages and "ibuprofen" not in messages
+    # the sidebar is redrawn a moment after the answer (a CI run read it before the new title was there)
+    page.until(lambda: "Check lithium" in page.sidebar(), "waiting for the new thread in the sidebar")
     titles = page.sidebar()
     assert titles.index("Check lithium") < titles.index("Patient on warfarin")  # newest first
     page.button("Patient on warfarin", "[data-testid='stSidebar']").click()
