@@ -101,8 +101,9 @@ def precision_unlisted(kb: DrugKnowledgeBase, lines: list[str]) -> None:
     for a, b in pairs:
         facts = [f for f in kb.rule_facts(a, b) if f.severity.rank >= 3]
         if facts:
-            flagged.append(f"{a} + {b}: {max(f.severity.rank for f in facts)} via "
-                           + ", ".join(sorted({f.origin for f in facts})))
+            flagged.append(
+                f"{a} + {b}: {max(f.severity.rank for f in facts)} via " + ", ".join(sorted({f.origin for f in facts}))
+            )
     lines += [
         "## (b) Pairs no source lists: class-rule findings of major or above",
         f"{PRECISION_PAIRS} random pairs of interacting ingredients (seed {SEED}) with no NDF-RT, ONC or ANSM row.",
@@ -130,6 +131,7 @@ def name_recall(resolver: DrugNameResolver, split: str, lines: list[str]) -> flo
     misses: list[str] = []
     extras: list[str] = []
     not_drug_fp: list[str] = []
+
     def canonical(name: str) -> list[str]:
         # The set's writer spells some ingredients differently ("st john's wort", "ginkgo biloba"); an exact or
         # synonym lookup (never a fuzzy one) puts both sides in the knowledge base's names.
@@ -158,9 +160,12 @@ def name_recall(resolver: DrugNameResolver, split: str, lines: list[str]) -> flo
         f"- ingredient recall: **{tp} / {tp + fn} = {recall:.1%}** (target 98%)",
         f"- ingredient precision: {tp} / {tp + fp} = {tp / max(1, tp + fp):.1%}",
         f"- words the set marks as not drugs read as medicines: {len(not_drug_fp)}",
-        "- every miss:", *([f"  - {m}" for m in misses] or ["  - none"]),
-        "- every extra ingredient:", *([f"  - {m}" for m in extras] or ["  - none"]),
-        "- not-drug false positives:", *([f"  - {m}" for m in not_drug_fp] or ["  - none"]),
+        "- every miss:",
+        *([f"  - {m}" for m in misses] or ["  - none"]),
+        "- every extra ingredient:",
+        *([f"  - {m}" for m in extras] or ["  - none"]),
+        "- not-drug false positives:",
+        *([f"  - {m}" for m in not_drug_fp] or ["  - none"]),
         "",
     ]
     return recall
@@ -182,13 +187,46 @@ def write(lines: Iterable[str], path: Path = OUT) -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--names-only", action="store_true")
-    parser.add_argument("--split", default="test", choices=["tune", "test", "v2_tune", "v2_test", "v3_tune", "v3_test", "v4_tune", "v4_test", "v5_tune", "v5_test", "v6_tune", "v6_test", "v7_tune", "v7_test", "v8_tune", "v8_test", "v9_tune", "v9_test", "v10_tune", "v10_test"])
-    parser.add_argument("--tune", action="store_true",
-                        help="tune figures only (ANSM tune part, precision, tune names); prints, writes no report")
+    parser.add_argument(
+        "--split",
+        default="test",
+        choices=[
+            "tune",
+            "test",
+            "v2_tune",
+            "v2_test",
+            "v3_tune",
+            "v3_test",
+            "v4_tune",
+            "v4_test",
+            "v5_tune",
+            "v5_test",
+            "v6_tune",
+            "v6_test",
+            "v7_tune",
+            "v7_test",
+            "v8_tune",
+            "v8_test",
+            "v9_tune",
+            "v9_test",
+            "v10_tune",
+            "v10_test",
+            "v11_tune",
+            "v11_test",
+        ],
+    )
+    parser.add_argument(
+        "--tune",
+        action="store_true",
+        help="tune figures only (ANSM tune part, precision, tune names); prints, writes no report",
+    )
     args = parser.parse_args()
     kb = load_knowledge_base()
-    report: list[str] = [f"Knowledge base {kb.version}, built {kb.meta.get('built')}, {kb.meta.get('facts')} pair "
-                         f"facts, {kb.meta.get('rules')} class rules, {kb.meta.get('class_members')} class members.", ""]
+    report: list[str] = [
+        f"Knowledge base {kb.version}, built {kb.meta.get('built')}, {kb.meta.get('facts')} pair "
+        f"facts, {kb.meta.get('rules')} class rules, {kb.meta.get('class_members')} class members.",
+        "",
+    ]
     if args.names_only:
         name_recall(DrugNameResolver(kb), args.split, report)
         print("\n".join(report))  # noqa: T201

@@ -144,4 +144,8 @@ if __name__ == "__main__":
         "injection_v10": lambda: split_jsonl("injection_set_v10", "label"),
         "redaction_v10": lambda: split_jsonl("redaction_set_v10", "style"),
         "drugs_v10": lambda: split_drug_questions("v10"),
+        "triage_v12": lambda: split_triage(("triage_set_v12.csv",), "triage_v12"),
+        "injection_v11": lambda: split_jsonl("injection_set_v11", "label"),
+        "redaction_v11": lambda: split_jsonl("redaction_set_v11", "style"),
+        "drugs_v11": lambda: split_drug_questions("v11"),
     }[sys.argv[1]]()
