@@ -45,6 +45,7 @@ class Flags(TypedDict, total=False):
     red_flags: list[str]
     triage: list[dict[str, object]]  # per flag: category, label, domain, which detectors raised it, evidence
     emergency_guidance: str
+    triage_overruled: list[str]  # rule categories the triage probe overruled as clearly no emergency
     injection_suspected: bool
     model_unavailable: str
     refused_tools: list[str]

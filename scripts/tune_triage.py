@@ -1,17 +1,19 @@
 """Fit the semantic triage probe on every writer's sets and the curated bank; write safety/triage/data/probe.npz.
 
-Training data: the curated exemplars (emergency 1, look-alike 0), eleven writers' messages (``WRITERS``: ours, and
-writers 2-10 whole, their test halves having been scored and spent; writer 11's tune half only) and ordinary product
+Training data: the curated exemplars (emergency 1, look-alike 0), twelve writers' messages (``WRITERS``: ours, and
+writers 2-11 whole, their test halves having been scored and spent; writer 12's tune half only) and ordinary product
 questions (0). A message is 1 if it is an emergency; every segment of a look-alike is 0. The probe is a one-hidden-layer
 MLP over the embedding, the context cues and the rule flag (sklearn fits it; the product runs its weights in numpy),
 its whole-message probability averaged with a word model's (TF-IDF uni- and bigrams, ``data/words.npz``). A
 message of up to SHORT_WORDS words is read whole; a longer one is read whole and per segment.
 
 What failed before was another writer's phrasing, so everything is chosen by leave-one-WRITER-out validation: fit on
-the other writers (plus the bank and the routine questions), score the one left out, for each writer (writer 11's test
+the other writers (plus the bank and the routine questions), score the one left out, for each writer (writer 12's test
 half is never read here). Within-writer 5-fold CV is reported beside it. Chosen there:
 - the model (MODELS) and the threshold: the highest whose pooled held-out recall on English messages, with the
   rules, reaches TARGET_RECALL;
+- the veto: the highest whole-message probability below which the probe overrules the rules' weaker categories
+  (not suicide, harm to others or overdose) with no held-out emergency lost;
 - the segment threshold for long messages: above LONG_QUANTILE of held-out benign segments and well above every
   sentence of the benchmark's long ward note, so a note of many benign sentences stays quiet.
 Figures are per style too (long, non_english, indirect, slang, ...). Usage: python scripts/tune_triage.py
@@ -38,6 +40,7 @@ from bench.triage import FILLER  # noqa: E402
 from evaluation.cases import CASES  # noqa: E402
 from evaluation.triage import DATA, Case, load_cases  # noqa: E402
 from retrieval import default_embedder  # noqa: E402
+from safety.triage.detector import NEVER_VETOED  # noqa: E402
 from safety.triage.normalise import normalise  # noqa: E402
 from safety.triage.ruleset import rule_keys  # noqa: E402
 from safety.triage.semantic import PROBE, SHORT_WORDS, WORDS, features, load_exemplars, segments  # noqa: E402
@@ -59,8 +62,8 @@ LONG_QUANTILE = 0.98  # of held-out benign segments
 # and only the tune half of the newest writer, whose test half stays held out for the figures in docs/evaluation.md.
 WRITERS = {
     "old": ("triage_tune.csv", "triage_own.csv"),
-    **{f"v{n}": (f"triage_v{n}_tune.csv", f"triage_v{n}_test.csv") for n in range(2, 11)},
-    "v11": ("triage_v11_tune.csv",),
+    **{f"v{n}": (f"triage_v{n}_tune.csv", f"triage_v{n}_test.csv") for n in range(2, 12)},
+    "v12": ("triage_v12_tune.csv",),
 }
 STYLES = ("long", "non_english", "indirect", "slang", "misspelt", "terse", "nurse_shorthand", "lay", "mixed")
 
@@ -112,7 +115,9 @@ def main() -> None:
     style = np.array([c.style for c in cases])
     y = np.array([c.emergency for c in cases])
     texts = [normalise(c.message) for c in cases]
-    rule_hit = np.array([bool(rule_keys(t)) for t in texts])
+    rule_sets = [set(rule_keys(t)) for t in texts]
+    rule_hit = np.array([bool(k) for k in rule_sets])
+    vetoable = rule_hit & np.array([not k & NEVER_VETOED for k in rule_sets])
     long_msg = np.array([len(t.split()) > SHORT_WORDS for t in texts])
     segs = [segments(t) or [t] for t in texts]
     seg_x = [features(embedder.embed(s), s) for s in segs]
@@ -216,8 +221,21 @@ def main() -> None:
             ),
             0.02,
         )
+        # The probe's veto over the rules' weaker categories: the highest peak below which overruling them would have
+        # lost no held-out emergency (the product reads the whole message's probability, or a long one's best part).
+        peak = np.where(long_msg, np.maximum(whole, seg), whole)
+        quiet_rules = vetoable & (whole < threshold) & ~(long_msg & (seg >= max(threshold, long_t)))
+        veto = next(
+            (float(v) for v in np.round(np.arange(0.30, 0.0, -0.01), 2) if not (quiet_rules & (peak < v) & y).any()),
+            0.0,
+        )
+        overruled = quiet_rules & (peak < veto) & scored
+        vetoed_flag = flag(threshold) & ~overruled
         entry: dict[str, object] = {
             "threshold": threshold,
+            "veto": veto,
+            "pooled with the veto": figures(vetoed_flag, scored),
+            "overruled look-alikes (pooled)": int((overruled & ~y).sum()),
             "long_segment_threshold": long_t,
             "pooled": figures(flag(threshold), scored),
             "pooled, English only (the target)": figures(flag(threshold), scored & (style != "non_english")),
@@ -236,7 +254,7 @@ def main() -> None:
         )
         report[f"leave-one-writer-out {name}"] = entry
         if name == CHOSEN:
-            chosen = {"threshold": threshold, "long_threshold": long_t}
+            chosen = {"threshold": threshold, "long_threshold": long_t, "veto": veto}
         print(name, json.dumps(entry, indent=1), flush=True)
     model = fit(MODELS[CHOSEN][0], *training(every))
     assert isinstance(model, MLPClassifier)
@@ -256,6 +274,7 @@ def main() -> None:
         b2=np.float32(model.intercepts_[1][0]),
         threshold=np.float32(chosen["threshold"]),
         long_threshold=np.float32(chosen["long_threshold"]),
+        veto=np.float32(chosen["veto"]),
         bank=embedder.embed(bank_texts).astype(np.float32),
         bank_keys=np.array(bank_keys),
         bank_texts=np.array(bank_texts),

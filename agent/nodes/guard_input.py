@@ -23,6 +23,8 @@ def input_flags(text: str, persona: Persona, triage: Triage, crisis_line: str) -
         flags["red_flags"] = result.keys
         flags["triage"] = [f.as_record() for f in result.flags]
         flags["emergency_guidance"] = result.guidance(persona.name.value, crisis_line)
+    if result.overruled:
+        flags["triage_overruled"] = list(result.overruled)
     if injection_suspected(text):
         flags["injection_suspected"] = True
     return flags

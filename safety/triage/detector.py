@@ -11,6 +11,10 @@ from safety.triage.ruleset import rule_keys
 from safety.triage.semantic import SemanticDetector
 
 MAX_CHARS = 20_000  # the agent's message limit; triage reads all of it
+# A rule flag the probe may overrule when it reads the message as clearly no emergency (below its ``veto``): never
+# for suicide, harm to others or an overdose, where a veiled message ("how many would it take, asking for me") reads
+# as calm as a question and a missed flag costs most.
+NEVER_VETOED = frozenset({"suicide", "harm_others", "overdose"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +43,7 @@ class TriageResult:
     """What triage decided for one message."""
 
     flags: list[TriageFlag] = field(default_factory=list)
+    overruled: tuple[str, ...] = ()  # rule categories the probe overruled (kept for the trace and the audit)
 
     @property
     def keys(self) -> list[str]:
@@ -71,13 +76,26 @@ class Triage:
         evidence: dict[str, str] = {}
         for key in rule_keys(lowered):
             found.setdefault(key, []).append("rules")
+        overruled: tuple[str, ...] = ()
         # The probe is not asked when the rules found nothing and the message is figurative or an all-clear.
         if self.semantic is not None and (found or not quiet(lowered)):
-            for hit in self.semantic.detect(lowered):
+            reading = self.semantic.read(lowered)
+            # Most false alarms on new writers were rule words in a safe frame ("STEMI vs NSTEMI for our
+            # in-service", a drill's smoke machines) that the probe reads as plainly calm. Its veto is chosen
+            # leave-one-writer-out in scripts/tune_triage.py as the highest that lost no held-out emergency.
+            if (
+                found
+                and not reading.hits
+                and reading.peak is not None
+                and reading.peak < self.semantic.veto
+                and not NEVER_VETOED & found.keys()
+            ):
+                overruled, found = tuple(found), {}
+            for hit in reading.hits:
                 found.setdefault(hit.key, []).append("semantic")
                 evidence[hit.key] = f"{hit.sentence!r} ~ {hit.exemplar!r} ({hit.score:.2f})"
         flags = [
             TriageFlag(key, BY_KEY[key].label, BY_KEY[key].domain, tuple(detectors), evidence.get(key, ""))
             for key, detectors in found.items()
         ]
-        return TriageResult(flags)
+        return TriageResult(flags, overruled)

@@ -99,6 +99,17 @@ class SemanticHit:
     exemplar: str
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the probe made of a message: the categories it raised and its highest probability over the parts read.
+
+    ``peak`` is ``None`` when the probe did not read the whole message, so it has no opinion on the whole.
+    """
+
+    hits: list[SemanticHit]
+    peak: float | None
+
+
 class SemanticDetector:
     """Reads a message with the embedding model and the fitted probe; build once per process."""
 
@@ -113,6 +124,8 @@ class SemanticDetector:
         self.b2 = float(stored["b2"])
         self.threshold = float(stored["threshold"])
         self.long_threshold = float(stored["long_threshold"])
+        # below this peak the probe is sure enough to overrule the rules' weaker categories (``detector``)
+        self.veto = float(stored["veto"]) if "veto" in stored.files else 0.0
         self.bank: Vectors = np.ascontiguousarray(stored["bank"].astype(np.float32))
         self.bank_keys: list[str] = [str(k) for k in stored["bank_keys"]]
         self.bank_texts: list[str] = [str(t) for t in stored["bank_texts"]]
@@ -128,6 +141,10 @@ class SemanticDetector:
 
     def detect(self, normalised: str) -> list[SemanticHit]:
         """The categories raised for a (normalised) message whose probability passes its threshold."""
+        return self.read(normalised).hits
+
+    def read(self, normalised: str) -> Reading:
+        """The categories raised and the highest probability of the parts read."""
         words = normalised.split()
         whole = " ".join(words[: SHORT_WORDS * 2])
         parts = [whole] if len(words) <= SHORT_WORDS else list(dict.fromkeys([whole, *segments(normalised)]))
@@ -135,10 +152,11 @@ class SemanticDetector:
             p for p in parts if len(re.findall(r"[a-z]{2,}", p)) >= _MIN_READ_WORDS and not _NEGATION_LEAD.search(p)
         ]
         if not candidates:
-            return []
+            return Reading([], None)
         probs, vectors = self.probabilities(candidates)
         if self.words.loaded and candidates[0] == whole:
             probs[0] = (probs[0] + self.words.probability(whole)) / 2
+        peak = float(probs.max()) if candidates[0] == whole else None
         bars = np.array(
             [self.threshold if p == whole else max(self.threshold, self.long_threshold) for p in candidates]
         )
@@ -153,4 +171,4 @@ class SemanticDetector:
                 continue  # "gonna explode lol", "I could die of embarrassment haha": a figure of speech
             if key not in hits:
                 hits[key] = SemanticHit(key, float(probs[i]), candidates[i], self.bank_texts[nearest])
-        return list(hits.values())
+        return Reading(list(hits.values()), peak)
