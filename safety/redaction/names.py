@@ -26,6 +26,7 @@ from safety.redaction.cues import (
     WORD,
 )
 from safety.redaction.keep import kept_spans
+from safety.redaction.learned import redact_learned
 from safety.redaction.lexicon import is_word, listed, name_lists, protected_words
 from safety.redaction.likely import likely_caps_pair, likely_name
 from safety.redaction.marked import redact_marked
@@ -247,11 +248,11 @@ def redact_names(text: str, protected: frozenset[str] = frozenset()) -> str:
         again = {i for i in range(len(t.words)) if _bare(t.word(i)) in seen}
         hits |= {i for i in again if not re.match(r"\s*&", t.text[t.words[i].end() :])} - t.kept
     if not hits:
-        return text
+        return redact_learned(text, protected)  # the learned model reads what the rules left (``learned``)
     out, pos, prev = [], 0, -2
     for i in sorted(hits):
         m = t.words[i]
         if prev != i - 1 or not t.adjacent(i - 1):
             out += [text[pos : m.start()], "[NAME]"]
         pos, prev = m.end(), i
-    return "".join(out) + text[pos:]
+    return redact_learned("".join(out) + text[pos:], protected)
