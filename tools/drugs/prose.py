@@ -214,6 +214,8 @@ def readable_in_prose(
             or (name in SUPPLEMENT_MINERALS and (following in SUPPLEMENT_FORMS or previous in _INTAKE_BEFORE or listed))
         ):
             return True
+    if name == "caffeine" and following in SUPPLEMENT_FORMS:
+        return True  # caffeine tablets (ProPlus, NoDoz) are taken as a medicine; caffeine alone is in a drink
     if name in CONTEXT_BRANDS:  # "mix with Moment": capitalised, with another medicine named in the text
         taken = previous in _INTAKE_BEFORE or after_medicine or dosed
         return taken or (typed[:1].isupper() and beside_medicine and following not in _NOT_BRAND_AFTER)
