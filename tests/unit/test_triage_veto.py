@@ -11,9 +11,8 @@ from retrieval import DEFAULT_CACHE, default_embedder
 from safety.triage import SemanticDetector, Triage
 from safety.triage.semantic import Reading, SemanticHit
 
-IN_SERVICE = (
-    "Quick q re NICE CG95, when is troponin repeat timing 3h vs 6h for low-risk CP? Pt pain free since yesterday."
-)
+# The veto is checked on a message the rules surely flag, read by a stub probe with a chosen peak.
+FLAGGED = "I have crushing chest pain"
 
 
 class Calm(SemanticDetector):
@@ -27,23 +26,23 @@ class Calm(SemanticDetector):
         return self._reading
 
 
-def test_rules_alone_flag_the_in_service_question() -> None:
-    assert Triage(None).assess(IN_SERVICE).keys == ["chest_pain"]  # the case the veto exists for
+def test_rules_alone_flag_the_message() -> None:
+    assert Triage(None).assess(FLAGGED).keys == ["chest_pain"]
 
 
 def test_a_calm_reading_overrules_a_rule_flag_and_keeps_it_for_the_trace() -> None:
-    result = Triage(Calm(peak=0.01)).assess(IN_SERVICE)
+    result = Triage(Calm(peak=0.01)).assess(FLAGGED)
     assert result.flags == []
     assert result.overruled == ("chest_pain",)
 
 
 def test_a_reading_above_the_veto_leaves_the_rule_flag() -> None:
-    result = Triage(Calm(peak=0.2)).assess(IN_SERVICE)
+    result = Triage(Calm(peak=0.2)).assess(FLAGGED)
     assert result.keys == ["chest_pain"] and result.overruled == ()
 
 
 def test_no_veto_when_the_probe_did_not_read_the_whole_message() -> None:
-    assert Triage(Calm(peak=None)).assess(IN_SERVICE).keys == ["chest_pain"]
+    assert Triage(Calm(peak=None)).assess(FLAGGED).keys == ["chest_pain"]
 
 
 @pytest.mark.parametrize(
@@ -63,12 +62,12 @@ def test_suicide_harm_and_overdose_flags_are_never_overruled(text: str) -> None:
 
 def test_a_semantic_hit_keeps_the_rule_flags_beside_it() -> None:
     hit = SemanticHit("chest_pain", 0.9, "troponin", "crushing chest pain")
-    result = Triage(Calm(peak=0.01, hits=[hit])).assess(IN_SERVICE)
+    result = Triage(Calm(peak=0.01, hits=[hit])).assess(FLAGGED)
     assert result.keys == ["chest_pain"] and result.flags[0].detectors == ("rules", "semantic")
 
 
 def test_the_input_guard_records_what_was_overruled() -> None:
-    flags = input_flags(IN_SERVICE, get_persona(PersonaName.NURSE), Triage(Calm(peak=0.01)), "999")
+    flags = input_flags(FLAGGED, get_persona(PersonaName.NURSE), Triage(Calm(peak=0.01)), "999")
     assert "red_flags" not in flags and flags["triage_overruled"] == ["chest_pain"]
 
 
