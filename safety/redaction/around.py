@@ -91,4 +91,10 @@ def redact_around(text: str) -> str:
 
 def _wristband(match: re.Match[str]) -> str:
     before = match.string[max(0, match.start() - 24) : match.start()]
-    return match.group() if _WORK_ORDER.search(before) else "[ID-NUMBER]"
+    if _WORK_ORDER.search(before) or _ORDER_PREFIX.match(match.group()):
+        return match.group()
+    return "[ID-NUMBER]"
+
+
+# The prefix of a work order, a ticket or a purchase order names the record itself: "WO-448213", "INC-0048213".
+_ORDER_PREFIX = re.compile(r"(?:WO|WR|SR|PO|INV|INC|REQ|RITM|CHG|PRB|TKT|JOB)[-/]")

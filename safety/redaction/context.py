@@ -106,6 +106,15 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         r"\1[DOB]",
     ),
+    # A birth year after "born in" in the languages of the notes: "née en 1934", "nato nel 1931", "geboren 1929".
+    (
+        re.compile(
+            r"\b((?:nat[oa]|n[ée]e?|geboren|nacid[oa]|nascid[oa]|urodzon[ya])\s+(?:en|nel|em|in|im\s+jahr[e]?|w)?\s*)"
+            r"(?:19|20)\d\d\b(?![./-]\d)",
+            re.I,
+        ),
+        r"\1[DOB]",
+    ),
     # A Chinese street address: district or city, road or street, house number ("朝阳区建国路174号").
     (re.compile(r"[\u4e00-\u9fff]{0,12}(?:路|街|道|巷|胡同)\s?\d{1,5}\s?号(?:院|楼)?"), "[ADDRESS]"),
     (re.compile(r"\b\d{1,2}\s+de\s+[a-záéíóú]+\s+de\s+(?:19|20)\d\d\b", re.I), "[DOB]"),

@@ -22,7 +22,10 @@ STRONG = re.compile(
     r"|nachname|familienname|apellidos?|nombre|naam|voornaam|achternaam|imi[ęe]|nazwisko|ad[ıi]|soyad[ıi]|ad\s+soyad"
     r"|nama|h[ọo]\s+t[êe]n|jina|isim|όνομα|имя|фамилия)\s*[:=]|(?-i:First|Last|FIRST|LAST)\s*[:=-]|forename\s*[:=-]?|signed|regards|thanks|sincerely|cheers|best)"
     r"[,:]?\s*|(?:^|(?<=[,.;:(?!]\s)|(?<=[,.;:(]))name\s+(?=(?-i:[a-z]))|\bbaby\s+(?=(?-i:[A-Z][a-z]))"
-    r"|\bname\s*\([^)\n]{0,30}\)\s*:\s*",
+    r"|\bname\s*\([^)\n]{0,30}\)\s*:\s*"
+    # A role's label before two capitalised words that end the line: "Diabetes nurse specialist: Tui Henare".
+    r"|\b(?:specialist|practitioner|co-?ordinator|navigator|liaison)[ \t]*:[ \t]*(?=(?-i:[A-Z])[^\W\d]+"
+    r"[ \t]+(?-i:[A-Z])[^\W\d]+[ \t]*(?:\n|\Z))",
     re.I,
 )
 CUE = re.compile(
@@ -35,7 +38,8 @@ CUE = re.compile(
     r"|witnessed|countersigned|assessed|replaced|raised|changed|fixed|completed|removed|verified|performed|dispensed"
     r"|administered|collected)\s+by|provider|physician|consultant|registrar|midwife|prescriber|therapist"
     r"|physio|paramedic|clinician|hca|paciente|patiente|paziente|bệnh\s+nhân|mgonjwa|con\s+gái|con\s+trai|hija|hijo"
-    r"|esposa|esposo|marido|madre|padre|hermana|hermano|fille|fils|épouse|mari|tochter|sohn|ehefrau|ehemann|mutter"
+    r"|esposa|esposo|marido|madre|padre|hermana|hermano|abuela|abuelo|fille|fils|épouse|mari|grand-m[èe]re|grand-p[èe]re|m[èe]re|p[èe]re|s(?:œ|oe)ur|fr[èe]re|tante|oncle"
+    r"|tochter|sohn|ehefrau|ehemann|mutter"
     r"|vater|figlia|figlio|moglie|marito|córka|żona|mąż|filha|filho|mama\s+yake|baba\s+yake|患者|女儿|儿子|丈夫"
     r"|妻子|母亲|父亲|妈妈|爸爸)"
     r"(?:\s+is)?[.:,]?\s*\(?\s*|(?:^|(?<=\s))[-–—]\s+",

@@ -73,6 +73,11 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\d{1,2}\s?월\s?\d{1,2}\s?일|\d{1,2}\s?月\s?\d{1,2}\s?日"), "[DATE]"),
     # An age over 89 between commas after a name: "[NAME], 91, has dementia", "[NAME], 90, perforated".
     (re.compile(r"(\[NAME\][ \t]*,[ \t]*)(?:9\d|1[01]\d)(?=[ \t]*[,;)])"), r"\1[AGE-90+]"),
+    # With a title the comma before may go: "Mrs [NAME] 97, syringe driver", "Mr [NAME] 93; settled".
+    (
+        re.compile(r"(\b(?:Mrs|Mr|Ms|Miss|Mx)\.?[ \t]+\[NAME\][ \t]+)(?:9\d|1[01]\d)(?=[ \t]*[,;)])"),
+        r"\1[AGE-90+]",
+    ),
     # A hospital's record code beside a name or a birth date: letters, a space or dash, digits.
     (
         re.compile(
@@ -198,6 +203,7 @@ _TRIGGERS: tuple[frozenset[str] | None, ...] = (
     _words("on"),
     _words("vom bis am el le il em du au dia op"),
     _words("월 月"),
+    _words("name"),
     _words("name"),
     _words("name dob date"),
     None,

@@ -149,6 +149,18 @@ _LOWER_SIGN_OFF = re.compile(r"(?<!\S)[-–—][ \t]*([a-z]{2,})[ \t.!x]*$")
 _SELF = re.compile(r"\b(?i:i'?m|i am|my name is|name's)[ \t]+([a-z]{2,})\b")
 
 
+# A word-name a relative is given in speech: "her daughter is called faith", "mum is grace", "his son's name is joy".
+_KIN_NAMED = re.compile(
+    r"\b(?i:daughter|son|mum|mom|mother|dad|father|wife|husband|partner|sister|brother|baby|grandson|granddaughter"
+    r"|carer|nan|gran)(?:['’]s[ \t]+name)?[ \t]+(?i:is[ \t]+called|is[ \t]+named|called|named|is)[ \t]+([a-z]{2,})\b"
+)
+# Names listed after a singling-out word: "esp Faith and Precious", "especially Hope, Joy and Mercy".
+_SINGLED = re.compile(
+    r"\b(?:esp\.?|especially|particularly|notably|incl\.?|including)[ \t]+([A-Z][a-z]+)"
+    r"(?:,[ \t]+([A-Z][a-z]+))?[ \t]+(?:and|&)[ \t]+([A-Z][a-z]+)\b"
+)
+
+
 def _slots(text: str) -> str:
     spans: list[tuple[int, int]] = []
     for pattern in _SLOTS:
@@ -160,6 +172,13 @@ def _slots(text: str) -> str:
     for m in _SELF.finditer(text):
         if m.group(1) in given_names() and m.group(1) not in _NOT_NAME:
             spans.append(m.span(1))
+    for m in _KIN_NAMED.finditer(text):
+        if m.group(1) in given_names() and m.group(1) not in _NOT_NAME:
+            spans.append(m.span(1))
+    for m in _SINGLED.finditer(text):
+        groups = [g for g in range(1, 4) if m.group(g)]
+        if all(m.group(g).lower() in given_names() for g in groups):
+            spans += [m.span(g) for g in groups]
     for start, end in sorted(set(spans), reverse=True):
         text = text[:start] + "[NAME]" + text[end:]
     return text

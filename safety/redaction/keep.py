@@ -40,7 +40,8 @@ _DEVICES = frozenset(
     stryker arjo huntleigh spacelabs masimo smiths cadd sapphire omnipod dexcom libre abbott draeger
     getinge maquet servo datex ohmeda karl storz olympus pentax fujifilm siemens toshiba canon hologic mortara
     edan nihon kohden bbraun infusomat volumat graseby mckinley yasmin yaz camila cerazette microgynon
-    rigevidon femodette jolivette errin noriday""".split()
+    rigevidon femodette jolivette errin noriday edwards sapien accu-chek roche coaguchek hemocue freestyle onetouch
+    biotronik livanova terumo""".split()
 )
 _DOSE = re.compile(
     r"\s*(?:\d+(?:[.,]\d+)*\s*(?:mg|mcg|micrograms?|g|ml|mL|units?|iu|%|mmol|nmol|kg)\b|\d{1,3},\d{3}\b)", re.I
@@ -102,6 +103,22 @@ _NAMED_AFTER = re.compile(
 # A maker's name joined to its model code: "Hamilton-C3", "Dräger-V500"; a person's double name has no digit.
 _HYPHEN_MODEL = re.compile(r"\b(?-i:[A-Z])[^\W\d_]+-(?=[A-Z0-9]{0,5}\d)(?-i:[A-Z0-9]{1,6})\b")
 _WORD_RX = re.compile(_WORD)
+# A possessive before a preparation is an eponymous remedy ("Lugol's iodine", "Whitfield's ointment", "Gaviscon's
+# liquid"); a test's antibody or antigen ("Hep C Ab:", "HBs Ag positive", "IgG"); a location field whose value
+# repeats its label ("Ward: Ward 7B", "Bay: 4").
+_PREPARATION = re.compile(
+    r"\b(?-i:[A-Z])[a-z]+['’]s?[ \t]+(?:iodine|ointment|paste|cream|lotion|drops|tincture|mixture|powder|liquid"
+    r"|linctus|elixir|gel|spray|emulsion|balm)\b",
+    re.I,
+)
+_ASSAY = re.compile(
+    r"(?<![\w'’-])(?-i:Ab|Ag|Ig[AGEM])(?=[ \t]*(?:[:/=]|(?i:pos|neg|reactive|non-reactive|titre|titer)))"
+)
+_LOCATION_FIELD = re.compile(
+    r"\b(?:ward|bay|bed|room|unit|theatre|cubicle)[ \t]*:[ \t]*(?:(?:ward|bay|bed|room|unit|theatre|cubicle)[ \t]+)?"
+    r"(?=[\w-]*\d)[\w-]+",
+    re.I,
+)
 _TITLED = re.compile(r"\b(?:mr|mrs|ms|miss|dr|nurse|sister|prof|doctor)\.?[ \t]+$", re.I)
 _BEFORE_DOSE = re.compile(rf"(?<![\w'’-]){_WORD}(?={_DOSE.pattern})", re.I)
 
@@ -116,6 +133,7 @@ def kept_spans(text: str) -> list[tuple[int, int]]:
     spans += [m.span() for m in _BEFORE_MODEL.finditer(text)]
     spans += [m.span() for m in _BEFORE_DOSE.finditer(text)]
     spans += [m.span() for m in _HYPHEN_MODEL.finditer(text)]
+    spans += [m.span() for rx in (_PREPARATION, _ASSAY, _LOCATION_FIELD) for m in rx.finditer(text)]
     spans += [
         m.span() for m in _NAMED_AFTER.finditer(text) if not _TITLED.search(text, max(0, m.start() - 12), m.start())
     ]

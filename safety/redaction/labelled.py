@@ -47,6 +47,15 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "[ID-NUMBER]",
     ),
+    # Any 11-character value after its label, though its letters break the CMS alphabet ("MBI 2AB3-CD4-EF56").
+    (
+        re.compile(
+            r"\b((?-i:MBI|HICN)|beneficiary\s+id(?:entifier)?)([ \t]*[:#]?[ \t]*)"
+            r"(?-i:(?=[A-Z0-9-]*\d)[A-Z0-9]{4}-?[A-Z0-9]{3}-?[A-Z0-9]{4})(?![\w-])",
+            re.I,
+        ),
+        r"\1\2[ID-NUMBER]",
+    ),
     # A UK driving licence number (DVLA): five letters of the surname (padded with 9), six digits of the birth date,
     # two initials (padded with 9), a digit and two check letters: "MORGA753116SM9IJ".
     (re.compile(r"(?<![\w-])(?-i:[A-Z][A-Z9]{4}\d{6}[A-Z9]{2}\d[A-Z]{2})(?![\w-])"), "[ID-NUMBER]"),

@@ -115,7 +115,12 @@ def _code(match: re.Match[str]) -> str:
     return "[RECORD-ID]"
 
 
-_DM = r"(?:0[1-9]|[12]\d|3[01])[/.](?:0[1-9]|1[0-2])"
+# Day and month, or an American month and a day past 12 ("booked 6/20"); single digits only with a slash.
+_DM = (
+    r"(?:(?:0[1-9]|[12]\d|3[01])[/.](?:0[1-9]|1[0-2])|(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])"
+    r"|(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01]))"
+)
+_NOT_DOSE = r"[ \t]*(?:tabs?|tablets?|caps?|capsules?|mg|ml|units?|doses?|strength|puffs?)\b"
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?"
 # HIPAA Safe Harbor names the dates that tie an episode to a person: admission, discharge, birth, death, and the
 # visit itself (an appointment, a clinic day written with its weekday). A day and month after one of those words
@@ -126,7 +131,7 @@ _EPISODE = (
     r"|entlassung|entr[ée]e|sortie|ricovero|dimissione|internação|opname|ontslag)"
 )
 _DAY_MONTH = re.compile(
-    rf"(\b{_EPISODE}\.?[ \t]*[:\-–]?[ \t]*|\b{_WEEKDAY},?[ \t]+){_DM}(?![\w/]|[.,]\d|:\d)",
+    rf"(\b{_EPISODE}\.?[ \t]*[:\-–]?[ \t]*|\b{_WEEKDAY},?[ \t]+){_DM}(?![\w/]|[.,]\d|:\d|{_NOT_DOSE})",
     re.I,
 )
 # A day and month straight after a clinical event's participle: "intubated 2/5, extubated 5/5". A grade after a
@@ -174,7 +179,7 @@ _LABEL_NOUNS = (
     " tessera pasaporte passeport reisepass paspoort vin chassis"
 )
 _LABEL = re.compile(
-    rf"\b((?:{'|'.join(_LABEL_NOUNS.split())})"
+    rf"\b((?:{'|'.join(_LABEL_NOUNS.split())})s?"
     r"(?:[ \t]+(?:code|pin|no\.?|number|num\.?|nr\.?|n[°º]|#|id|ref))*"
     r"[ \t]*[:#=]?[ \t]*(?:is[ \t]+)?)"
     r"((?-i:[A-Z]{1,5}[- ]){0,2}(?=[A-Z0-9-]*\d{3})[A-Z0-9]+(?:-[A-Z0-9]+)*)(?![\w-])",
@@ -186,6 +191,8 @@ _WORDS = re.compile(r"[^\W\d_]+")
 
 def _labelled(match: re.Match[str]) -> str:
     value = match.group(2)
+    if re.match(r"(?:FORM|TYPE|VERSION)\b", value, re.I):
+        return match.group()  # "CLAIM FORM CMS-1500": a form's number, not a person's
     digits = sum(c.isdigit() for c in value)
     short_ok = re.search(r"key|door|code|pin", match.group(1), re.I) or re.match(r"[A-Za-z]{2,}", value)
     if digits < 4 and not (digits >= 3 and short_ok):
@@ -209,6 +216,10 @@ _LABEL_NUMBER = re.compile(r"(?<![\w.,:/+-])(?<![\w] )\d{7,8}(?![\w.,:/-]|[ \t]*
 # A record number in dashed groups after "ID" on a label that names someone: "DOB [DOB]  ID 000-884-21".
 _DASHED_ID = re.compile(r"(\bID[ \t]*[:#]?[ \t]*)(?=(?:\d-?){7,12}(?![\w-]))\d{2,4}(?:-\d{2,4}){1,3}(?![\w-])")
 # A web address whose path or query names or numbers a person: "/record/5867646/", "?patient=amara.nwosu".
+# A short link's token (six or more letters and digits mixed, in the last segment) opens one person's page.
+_TOKEN_URL = re.compile(
+    r"https?://[^\s)\]>,/]+(?:/[\w.-]{1,3})?/(?=[A-Za-z]*\d)(?=\d*[A-Za-z])(?-i:[A-Za-z0-9]{6,16})(?![\w/-]|\.\w)"
+)
 _PERSON_URL = re.compile(
     r"https?://[^\s)\]>,]*?(?:/(?:patients?|records?|members?|users?|mrn|people|person|chart)/[\w.-]*\d[\w.-]*"
     r"|[?&](?:patient|pt|mrn|user|member|name|id)=[\w.%-]+)[^\s)\]>,]*",
@@ -232,7 +243,22 @@ def redact_numbers(text: str) -> str:
         text = _DASHED_ID.sub(r"\1[RECORD-ID]", _LABEL_NUMBER.sub("[RECORD-ID]", text))
     if "://" in text:
         text = _PERSON_URL.sub("[URL]", text)
+        if re.search(r"\byour\b", text, re.I):  # a link sent to one person: "View at https://x.in/r/8K2P9Q"
+            text = _TOKEN_URL.sub("[URL]", text)
     text = _VIN.sub(lambda m: "[ID-NUMBER]", text)
-    if not _LABEL_WORDS.isdisjoint(_WORDS.findall(text.lower())):
+    words = _WORDS.findall(text.lower())
+    if not _LABEL_WORDS.isdisjoint(words + [w[:-1] for w in words if w.endswith("s")]):
         text = _LABEL.sub(_labelled, text)
+        # A plural label lists several ("badges 881203 (...) and 881219"): a number of the same shape after "and".
+        text = _LISTED_AFTER.sub(_listed_after, text)
     return text
+
+
+_LISTED_AFTER = re.compile(
+    r"(\b[a-z]+s[ \t]*:?[ \t]*\[ID-NUMBER\][^\n.;\d]{0,40}?(?:,|\band|&)[ \t]+)(\d{4,12})\b", re.I
+)
+
+
+def _listed_after(match: re.Match[str]) -> str:
+    noun = re.match(r"[a-z]+", match.group(1), re.I)
+    return match.group(1) + "[ID-NUMBER]" if noun and noun.group()[:-1].lower() in _LABEL_WORDS else match.group()

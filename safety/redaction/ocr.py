@@ -27,7 +27,14 @@ def _mostly_capitals(text: str) -> bool:
     return len(letters) >= 6 and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
 
 
+# A date's shape with letters a scanner reads for digits ("0B/07/1953", "12/O5/l9S8"): in a date B is 8, S 5, Z 2.
+_OCR_DATE = re.compile(r"[0-9OlIBSZ]{1,2}([./-])[0-9OlIBSZ]{1,2}\1[0-9OlIBSZ]{2,4}")
+_DATE_DIGITS = str.maketrans("OlIBSZ", "011852")
+
+
 def _fix(token: str) -> str:
+    if _OCR_DATE.fullmatch(token) and sum(c.isdigit() for c in token) >= 4:
+        return token.translate(_DATE_DIGITS)
     if _NUMBERISH.fullmatch(token):
         head = re.match(r"[A-Z]{1,3}-|[A-Z]{2,3}(?=\d)", token)
         cut = head.end() if head else 0
@@ -67,7 +74,9 @@ def _worth(token: str, fixed: str, after_given: bool) -> bool:
 
 def normalise_ocr(text: str) -> str:
     """Text with OCR confusions undone, when it reads as a label in capitals; prose is returned unchanged."""
-    if not re.search(r"[0-9][OlI]|[OlI][0-9]|[A-Z][01][A-Z]|[A-Z]l[A-Z]", text) or not _mostly_capitals(text):
+    if not re.search(
+        r"[0-9][OlI]|[OlI][0-9]|[A-Z][01][A-Z]|[A-Z]l[A-Z]|[0-9][BSZ][./-]|[./-][BSZ]", text
+    ) or not _mostly_capitals(text):
         return text
     out, pos, after_given = [], 0, False
     for m in _TOKEN.finditer(text):

@@ -35,7 +35,7 @@ _DOB_CUE = (
 # OCR and typing spread a date out: "1 2 . 1 2 . 1 9 8 0", "11/ 09/ 1960", "2 0 2 4 - 1 2 - 0 9".
 _SPACED_DATE = r"\d(?:\s{0,2}[/.-]?\s{0,2}\d){5,7}(?!\d)"
 _RECORD_CUE = (
-    r"\b(?:mrn|mr\s*#|medical\s+record(?:\s+(?:number|no\.?|#))?|(?:hosp(?:ital)?\.?|patient|case|chart|record)"
+    r"\b(?:mrn|mr\s*#|medical\s+record(?:\s+(?:number|no\.?|#))?|(?:hosp(?:ital)?\.?|patient|case|chart|record|lab|accession)"
     r"\s*(?:number|no\.?|nr\.?|id|#)|codice\s+paziente|patientennummer|n[°º]\s*(?:de\s+)?patient|nhs(?:\s+(?:number|no\.?|#))?|chi(?:\s+(?:number|no\.?))|health\s+(?:card|number|id)"
     r"(?:\s+(?:number|no\.?))?|medicare(?:\s+(?:number|no\.?|#))?|medicaid(?:\s+(?:id|number|no\.?))?"
     r"|insurance\s+(?:id|number|no\.?|#)|member\s+(?:id|number|no\.?)|policy\s+(?:number|no\.?|#)"
@@ -121,8 +121,10 @@ RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] 
     # Irish Eircodes after a county, a city or the word ("Dublin D02 X285"): the shape alone is an asset id's.
     (
         re.compile(
-            r"\b(eircode:?|dublin|cork|galway|limerick|waterford|co\.?\s+[a-z]+)(,?\s+)[AC-FHKNPRTV-Y]\d[\dW]\s?"
-            r"[AC-FHKNPRTV-Y\d]{4}\b",
+            # A Dublin district may stand between ("Dublin 3, D03 K5F8"); after the town any four capitals and digits
+            # go, as writers make up codes the Eircode alphabet forbids ("Cork T12 AB34").
+            r"\b(eircode:?|dublin(?:\s+\d{1,2}[a-z]?)?|cork|galway|limerick|waterford|kilkenny|sligo|wexford|athlone"
+            r"|co\.?\s+[a-z]+)(,?\s+)(?-i:[AC-FHKNPRTV-Y]\d[\dW]\s?(?=[A-Z\d]{0,3}\d)[A-Z\d]{4})\b",
             re.I,
         ),
         r"\1\2[POSTCODE]",
@@ -205,6 +207,8 @@ _CLAIM = re.compile(
 _SPAN_CUE = frozenset({"since", "from", "until", "between"})
 # A record number or a birth date found in the text says the same: it is about a patient ("[NAME] (MRN ...) wants
 # his op moved from ...").
+# "discharged home from Ward 10 on 12 April 2024": a person moved in their care on that day.
+_CARE = re.compile(r"\b(?:discharged|admitted|transferred|moved|referred|died|collected)\b[^\n;]*$", re.I)
 _PATIENT = re.compile(r"\b(?:patient|pt)\b[^\n]{0,20}\[NAME\]|\[(?:RECORD-ID|DOB)\]", re.I)
 # A full stop after the address ends the sentence ("Source IP 10.44.12.207."); a digit after it is a longer number.
 # A network written with its prefix length ("10.40.12.0/24") is a subnet, not a host: kept.
@@ -229,7 +233,9 @@ def _old_date(match: re.Match[str]) -> str:
     cue = _DOCUMENT_CUE.search(before)
     if cue and cue.group().lower().startswith("servic") and _CLAIM.search(match.string):
         cue = None  # "Date of service: 04/08/2025" on a claim is the patient's visit, not a device's service
-    elif cue and cue.group().split()[0].lower() in _SPAN_CUE and _PATIENT.search(match.string):
+    elif (
+        cue and cue.group().split()[0].lower() in _SPAN_CUE and (_PATIENT.search(match.string) or _CARE.search(before))
+    ):
         cue = None
     if cue or not _YEAR.search(match.group()) and not re.search(r"[/.-]\d\d$", match.group()):
         return match.group()

@@ -30,19 +30,25 @@ _LABEL_BEFORE = re.compile(
 )
 
 
-def _town(name: str, code: str) -> bool:
+# The end of an address line: a street already found on the same line, commas between ("[ADDRESS], Brgy San
+# Isidro, Quezon City 1100"); a town there that is also an English word is still the town.
+_LINE_ADDRESS = re.compile(r"\[ADDRESS\](?:,[ \t]*[^\n,.;]{1,30}){0,3},[ \t]*$")
+
+
+def _town(name: str, code: str, addressed: bool = False) -> bool:
     """A listed town; one that is also an English word only beside five or six digits, the stronger sign."""
     low = name.lower()
     if low not in places() or low in COMMON or low in FACILITY:
         return False
-    return sum(c.isdigit() for c in code) > 4 or not any(is_word(w) for w in re.split(r"[ -]", low))
+    return addressed or sum(c.isdigit() for c in code) > 4 or not any(is_word(w) for w in re.split(r"[ -]", low))
 
 
 def _replace(match: re.Match[str]) -> str:
     code = match.group().replace(match.group(1), "")
     if re.fullmatch(r"[ \t,]*(?:19|20)\d\d[ \t]*", code):
         return match.group()  # a year beside a town: "In 2024 Barcelona"
-    if not _town(match.group(1), code) or _NOT_AFTER.match(match.string, match.end()):
+    addressed = _LINE_ADDRESS.search(match.string, max(0, match.start() - 80), match.start()) is not None
+    if not _town(match.group(1), code, addressed) or _NOT_AFTER.match(match.string, match.end()):
         return match.group()
     if _LABEL_BEFORE.search(match.string[max(0, match.start() - 12) : match.start()]):
         return match.group()

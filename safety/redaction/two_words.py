@@ -27,7 +27,11 @@ def pair(t: Text, i: int) -> bool:
     gap = t.text[t.words[i].end() : t.words[i + 1].start()]
     if "," in gap:  # "MAHLANGU, Thandiwe", "WILLIAMS, Grace"; not "IVIG, FVC", "Okafor, CXR", "Smith, Wernicke's"
         short = len(b) <= 3 and not listed(_base(b), t.first)
-        if _base(b) in EPONYMS | FACILITY | {"ward", "bay", "bed"} or b.isupper() and (not a.isupper() or short):
+        if (
+            _base(b) in EPONYMS | FACILITY | t.drugs | {"ward", "bay", "bed"}
+            or b.isupper()
+            and (not a.isupper() or short)
+        ):
             return False  # "Morgan, Ward 8", "NSTEMI, PCI RIVA"
         caps_ok = not a.isupper() or listed(_base(a), t.last) or len(a) > 4 and sum(c in "AEIOUY" for c in a) > 1
         return (

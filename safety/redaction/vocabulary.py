@@ -50,6 +50,12 @@ EPONYMS = _words(
 )
 # Product, vendor and model names that read like surnames in its own answers and in device logs.
 PRODUCTS = _words("gmc nmc hcpc bms hca careforge smollm smollm2 minilm vllm chroma langgraph openai fhir dicom")
+# Clinical acronyms in capitals that read like a short shouted surname ("the lymphoma MDT", "had TAVI"), and
+# closings of letters in other languages, which stand where a signature's name stands ("Atentamente, ...").
+ACRONYMS = _words(
+    """mdt mdm tavi tavr tave pci cabg ercp ogd egd picc ppm icd crt ivig tpn peg rig nippv cpap bipap ecmo
+    atentamente cordialmente saludos cordialement salutations distinti saluti cumprimentos medicare medicaid tricare"""
+)
 # Words that make a run of capitalised words a place, not a person.
 FACILITY = _words(
     """hospital hospitals clinic clinics centre center infirmary health healthcare medical trust university college
@@ -57,7 +63,8 @@ FACILITY = _words(
     road avenue lane way drive close crescent terrace association society foundation agency administration
     department ministry council board committee organisation organization federation academy service services
     manual formulary handbook guideline guidelines protocol lab laboratory dept medicine ysbyty hospitalet
-    krankenhaus klinikum spital szpital ltd pte plc llc gmbh inc vets"""
+    krankenhaus klinikum spital szpital ltd pte plc llc gmbh inc vets
+    relations liaison admissions admisiones admissões admissoes accueil"""
 )
 # Specialties and services: a closed class every writer names ("from Physio", "– Colorectal", "Palliative care
 # team"); none is a person's name, and before a name-like word they make the run a service, not a person.
@@ -79,7 +86,7 @@ INSTITUTION_HEAD = _words("royal general memorial national county city central s
 INSTITUTION_BEFORE = INSTITUTION_HEAD | _words("queen king mount prince princess hospital ysbyty hospice infirmary")
 INSTITUTION_AFTER = _words("children women ltd pte plc llc gmbh inc vets hire hepatology")
 PARTICLES = _words("de van von der den da di del della le la du bin binti ibn al el ter ten dos das o mac")
-COMMON = COMMON | PRODUCTS  # never a person's name
+COMMON = COMMON | PRODUCTS | ACRONYMS  # never a person's name
 FACILITY = FACILITY | SPECIALTY
 
 # Words whose shape says clinical: operations, inflammations, specialties, "X-ray". Never a person's name, whatever
