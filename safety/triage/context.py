@@ -31,7 +31,8 @@ _RESOLVED = re.compile(
     r"(no|nothing) (leak|fire|smoke|fault|problem)s? (was )?found|found no(thing)?\b|"
     r"(is|are|was|all|he'?s|she'?s|i'?m|it'?s|we'?re|everyone'?s) (totally |completely |all )?(fine|ok|okay|better) "
     r"now|"
-    r"recovered|no symptoms|(it|the alarm|the beeping|the noise)( has)? stopped|"
+    r"recovered|no symptoms|(pain|symptom|cp)[- ]free (since|now|for)|asymptomatic (now|since)|"
+    r"(it|the alarm|the beeping|the noise)( has)? stopped|"
     # a known episode that passes on its own ("panic attacks ... it passes in ten minutes"), not "passed out"
     r"(it|this|that|they) (usually |always |normally |soon |eventually )?pass(es)?\b(?! out)|"
     # a spill dealt with (HSE: contain, neutralise, clean up): "neutralised and cleaned up per the SDS"
@@ -47,12 +48,14 @@ _MODIFIER = re.compile(
     r"guidance|certificates?|ppe|ratings?|"
     r"stats|statistics|trust|charity|prevention|checklists?|scenarios?|simulations?|manikins?|vests?|dumm(y|ies)|"
     # an arc-flash study or label is the IEEE 1584 / NFPA 70E assessment, not an arc
-    r"stud(y|ies)|assessments?|analys[ie]s|boundar(y|ies)|calculations?|labels?|"
+    r"stud(y|ies)|risks?|assessments?|analys[ie]s|boundar(y|ies)|calculations?|labels?|"
     r"(alarms?|detectors?)(?=[^.?!]{0,40}\b(chirp\w*|batter\w*|test\w*|light|blink\w*|fitted|install\w*|sensitiv\w*|"
     r"wired|buy|replac\w*)\b))\b"
 )
 # A resolution said of another episode ("last time it was a false alarm") does not close this one.
 _OTHER_EPISODE = re.compile(r"\b(last time|previous\w*|usually|normally|before|always)\b[^.;!?]*$")
+# "Last time someone rang 999 ...": an urgent word said of an earlier episode.
+_PAST_MENTION = re.compile(r"\b(last time|the time before|previously|the other (day|time|week)|once before)\b[^.;!?]*$")
 # Said in the match's own sentence, these make it current whatever the frame or a later "all clear" says.
 _CURRENT = re.compile(
     r"\b(now|currently|at the moment|suddenly|happening|still|just (started|happened|collapsed|gone)|started|"
@@ -63,8 +66,9 @@ _URGENT = re.compile(r"\b(right now|just now|as we speak|hurry|urgent(ly)?|asap|
 _URGENT_NEGATED = re.compile(r"\b(no|not|nothing('?s| is)?|nobody|isn'?t|wasn'?t)\b[^.;!?]{0,30}$")
 _TASK = re.compile(
     r"\b(draft\w*|writ(e|ing)( up| out)?|outline|structure|plan(ning)?|summari[sz]e|wording|redesign\w*|rewrit\w*|"
-    r"put(ting)? together|prepar\w*|present(ing)?|teach(ing)?)\b[^.?!]{0,80}\b(report|talk|presentation|session|"
-    r"training|polic(y|ies)|procedures?|template|plans?|programme|case (study|review|vignettes?)|reflective|"
+    r"put(ting)? together|prepar\w*|present(ing)?|teach(ing)?|review(ing)?|updat(e|ing)|organi[sz](e|ing)|"
+    r"coordinat(e|ing))\b[^.?!]{0,80}\b(report|talk|presentation|session|exercise|drill|"
+    r"training|polic(y|ies)|procedures?|template|plans?|programme|program|case (study|review|vignettes?)|reflective|"
     r"reflection|piece|proposal|paragraphs?|summary|slides|checklist|outline|section|card|arrangements|module|"
     r"course|posters?|handouts?|displays?|noticeboards?)\b"
 )
@@ -115,8 +119,15 @@ def remote_history(text: str, sentence: str) -> bool:
 
 
 def urgent(text: str) -> bool:
-    """Whether the text says something is urgent ("right now", "999") that is not itself negated ("no hurry")."""
-    return any(not _URGENT_NEGATED.search(text[max(0, m.start() - 40) : m.start()]) for m in _URGENT.finditer(text))
+    """Whether the text says something is urgent ("right now", "999"), not negated ("no hurry") nor of another time.
+
+    "Last time someone rang 999 thinking it was real" speaks of an earlier episode.
+    """
+    for m in _URGENT.finditer(text):
+        opening = text[max(text.rfind(ch, 0, m.start()) for ch in ".;!?\n") + 1 : m.start()]
+        if not _URGENT_NEGATED.search(text[max(0, m.start() - 40) : m.start()]) and not _PAST_MENTION.search(opening):
+            return True
+    return False
 
 
 def current(sentence: str) -> bool:

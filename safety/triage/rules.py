@@ -25,7 +25,9 @@ class Rule:
 # palsy already diagnosed (NHS: pins and needles after sitting or lying on a limb).
 _BENIGN_NUMB = re.compile(
     r"\b(slept on|sleeping on|lying on|lay on|sat on|sitting on|from sitting|cross[- ]legged|dentist|numbed|filling|"
-    r"local anaesthetic|diagnosed with bell'?s palsy|bell'?s palsy (was )?diagnosed)\b"
+    r"local anaesthetic|diagnosed with bell'?s palsy|bell'?s palsy (was )?diagnosed|"
+    # a diagnosis already given by a clinician: "gp said it's bells palsy", "the doctor confirmed Bell's palsy"
+    r"(said|says|thinks|confirmed|told (me|us|him|her))[^.;]{0,20}\bbell'?s palsy)\b"
 )
 # A nose blocked by a cold is not breathing failure (NHS: blocked nose; breathing through the mouth is fine).
 _BLOCKED_NOSE = re.compile(
@@ -90,15 +92,21 @@ _DRILL = re.compile(
     re.IGNORECASE,
 )
 # A general question about a condition ("what is a stroke?") is not an event.
+# A greeting or "quick q re X:" before a question: "Ma'am can you explain ...", "quick q re NICE CG95 — when is ..."
+_LEADIN = (
+    r"^\s*((quick |a |one )?(q|qq|question|query)( re| about| on)?\b[^—:\-]{0,30}[—:\-]\s*|(hi|hey|hello|ma'?am|sir|"
+    r"doc|dr \w+|team|all|guys|ate|kuya|bhai|please|sorry)\b[,!]?\s+)?"
+)
 _INFORMATIONAL = re.compile(
-    r"^\s*(what|what'?s|how|why|which|define|explain|difference|can you explain|tell me about|is it true|where|"
+    _LEADIN + r"(what|when (is|are|should|do|does)|what'?s|how|why|which|define|explain|difference|can you explain|"
+    r"tell me about|is it true|where|"
     r"where'?s|is there|are there|(can|could|should|do|does|must)(?!['’]?t\b|n['’]?t\b|not\b) (two|one|we|you|staff|"
     r"people|everyone|each|a|an|the)\b)\b",
     re.IGNORECASE,
 )
 # A definition or prevention question is general even when it says "I" ("how can I lower my risk of a stroke?").
 _DEFINITION = re.compile(
-    r"^\s*(what (is|are|does|causes)|what'?s (a|an|the)\b|can you (explain|tell me)|explain|define|tell me about|"
+    _LEADIN + r"(what (is|are|does|causes)|what'?s (a|an|the)\b|can you (explain|tell me)|explain|define|tell me about|"
     r"how (can|do|could|should|would) (i|we|you|one|people) (lower|reduce|prevent|avoid|spot|recogni[sz]e|tell|know|"
     r"check|learn|document|log|report|train)|what (should|do|would|can) (i|we|you) do (if|when)\b|"
     r"is (that|this|it) (legit|true|a myth)|(please |could you |can you )?explain what|is there (a|any) difference|"
@@ -108,6 +116,11 @@ _DEFINITION = re.compile(
     r"^\s*(is|are|would|does|do|should) [\w' ]{2,60} (treated|classed|classified|considered|counted|regarded|defined|"
     r"count(ed)?) as\b|\bdifference between\b",
     re.IGNORECASE,
+)
+# A bare request for a service's contact ("poisons info number UK?", "gas emergency line ireland?") is a lookup.
+_LOOKUP = re.compile(
+    r"^\s*[\w' ]{0,40}\b(numbers?|helplines?|hotlines?|phone line|contact( details)?|website|web ?site|email|"
+    r"address|opening hours)\b[\w' ]{0,25}$"
 )
 _PERSONAL = re.compile(
     r"\b(i|i'?m|i'?ve|me|my|we|our|he|she|his|her|him|they|their|patient|pt|bed \d+|someone|somebody|child|son|"
@@ -122,12 +135,13 @@ _NOT_EVENT = re.compile(
     r"news(?!2|\s*(?:score\s*)?(?:of|is|was|=|:)?\s*\d)|story|podcast|"
     # "sat watching telly and then ...": the person's activity when it began, not a programme about it
     r"(?<!sat )(?<!sitting )(?<!lying )(?<!just )watching|(?<!sat )(?<!sitting )watched|"
-    r"tv|episode|training|refresher|teach\w*|song|lyrics?|"
+    r"tv|episode|training|refresher|teach\w*|in-?service|journal club|grand rounds|study day|slides?|song|lyrics?|"
     # "module" is a course's, unless a plant's ("gas alarm in the separator module")
     r"(training|e-?learning|online|learning|teaching|cpd|mandatory|induction|the|this|a) module|module (on|about)|"
     r"(?<!golf )(?<!race)(?<!assault )course|awareness|exercise|drill|mock|audit|"
     r"document\w*|record|chart|form|"
-    r"referrals?|epr|order|restock|spill kit|permits?|procedures?|planning|planned|next (week|month)|(?<!not )booked|"
+    r"referrals?|epr|order|restock|spill kit|permits?|procedures?|planning|planned|"
+    r"scheduled (for|test|maintenance|shutdown|outage|isolation)|next (week|month)|(?<!not )booked|"
     r"case study|report|(incident|the|these|those|monthly|weekly|annual|my|our|their|safety|accident|near miss) "
     r"reports|write up|summar\w*|toolbox|presentation|committee|historic|previous\w*|polic(y|ies)|"
     r"my first baby|"
@@ -196,7 +210,8 @@ def _counts(text: str, start: int, end: int, always: bool = False, phrase: bool 
         return True
     if _DEFINITION.search(sentence) and not _NOW.search(sentence):
         return False
-    return not (_INFORMATIONAL.search(sentence) and not _PERSONAL.search(sentence))
+    lookup = _LOOKUP.search(sentence) and "?" in text[end:]
+    return not ((_INFORMATIONAL.search(sentence) or lookup) and not _PERSONAL.search(sentence))
 
 
 def counts_at(text: str, start: int, end: int) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from safety.triage.rules import Rule
+from safety.triage.rules_described import DESCRIBED_RULES
 
 CLINICAL_RULES: tuple[Rule, ...] = (
     Rule(
@@ -156,7 +157,6 @@ CLINICAL_RULES: tuple[Rule, ...] = (
             r"won'?t (be )?need(ing)? (them|it|these|those|any of (it|this|them))[^.]{0,25}(where i'?m going|after (tonight|today))",
             r"(doesn'?t|won'?t|does not|will not|none of (this|it) will|nothing will) (really )?matter (after|by) tonight",
         ),
-        pairs=(),
     ),
     Rule(
         "overdose",
@@ -219,7 +219,6 @@ CLINICAL_RULES: tuple[Rule, ...] = (
             r"(fell|fallen) [\w ]{0,40}(not moving|isn'?t moving|won'?t move)",
             r"\bgcs (of )?[3-8]\b",
         ),
-        pairs=(),
     ),
     Rule(
         "seizure",
@@ -249,7 +248,6 @@ CLINICAL_RULES: tuple[Rule, ...] = (
             r"(hypo|hypoglyc\w*)[^.;]{0,40}(confus|drowsy|can'?t swallow|unrespons|not making sense|fitting|seiz)",
             r"(very |dangerously )?low (blood )?sugar[^.;]{0,40}(confus|drowsy|can'?t swallow|unrespons|not making sense|passing out)",
         ),
-        pairs=(),
     ),
     Rule(
         "obstetric",
@@ -261,7 +259,6 @@ CLINICAL_RULES: tuple[Rule, ...] = (
             r"(pph|pre-?eclampsia|eclampsia|placental abruption|ectopic)",
             r"(\d+|twenty|thirty)\s*weeks?[^.;]{0,60}(bleed\w*|severe pain|headache|waters)",
         ),
-        pairs=(),
     ),
     Rule(
         "paediatric",
@@ -274,7 +271,6 @@ CLINICAL_RULES: tuple[Rule, ...] = (
             r"bulging (soft spot|fontanel\w*)",
             r"(\d|six|eight|ten)\s*(week|wk)s?[- ]old[^.;]{0,60}(fever|temp\w*|38)",
         ),
-        pairs=(),
     ),
     Rule(
         "head_injury",
@@ -283,7 +279,6 @@ CLINICAL_RULES: tuple[Rule, ...] = (
             r"(fell|fall|fallen)[^.;]{0,60}(warfarin|apixaban|rivaroxaban|anticoagula\w*|blood thinner|eliquis|xarelto)[^.;]{0,80}(drowsy|sleepy|vomit\w*|confus\w*|headache)",
             r"head (injury|wound|trauma)[^.;]{0,60}(drowsy|vomit\w*|confus\w*|unconscious|seiz\w*|clear fluid)",
         ),
-        pairs=(),
     ),
     Rule(
         "harm_others",
@@ -295,6 +290,5 @@ CLINICAL_RULES: tuple[Rule, ...] = (
             r"holding|waving|brandishing|wielding|carrying|pulled) (a |an )?(knife|gun|weapon|machete|blade|axe|firearm)",
             r"threatening (to (kill|stab|shoot|hurt) )?(staff|people|us|nurses|the nurses?|everyone|the doctors?|patients)",
         ),
-        pairs=(),
     ),
-)
+) + DESCRIBED_RULES

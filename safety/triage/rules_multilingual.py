@@ -65,7 +65,10 @@ _GENERAL = re.compile(
     # prevention and risk, as the English "how can I lower my risk of a stroke?"
     r"\b(wie kann (ich|man)|como (puedo|posso|se puede|pode)|comment (puis-je|peut-on)|jak (moge|mozna))\b[^.?!]{0,50}"
     r"\b(senken|vermeiden|vorbeugen|verringern|reduzieren|prevenir|evitar|reducir|reduzir|diminuir|eviter|reduire|"
-    r"zapobiec|zmniejszyc)\b|\w+(risiko|riesgo|risco)\b|\b(risiko|riesgo|risco|risque) (de |für |fur |von )?\w+"
+    r"zapobiec|zmniejszyc)\b|\w+(risiko|riesgo|risco)\b|\b(risiko|riesgo|risco|risque) (de |für |fur |von )?\w+|"
+    # what to eat or avoid, as the English "what foods should I avoid when pregnant?"
+    r"^\W*(quels?|quelles?|que|cuales|quais|welche|quali|o que|was|jakie)\b[\w' -]{0,40}\b(eviter|evitar|vermeiden|"
+    r"evitare|unikac|manger|comer|essen|mangiare|jesc)\b"
 )
 
 

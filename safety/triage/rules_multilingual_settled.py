@@ -41,9 +41,33 @@ _RELAPSE = re.compile(
 )
 
 
+# A recurring episode that stops by itself within minutes ("a veces ... dura dos minutos", "parfois ... s'arrête
+# tout seul"): the NHS's self-limiting nosebleed or faint feeling, not an emergency, unless it is about dying.
+_RECURRENT = re.compile(
+    fold(
+        r"\b(a veces|de vez en cuando|a menudo|as vezes|de vez em quando|parfois|de temps en temps|souvent|manchmal|"
+        r"ab und zu|oft|a volte|ogni tanto|spesso|czasami|bazen|minsan|kadalasan)\b"
+    )
+)
+_BRIEF = re.compile(
+    fold(
+        r"\b(dura|duran|durou|dure|durent|dauert|dauern|trwa|surer|tumatagal ng) (solo |apenas |seulement |nur |"
+        r"tylko )?(\d+|un|una|uno|dos|tres|pocos|unos|um|dois|alguns|deux|trois|quelques|ein|zwei|drei|paar|pochi|"
+        r"due|tre|kilka|dwie|isa|dalawa)( \w+)? (minut\w*|segund\w*|secondes?|sekunden|secondi|sekund\w*)|"
+        r"se (para|quita|detiene|passa|arrete) (sol[oa]|sozinh[oa]|tout seul|toute seule)|hort von selbst auf|"
+        r"smette da sol[oa]|przechodzi sam\w*"
+    )
+)
+_DYING = re.compile(fold(r"suicid|matar|morir|morrer|mourir|tuer|sterben|umbringen|morire|uccid|zabic|umrzec|mamatay"))
+
+
 def settled(folded: str) -> bool:
-    """Whether a (folded) other-language message dates its episode last week or month and says it is over."""
-    return bool(_PAST.search(folded) and _SETTLED.search(folded)) and not _RELAPSE.search(folded)
+    """Whether a (folded) other-language message says its episode is over or stops by itself.
+
+    Dated last week or month and resolved, or a recurring episode that stops within minutes.
+    """
+    recurring = bool(_RECURRENT.search(folded) and _BRIEF.search(folded)) and not _DYING.search(folded)
+    return (recurring or bool(_PAST.search(folded) and _SETTLED.search(folded))) and not _RELAPSE.search(folded)
 
 
 # topic.py's frame in the other languages: suicide named in a sentence about a novel, film, song or character.

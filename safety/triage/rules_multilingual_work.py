@@ -17,6 +17,7 @@ from safety.triage.rules_lexicon import negated_before
 from safety.triage.rules_multilingual import MULTILINGUAL_RULES
 from safety.triage.rules_multilingual_acute import MULTILINGUAL_ACUTE_RULES
 from safety.triage.rules_multilingual_clinical import MULTILINGUAL_CLINICAL_RULES, folded_rules
+from safety.triage.rules_multilingual_described import MULTILINGUAL_DESCRIBED_RULES
 from safety.triage.rules_multilingual_more import concept_keys
 from safety.triage.rules_multilingual_signs import MULTILINGUAL_SIGN_RULES
 
@@ -241,6 +242,7 @@ OTHER_LANGUAGE_RULES: tuple[Rule, ...] = (
     + MULTILINGUAL_WORK_RULES
     + MULTILINGUAL_SIGN_RULES
     + MULTILINGUAL_ACUTE_RULES
+    + MULTILINGUAL_DESCRIBED_RULES
 )
 
 
