@@ -148,4 +148,8 @@ if __name__ == "__main__":
         "injection_v11": lambda: split_jsonl("injection_set_v11", "label"),
         "redaction_v11": lambda: split_jsonl("redaction_set_v11", "style"),
         "drugs_v11": lambda: split_drug_questions("v11"),
+        "triage_v13": lambda: split_triage(("triage_set_v13.csv",), "triage_v13"),
+        "injection_v12": lambda: split_jsonl("injection_set_v12", "label"),
+        "redaction_v12": lambda: split_jsonl("redaction_set_v12", "style"),
+        "drugs_v12": lambda: split_drug_questions("v12"),
     }[sys.argv[1]]()
