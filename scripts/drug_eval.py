@@ -213,6 +213,8 @@ if __name__ == "__main__":
             "v10_test",
             "v11_tune",
             "v11_test",
+            "v12_tune",
+            "v12_test",
         ],
     )
     parser.add_argument(
