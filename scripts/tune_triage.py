@@ -55,7 +55,10 @@ CHOSEN = "mlp 128"
 # Pooled leave-one-writer-out recall with the rules; the threshold is the highest that reaches it. Messages in other
 # languages are left out of the target: the probe reads English only and the lexicon that flags them was written
 # with two writers' misses in view, so their held-out recall is not what this fold would show (reported apart).
-TARGET_RECALL = 0.975  # a missed emergency costs more than a false alarm (LOWO: +1.8 recall for +1.4 false alarms)
+# A missed emergency costs more than a false alarm. With the veto taking back rule false alarms, 0.99 was the knee
+# of the held-out curve (session 12, leave-one-writer-out: 0.61 -> 0.45 gave +1.4 recall for +1.2 false alarms; 0.40
+# would add +0.3 recall for +1.1 more).
+TARGET_RECALL = 0.99
 BANK_PER_KEY = 40  # writer emergencies kept per category in the nearest-exemplar bank (beside the curated ones)
 LONG_QUANTILE = 0.98  # of held-out benign segments
 # Every writer's messages the probe may learn from: whole sets whose test halves have been scored (and so are spent),
