@@ -192,6 +192,13 @@ _ALL_CLEAR = re.compile(
     r"(replacement|new|spare) batter(y|ies)|low[- ]battery|battery (is )?(low|flat|dying)|keeps chirping)"
 )
 
+# Someone down is never an all-clear, whatever else stopped ("the badge stopped beeping, my mate's sat there not
+# moving": H2S knocks people down where they stand).
+_CASUALTY = re.compile(
+    r"\b(not|isn'?t|wo?n'?t|stopped|hasn'?t been) (moving|responding|answering|breathing|waking( up)?)\b|"
+    r"\bunresponsive\b|\bcollapsed\b|\bpassed out\b"
+)
+
 
 def quiet(text: str) -> bool:
     """Whether a message reads as a figure of speech or an all-clear, with nothing urgent said (for the probe).
@@ -201,6 +208,6 @@ def quiet(text: str) -> bool:
     """
     # "He's going to kill me" is never read as a figure of speech, and a long message may resolve one thing and
     # report another, so only short messages are quieted.
-    if urgent(text) or len(text.split()) > LONG_WORDS:
+    if urgent(text) or len(text.split()) > LONG_WORDS or _CASUALTY.search(text):
         return False
     return bool(_FIGURE.search(text) or _ALL_CLEAR.search(text))

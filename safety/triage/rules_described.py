@@ -66,12 +66,16 @@ _THIRD = (
 _TEASE = r"(?![^.;?]{0,25}\b(when|once|if) (s?he|they|i|i'?m) (sees?|finds? out|hears?|gets? home|late|forget\w*)\b)"
 _AFFAIRS = (
     r"\b(cancel+ed|returned|paid off|cleared|gave away|given away|giving away|rehomed|wrote (my|a) (will|letters?)|"
-    r"written (my|a) (will|letters?)|deleted|closed (my|the)|sorted (out )?(my|the)|settled (my|the))\b"
+    r"written (my|a) (will|letters?)|deleted|closed (my|the)|sorted (out )?(my|the)|settled (my|the)|"
+    r"(gave|given|giving) (the|my|our) (dog|cat|pets?|budgie|rabbit|horse) (away|to))\b"
 )
 _FAREWELL = (
     r"\b((tidy|clean|neat|quiet|peaceful|proper) (ending|end|exit|finish)|"
     r"this is (my )?goodbye|(my )?last (message|chat)|won'?t (need|be needing) (it|them|this|any of it)|"
-    r"(all|everything)('?s| is) (in order|sorted|taken care of|tied up) now|loose ends)\b"
+    r"(all|everything)('?s| is) (in order|sorted|taken care of|tied up) now|loose ends|"
+    # "won't need any more reminders after this weekend": a service cancelled from a date on
+    r"won'?t (need|be needing|want) (any ?more|my|the|these|those) [a-z ]{0,20}(after|from|past|beyond) (this|next|"
+    r"tonight|tomorrow|today|the weekend|friday|saturday|sunday|monday|tuesday|wednesday|thursday))\b"
 )
 _HIGH_RISK = (
     r"\b(left (a )?(note|letter)|roof|stairwell|bridge|1:1|one to one|constant obs|level \d obs|high[- ]risk|"
@@ -125,6 +129,14 @@ DESCRIBED_RULES: tuple[Rule, ...] = (
             rf"{_AFFAIRS}[^?]{{0,80}}{_AFFAIRS}[^?]{{0,160}}{_FAREWELL}",
             rf"\b(pt|patient|resident|service user|client|young person)\b[^.;?]{{0,40}}\b(missing|absconded|awol|gone|"
             rf"not on the ward|can'?t be found|unaccounted)\b[^?]{{0,80}}{_HIGH_RISK}",
+        ),
+    ),
+    Rule(
+        "bleeding",
+        # NHS heavy-bleeding red flag: soaking a pad or more an hour (and faster) is haemorrhage, not a heavy period
+        (
+            r"\bsoak\w* (right )?(through )?(a |one |my |her )?(maxi ?|sanitary |night )?(pad|tampon|towel)s?( or more)? "
+            r"(every|each|in (under|less than)) (an? |one |half an? )?(hour|\d+ ?min\w*|few min\w*|\w+ min\w*)",
         ),
     ),
     Rule(

@@ -36,6 +36,7 @@ _DESCRIBED: dict[str, tuple[str, ...]] = {
         rf"(todos os|todas as) {_PILLS_PT})" + _COURSE,
         rf"(?:(je vais|vais) (prendre|avaler) tou(s|tes) (mes|les|ses) {_PILLS_FR}|tou(s|tes) (mes|les) {_PILLS_FR}"
         rf"[^.;?]{{0,60}}(je vais|vais) (les )?(prendre|avaler))" + _COURSE,
+        rf"{_PILLS_FR}[^?]{{0,80}}(je compte|je vais|je veux|j'?ai decide de) tout (prendre|avaler)" + _COURSE,
         rf"(?:(prendo|prendero|ingoio|mi prendo) tutte le {_PILLS_IT}|tutte le {_PILLS_IT}[^.;?]{{0,60}}(le prendo|"
         rf"prenderle|ingoiarle|me le prendo))" + _COURSE,
         r"(heute nacht|heute abend|jetzt)[^.;?]{0,40}alle (tabletten|pillen)|alle (tabletten|pillen)[^.;?]{0,40}"
@@ -56,6 +57,13 @@ _DESCRIBED: dict[str, tuple[str, ...]] = {
         r"\b(bahut|bohot|bohat|bhot|kaafi|zyada|jyada) (zyada |jyada )?(bleeding|khoon|khun)\b"
         r"(?![^.;?]{0,30}(period|mahine|mahwari|\bmc\b))",
         r"\b(khoon|khun|bleeding) (ruk|rukh|band) (nahi|nahin|hi nahi) (raha|rahi|ho raha|ho rahi)",
+    ),
+    # a threat to kill told as reported speech (rules_described's English rule): "il va tuer sa femme"
+    "harm_others": (
+        r"\b(il|elle) (va|veut|menace de|a dit qu'?il allait) (la |le |les )?tuer( (sa|son|ses|mon|ma|mes|"
+        r"quelqu'?un|tout le monde)\b|\s*[,.!]|$)",
+        r"\b(dice|dijo|amenaza con que) (que )?(la|lo|los|las) va a matar\b|\bva a matar a (su|sus|mi|mis)\b",
+        r"\b(er|sie) (will|wird|droht,?) (sie|ihn|seine frau|ihren mann|die kinder) (um(zu)?bringen|toeten)\b",
     ),
     "pressure": (
         rf"{_VESSEL}[^.;?]{{0,60}}(sasabog|puputok|pumuputok|phat(ne|ega|egi) (wala|wali|vala)|a punto de "

@@ -42,7 +42,8 @@ SHORT_WORDS = 60  # up to this many words a message is read whole only (chosen b
 MAX_SEGMENTS = 400  # 20,000 characters give about 300; beyond this the rest is read in coarser windows
 _MIN_READ_WORDS = 3  # "thanks" or "and now?" carry no meaning for the probe to read (only the rules see them)
 # A segment that opens with a negation ("no chest pain, no shortness of breath, just a cough") lists what is absent;
-# an embedding cannot tell absent from present, so such a segment is not read unless something turns it around.
+# an embedding cannot tell absent from present, so such a segment of a long message is not read unless something
+# turns it around.
 _NEGATION_LEAD = re.compile(r"^\s*(no|not|denies|denied|negative for|nil|without)\b(?!.*\b(but|however|now)\b)")
 
 
@@ -149,7 +150,11 @@ class SemanticDetector:
         whole = " ".join(words[: SHORT_WORDS * 2])
         parts = [whole] if len(words) <= SHORT_WORDS else list(dict.fromkeys([whole, *segments(normalised)]))
         candidates = [
-            p for p in parts if len(re.findall(r"[a-z]{2,}", p)) >= _MIN_READ_WORDS and not _NEGATION_LEAD.search(p)
+            p
+            for p in parts
+            # The whole message is always read, as in the validation: "no point anymore. rope is in the garage"
+            # opens with "no" and is no list of absent symptoms.
+            if len(re.findall(r"[a-z]{2,}", p)) >= _MIN_READ_WORDS and (p == whole or not _NEGATION_LEAD.search(p))
         ]
         if not candidates:
             return Reading([], None)
