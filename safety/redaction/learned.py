@@ -65,6 +65,8 @@ class Candidates:
         letters = [c for c in text if c.isalpha()]
         doc_lower = len(letters) > 0 and sum(c.isupper() for c in letters) < 0.03 * len(letters)
         first, last = name_lists()
+        first_text = len(text) - len(text.lstrip())
+        shouting: dict[int, bool] = {}
         self.spans: list[tuple[int, int]] = []
         self.features: list[list[str]] = []
         for k, m in enumerate(units):
@@ -128,10 +130,13 @@ class Candidates:
             for d in (1, 2):
                 f.append(f"p{d}={low[k - d]}" if k - d >= 0 else f"p{d}=<s>")
                 f.append(f"n{d}={low[k + d]}" if k + d < len(units) else f"n{d}=</s>")
-            before = text[:s].rstrip(" \t")
-            line_start = not before or before.endswith("\n")
-            sentence_start = line_start or before.endswith((".", "!", "?", ":", ";", "(", '"'))
-            if not before.strip():
+            j = s  # the last character before the word, spaces and tabs skipped (no slicing: a note is long)
+            while j > 0 and text[j - 1] in " \t":
+                j -= 1
+            prev_char = text[j - 1] if j else ""
+            line_start = not j or prev_char == "\n"
+            sentence_start = line_start or prev_char in '.!?:;("'
+            if s <= first_text:
                 f.append("text_start")
             if line_start:
                 f.append("line_start")
@@ -139,9 +144,12 @@ class Candidates:
                 f.append("sentence_start")
             elif w[0].isupper() and not w.isupper():
                 f.append("cap_mid")
-            line = text[text.rfind("\n", 0, s) + 1 : (text.find("\n", e) + 1 or len(text) + 1) - 1]
-            caps = [c for c in line if c.isalpha()]
-            if len(caps) > 6 and sum(c.isupper() for c in caps) > 0.8 * len(caps):
+            start = text.rfind("\n", 0, s) + 1
+            if start not in shouting:  # once per line
+                line = text[start : (text.find("\n", e) + 1 or len(text) + 1) - 1]
+                caps = [c for c in line if c.isalpha()]
+                shouting[start] = len(caps) > 6 and sum(c.isupper() for c in caps) > 0.8 * len(caps)
+            if shouting[start]:
                 f.append("shouting")
             if doc_lower:
                 f.append("doc_lower")

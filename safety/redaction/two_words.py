@@ -28,7 +28,10 @@ def pair(t: Text, i: int) -> bool:
     if "," in gap:  # "MAHLANGU, Thandiwe", "WILLIAMS, Grace"; not "IVIG, FVC", "Okafor, CXR", "Smith, Wernicke's"
         short = len(b) <= 3 and not listed(_base(b), t.first)
         if (
-            _base(b) in EPONYMS | FACILITY | t.drugs | {"ward", "bay", "bed"}
+            _base(b) in EPONYMS
+            or _base(b) in FACILITY
+            or _base(b) in t.drugs  # looked up apart: a union with every drug name per call cost 0.3 ms
+            or _base(b) in {"ward", "bay", "bed"}
             or b.isupper()
             and (not a.isupper() or short)
         ):
