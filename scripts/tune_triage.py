@@ -40,7 +40,7 @@ from bench.triage import FILLER  # noqa: E402
 from evaluation.cases import CASES  # noqa: E402
 from evaluation.triage import DATA, Case, load_cases  # noqa: E402
 from retrieval import default_embedder  # noqa: E402
-from safety.triage.detector import NEVER_VETOED  # noqa: E402
+from safety.triage.detector import DEFEAT, NEVER_VETOED  # noqa: E402
 from safety.triage.normalise import normalise  # noqa: E402
 from safety.triage.ruleset import rule_keys  # noqa: E402
 from safety.triage.semantic import PROBE, SHORT_WORDS, WORDS, features, load_exemplars, segments  # noqa: E402
@@ -120,7 +120,9 @@ def main() -> None:
     texts = [normalise(c.message) for c in cases]
     rule_sets = [set(rule_keys(t)) for t in texts]
     rule_hit = np.array([bool(k) for k in rule_sets])
-    vetoable = rule_hit & np.array([not k & NEVER_VETOED for k in rule_sets])
+    vetoable = rule_hit & np.array(
+        [not k & NEVER_VETOED and not DEFEAT.search(t) for k, t in zip(rule_sets, texts, strict=True)]
+    )
     long_msg = np.array([len(t.split()) > SHORT_WORDS for t in texts])
     segs = [segments(t) or [t] for t in texts]
     seg_x = [features(embedder.embed(s), s) for s in segs]

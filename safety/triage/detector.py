@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from safety.triage.categories import BY_KEY, DEFAULT_CRISIS_LINE, Audience, Category, guidance_for
@@ -15,6 +16,9 @@ MAX_CHARS = 20_000  # the agent's message limit; triage reads all of it
 # for suicide, harm to others or an overdose, where a veiled message ("how many would it take, asking for me") reads
 # as calm as a question and a missed flag costs most.
 NEVER_VETOED = frozenset({"suicide", "harm_others", "overdose"})
+# Nor when the message speaks of defeating a safety device ("how to bypass the interlock"): OSHA 1910.147 and HSE make
+# that a stop-work condition however calmly it is asked.
+DEFEAT = re.compile(r"\b(bypass\w*|defeat\w*|overrid\w*|override|jumper\w*|disabl\w*|tie[ds]? (it |them )?off)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +93,7 @@ class Triage:
                 and reading.peak is not None
                 and reading.peak < self.semantic.veto
                 and not NEVER_VETOED & found.keys()
+                and not DEFEAT.search(lowered)
             ):
                 overruled, found = tuple(found), {}
             for hit in reading.hits:

@@ -74,3 +74,10 @@ def test_the_input_guard_records_what_was_overruled() -> None:
 def test_the_fitted_veto_is_small_and_stored_with_the_probe() -> None:
     veto = SemanticDetector(default_embedder(DEFAULT_CACHE)).veto
     assert 0.0 < veto <= 0.3
+
+
+def test_defeating_a_safety_device_is_never_overruled() -> None:
+    text = "how do I bypass the interlock on the guard door"
+    rules = Triage(None).assess(text).keys
+    assert rules
+    assert Triage(Calm(peak=0.0)).assess(text).keys == rules
