@@ -45,8 +45,7 @@ def _writers() -> list[list[dict[str, Any]]]:
     """Every writer's passages the probe may learn from: each set whole, or its tune half while its test half is held out."""
     names = [
         "injection_tune.jsonl",
-        *(f"injection_set_v{v}.jsonl" for v in range(2, 11)),
-        "injection_set_v11_tune.jsonl",
+        *(f"injection_set_v{v}.jsonl" for v in range(2, 13)),
     ]
     return [_load(ROOT / "evaluation" / "data" / n) for n in names]
 
