@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 import safety.redaction.learned as learned  # noqa: E402
 from safety import privacy  # noqa: E402
+from scripts.redaction_eval import _pct, outcome  # noqa: E402
 from tools.drugs import name_words  # noqa: E402
 
 DATA = ROOT / "evaluation" / "data"
@@ -44,10 +45,6 @@ C = 0.3
 
 
 _WORDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip().lower()
 
 
 def _occurrences(text: str, value: str) -> list[tuple[int, int]]:
@@ -110,17 +107,15 @@ def score_rows(rows: list[dict[str, Any]], outs: list[str]) -> dict[str, int]:
     """Name and all identifiers redacted, keep items destroyed, as ``redaction_eval`` counts them."""
     c = {"name": 0, "names": 0, "found": 0, "idents": 0, "destroyed": 0, "keep": 0}
     for row, out in zip(rows, outs, strict=True):
-        low, bare = _norm(out), _norm(out.replace("[AGE-90+]", "[AGE]"))
-        for i in row["identifiers"]:
-            gone = _norm(i["value"]) not in bare
+        gone_flags, survived = outcome(row, out)
+        for i, gone in zip(row["identifiers"], gone_flags, strict=True):
             c["found"] += gone
             c["idents"] += 1
             if i["kind"] == "name":
                 c["name"] += gone
                 c["names"] += 1
-        for k in row.get("keep", []):
-            c["destroyed"] += _norm(k) not in low
-            c["keep"] += 1
+        c["destroyed"] += survived.count(False)
+        c["keep"] += len(survived)
     return c
 
 
@@ -144,10 +139,6 @@ def to_npz(path: Path, vec: Any, model: Any, threshold: float) -> None:
         intercept=float(model.intercept_[0]),
         threshold=float(threshold),
     )
-
-
-def _pct(a: int, b: int) -> str:
-    return f"{100 * a / b:5.1f}%" if b else "  n/a"
 
 
 def main() -> None:

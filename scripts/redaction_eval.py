@@ -69,6 +69,18 @@ def split() -> None:
     print(f"tune {len(tune)} rows, test {len(test)} rows (seed {SEED})")
 
 
+def outcome(row: dict[str, Any], out: str) -> tuple[list[bool], list[bool]]:
+    """For one redacted text: whether each identifier is gone and each keep item survived (case and spacing aside).
+
+    Shared with ``fit_name_model``, which scores its held-out writers the same way.
+    """
+    low = _norm(out)
+    # "90" is inside the placeholder "[AGE-90+]": an age counts as found only when it is gone from the rest.
+    bare = _norm(out.replace("[AGE-90+]", "[AGE]"))
+    gone = [_norm(ident["value"]) not in bare for ident in row["identifiers"]]
+    return gone, [_norm(item) in low for item in row.get("keep", [])]
+
+
 def evaluate(rows: list[dict[str, Any]]) -> dict[str, Any]:
     """Recall per kind, destroyed keep items, misses, timing."""
     found: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -77,17 +89,13 @@ def evaluate(rows: list[dict[str, Any]]) -> dict[str, Any]:
         start = time.perf_counter()
         out = redact(row["text"])
         elapsed += time.perf_counter() - start
-        low = _norm(out)
-        # "90" is inside the placeholder "[AGE-90+]": an age counts as found only when it is gone from the rest.
-        bare = _norm(out.replace("[AGE-90+]", "[AGE]"))
-        for ident in row["identifiers"]:
-            gone = _norm(ident["value"]) not in bare
+        gone_flags, survived_flags = outcome(row, out)
+        for ident, gone in zip(row["identifiers"], gone_flags, strict=True):
             found[ident["kind"]][0] += gone
             found[ident["kind"]][1] += 1
             if not gone:
                 misses.append({"kind": ident["kind"], "value": ident["value"], "style": row["style"], "output": out})
-        for item in row.get("keep", []):
-            survived = _norm(item) in low
+        for item, survived in zip(row.get("keep", []), survived_flags, strict=True):
             kept[0] += survived
             kept[1] += 1
             if not survived:
