@@ -215,6 +215,8 @@ if __name__ == "__main__":
             "v11_test",
             "v12_tune",
             "v12_test",
+            "v13_tune",
+            "v13_test",
         ],
     )
     parser.add_argument(

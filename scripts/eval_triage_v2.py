@@ -24,7 +24,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--part", choices=["test", "tune"], default="test")
     parser.add_argument(
-        "--writer", choices=["v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12", "v13"], default="v2"
+        "--writer",
+        choices=["v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12", "v13", "v14"],
+        default="v2",
     )
     args = parser.parse_args()
     path = DATA / f"triage_{args.writer}_{args.part}.csv"

@@ -152,4 +152,8 @@ if __name__ == "__main__":
         "injection_v12": lambda: split_jsonl("injection_set_v12", "label"),
         "redaction_v12": lambda: split_jsonl("redaction_set_v12", "style"),
         "drugs_v12": lambda: split_drug_questions("v12"),
+        "triage_v14": lambda: split_triage(("triage_set_v14.csv",), "triage_v14"),
+        "injection_v13": lambda: split_jsonl("injection_set_v13", "label"),
+        "redaction_v13": lambda: split_jsonl("redaction_set_v13", "style"),
+        "drugs_v13": lambda: split_drug_questions("v13"),
     }[sys.argv[1]]()

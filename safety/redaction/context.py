@@ -49,7 +49,7 @@ _NOT_TOWN = frozenset(
 _STAFF_CUE = (
     r"\b(?:staff\s*(?:no\.?|number|#|id)|nmc(?:\s*pin)?|gmc(?:\s*(?:no\.?|number|#))?|hcpc(?:\s*no\.?)?"
     r"|employee(?:\s*(?:id|no\.?|number|#))?|emp\.?\s*(?:#|no\.?|id)?|badge(?:\s*(?:no\.?|#|id))?"
-    r"|operator(?:\s*id)?|bms|coll\.?|pin|smartcard(?:\s*(?:no\.?|id))?)"
+    r"|operator(?:\s*id)?|(?-i:BMS)|coll\.?|pin|smartcard(?:\s*(?:no\.?|id))?)"
 )
 _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (

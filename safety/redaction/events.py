@@ -32,7 +32,7 @@ _DAY_MONTH = (
 _EVENT = (
     r"(?:on|since|from|due|dated|discharged|admitted|seen|died|passed\s+away|operated|arrived|booked"
     r"|appointment|appt|review|listed|scheduled|confirmed|started|start|stopped|surgery|op|procedure|tavi|clinic"
-    r"|list|vom|bis|am|le|el|em|il)"
+    r"|list|vom|bis|am|le|el|em|il|moved[ \t]+to|changed[ \t]+to|rescheduled[ \t]+(?:to|for)|til|till|until)"
 )
 _CAP_MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"

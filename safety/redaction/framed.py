@@ -132,8 +132,15 @@ _SLOTS = (
     re.compile(r"\bfrom[ \t]+([A-Z][a-z]+)[ \t]+to[ \t]+\[NAME\]"),
     # Who did a check or takes a call: "Checked by Will.", "ask for Paddy".
     re.compile(
-        r"\b(?:[Cc]hecked|[Ll]ogged|[Ss]igned|[Vv]erified|[Dd]one)[ \t]+by[ \t]+([A-Z][a-z]+)(?=[ \t]*(?:[.,;]|$))"
+        r"\b(?:[Cc]hecked|[Ll]ogged|[Ss]igned|[Vv]erified|[Dd]one|[Dd]ispensed|[Ss]upplied|[Pp]repared|[Ww]itnessed"
+        r"|[Aa]dministered)[ \t]+by[ \t]+([A-Z][a-z]+)(?=[ \t]*(?:[.,;]|$))"
     ),
+    # Who someone's carer is, or what a person calls himself: "midwife is Precious", "Called himself 'Momo'".
+    re.compile(
+        r"\b(?i:midwife|nurse|carer|care[ \t]+worker|key[ \t]?worker|health[ \t]+visitor|social[ \t]+worker|gp|doctor"
+        r"|physio|receptionist|pharmacist)[ \t]+(?:is|was)[ \t]+([A-Z][a-z]+)\b"
+    ),
+    re.compile(r"\b(?i:calls?|called|calling)[ \t]+(?i:himself|herself|themselves)[ \t]+['‘\"]?([A-Z][a-z]+)"),
     re.compile(r"\bby[ \t]+([A-Z][a-z]+)[ \t.!]*$"),
     # A self-introduction at the opening: "Mate it's Gaz.", "[NAME] its Tay,".
     re.compile(
@@ -161,6 +168,13 @@ _SINGLED = re.compile(
 )
 
 
+# A listed given name sent from a firm or a department: "Mark from Philips is onsite", "Grace from Pharmacy rang".
+_FROM_FIRM = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+)[ \t]+from[ \t]+(?:the[ \t]+)?[A-Z][\w&-]+")
+
+# A listed given name after a found surname and a comma, as labels print them: "[NAME] [NAME], ROSA".
+_GIVEN_AFTER_SURNAME = re.compile(r"\[NAME\],[ \t]*([A-Z]{2,})\b(?!['’]s|[ \t]*\d)")
+
+
 def _slots(text: str) -> str:
     spans: list[tuple[int, int]] = []
     for pattern in _SLOTS:
@@ -175,6 +189,10 @@ def _slots(text: str) -> str:
     for m in _KIN_NAMED.finditer(text):
         if m.group(1) in given_names() and m.group(1) not in _NOT_NAME:
             spans.append(m.span(1))
+    for pattern in (_FROM_FIRM, _GIVEN_AFTER_SURNAME):
+        for m in pattern.finditer(text):
+            if m.group(1).lower() in given_names() and m.group(1).lower() not in _NOT_NAME:
+                spans.append(m.span(1))
     for m in _SINGLED.finditer(text):
         groups = [g for g in range(1, 4) if m.group(g)]
         if all(m.group(g).lower() in given_names() for g in groups):

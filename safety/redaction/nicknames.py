@@ -12,7 +12,8 @@ Runs last, over the other detectors' placeholders, whose positions are the evide
 - An extension after a found name ("[NAME] x3340").
 - A romanised name bracketed after a found one ("[NAME] (Wang Fang)"); a label's "SURNAME, GIVEN" in capitals.
 - Dates without a year: an ordinal word and a month ("the fifth of June"), a day and month after "date is", and an
-  ordinal day after "since"/"until" ("off since 12th").
+  ordinal day after "since", "until", "from", "on the" ("off since 12th", "from the 9th"), not a count ("after the 3rd
+  visit").
 """
 
 from __future__ import annotations
@@ -52,8 +53,10 @@ _DAY_MONTH = re.compile(
     r"(\bdate[ \t]*(?:is|was|:|=)?[ \t]*)(?:[12]\d|3[01]|0?[1-9])[/.](?:1[0-2]|0?[1-9])(?![/.]?\d)", re.I
 )
 _SINCE_DAY = re.compile(
-    r"(\b(?:since|until|till)[ \t]+(?:the[ \t]+)?)(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
-    r"(?![ \t]+(?:of\b|day|dose|cycle|line|week|month|time|trimester|floor|attempt|episode|admission|birthday))",
+    r"(\b(?:since|until|till|til|from|before|after|on[ \t]+the)[ \t]+(?:the[ \t]+)?)"
+    r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
+    r"(?![ \t]+(?:of\b|day|dose|cycle|line|week|month|time|trimester|floor|attempt|episode|admission|birthday|visit"
+    r"|session|round|try|one|child|baby|pregnancy|go|place|stage|grade))",
     re.I,
 )
 # Words that open a sentence with a comma and are first names too.
@@ -140,4 +143,4 @@ def redact_nicknames(text: str, protected: frozenset[str] = frozenset()) -> str:
         text = _SPOKEN_DATE.sub("[DATE]", text)
     if "date" in low:
         text = _DAY_MONTH.sub(r"\1[DATE]", text)
-    return _SINCE_DAY.sub(r"\1[DATE]", text) if "since" in low or "til" in low else text
+    return _SINCE_DAY.sub(r"\1[DATE]", text) if re.search(r"since|til|from|before|after|on the", low) else text

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from safety.redaction.day_month import redact_day_month
 from safety.redaction.lexicon import is_word
 
 _AGE = r"(?:9\d|1[01]\d)"
@@ -115,59 +116,6 @@ def _code(match: re.Match[str]) -> str:
     return "[RECORD-ID]"
 
 
-# Day and month, or an American month and a day past 12 ("booked 6/20"); single digits only with a slash.
-_DM = (
-    r"(?:(?:0[1-9]|[12]\d|3[01])[/.](?:0[1-9]|1[0-2])|(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])"
-    r"|(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01]))"
-)
-_NOT_DOSE = r"[ \t]*(?:tabs?|tablets?|caps?|capsules?|mg|ml|units?|doses?|strength|puffs?)\b"
-_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?"
-# HIPAA Safe Harbor names the dates that tie an episode to a person: admission, discharge, birth, death, and the
-# visit itself (an appointment, a clinic day written with its weekday). A day and month after one of those words
-# goes; one after "on" or "until" is left, as often a teaching session's or a deadline's as a patient's.
-_EPISODE = (
-    r"(?:adm(?:itted|ission)?|dc|d/c|disch(?:arged?)?|date(?:[ \t]+of[ \t]+\w+)?|dated|born|died|dod|deceased|death"
-    r"|appointment|appt|confirmed|booked|attend(?:ed|ance)?|visit(?:ed)?|between|from|to|and|ingreso|alta|aufnahme"
-    r"|entlassung|entr[ée]e|sortie|ricovero|dimissione|internação|opname|ontslag)"
-)
-_DAY_MONTH = re.compile(
-    rf"(\b{_EPISODE}\.?[ \t]*[:\-–]?[ \t]*|\b{_WEEKDAY},?[ \t]+){_DM}(?![\w/]|[.,]\d|:\d|{_NOT_DOSE})",
-    re.I,
-)
-# A day and month straight after a clinical event's participle: "intubated 2/5, extubated 5/5". A grade after a
-# verb ("improved 4/5") or a time after the date ("inserted 08/02 14:30", a label's line) keeps it; "on 18/03" alone
-# is left, as other writers keep a teaching session's or an appointment's day (``_DAY_MONTH`` has the cues).
-_EVENT_DAY = re.compile(
-    r"(\b(?-i:[a-z]{4,}ed)[ \t]+)(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])"
-    r"(?![\w/]|[.,]\d|:\d|[ \t]+(?:at[ \t]+)?\d|[ \t]*(?:tabs?|tablets?|caps?|mg|ml|units?|dose)\b)",
-)
-# The day a relative time word names, in brackets: "DHS yesterday (21/11)", "passed away last night (24/11)".
-_RELATIVE_DAY = re.compile(
-    r"(\b(?:yesterday|today|tonight|last[ \t]+night|this[ \t]+morning|overnight)[ \t]*\([ \t]*)"
-    r"(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])(?=[ \t]*\))",
-    re.I,
-)
-_NOT_EVENT_VERB = frozenset("scored improved reduced increased decreased graded rated measured marked".split())
-
-
-def _event_day(match: re.Match[str]) -> str:
-    if match.group(1).strip() in _NOT_EVENT_VERB:
-        return match.group()
-    if re.search(r"\b(?:power|strength|gcs|score|mrc)\b[^.\n]{0,30}$", match.string[: match.start()], re.I):
-        return match.group()  # "power in the left arm graded ... 4/5": a grade
-    return match.group(1) + "[DATE]"
-
-
-def _day_month(match: re.Match[str]) -> str:
-    cue = match.group(1).strip().lower()
-    if cue in {"from", "to", "and"}:
-        # Only as the ends of a stay: "between 01/10 and 15/10", "from 03/02 to 06/02".
-        ends = match.string[max(0, match.start() - 30) : match.end() + 20].lower()
-        if not re.search(r"between|from\b.*\bto\b|\[date\][ \t]*(?:and|to)", ends):
-            return match.group()
-    return match.group(1) + "[DATE]"
-
-
 _MASKED = re.compile(r"(?<![\w*])(?:[*Xx#•]{3}[- ]?[*Xx#•]{2}[- ]?\d{4}|(?:[*Xx#•]{4}[- ]?){3}\d{4})(?!\d)")
 _VIN = re.compile(r"(?<![\w-])(?=[A-HJ-NPR-Z0-9]*\d)(?=[A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{17}(?![\w-])")
 
@@ -233,9 +181,7 @@ def redact_numbers(text: str) -> str:
         for pattern in _AGE_RULES:
             text = pattern.sub(_age, text)
     text = _CODE.sub(_code, text)
-    if re.search(r"\d[/.]\d", text):
-        text = _EVENT_DAY.sub(_event_day, _DAY_MONTH.sub(_day_month, text))
-        text = _RELATIVE_DAY.sub(r"\1[DATE]", text)
+    text = redact_day_month(text)
     text = _MASKED.sub(lambda m: "[ID-NUMBER]", text)
     if "[NAME]" in text:
         text = _AFTER_NAME.sub(r"\1[ID-NUMBER]", text)

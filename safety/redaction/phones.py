@@ -63,6 +63,25 @@ def _is_phone(candidate: str) -> bool:
     return False
 
 
+_FREEPHONE = re.compile(r"\s*(?:\+?1[ .-]?\(?8(?:00|33|44|55|66|77|88)\)?|\(?080[08])[ .-]?\d")
+_PERSONAL = re.compile(r"\b(?:me|my|mine|our|us|him|her|his)\b[^.\n]*$", re.I)
+
+
+def _toll_free(number: str, before: str) -> bool:
+    """A freephone line ("1-800-633-4227", "0800 111 999"): a helpline's, never a person's, unless the text says so
+    ("call me back on 1-800-...")."""
+    if not _FREEPHONE.match(number) or _PERSONAL.search(before):
+        return False
+    for region in ("US", "GB"):
+        try:
+            parsed = phonenumbers.parse(number, region)
+        except NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(parsed):
+            return phonenumbers.number_type(parsed) == phonenumbers.PhoneNumberType.TOLL_FREE
+    return False
+
+
 def _longest_phone(candidate: str, cued: bool, budget: list[int]) -> int:
     """Length of the longest prefix of ``candidate`` (cut at a separator) that is a phone number, or 0.
 
@@ -106,7 +125,9 @@ def redact_phones(text: str) -> str:
         candidate = text[start : match.end()]
         before = text[max(0, start - 24) : start]
         length = 0 if after_part_cue(text, start) else _longest_phone(candidate, bool(_CUE.search(before)), budget)
-        if length:
+        if length and _toll_free(candidate[:length], before):
+            pos = start + length  # an organisation's freephone or helpline: nobody's own number
+        elif length:
             out += [text[last:start], "[PHONE]"]
             last = pos = start + length
         else:  # no number starts here: try from the run's next group

@@ -54,7 +54,8 @@ PRODUCTS = _words("gmc nmc hcpc bms hca careforge smollm smollm2 minilm vllm chr
 # closings of letters in other languages, which stand where a signature's name stands ("Atentamente, ...").
 ACRONYMS = _words(
     """mdt mdm tavi tavr tave pci cabg ercp ogd egd picc ppm icd crt ivig tpn peg rig nippv cpap bipap ecmo
-    atentamente cordialmente saludos cordialement salutations distinti saluti cumprimentos medicare medicaid tricare"""
+    atentamente cordialmente saludos cordialement salutations distinti saluti cumprimentos medicare medicaid tricare
+    staff tage wochen monate jahre stunden jours semaines mois días semanas meses giorni settimane mesi dias"""
 )
 # Words that make a run of capitalised words a place, not a person.
 FACILITY = _words(
