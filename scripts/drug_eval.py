@@ -217,6 +217,8 @@ if __name__ == "__main__":
             "v12_test",
             "v13_tune",
             "v13_test",
+            "v14_tune",
+            "v14_test",
         ],
     )
     parser.add_argument(

@@ -25,7 +25,7 @@ def main() -> None:
     parser.add_argument("--part", choices=["test", "tune"], default="test")
     parser.add_argument(
         "--writer",
-        choices=["v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12", "v13", "v14"],
+        choices=["v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12", "v13", "v14", "v15"],
         default="v2",
     )
     args = parser.parse_args()

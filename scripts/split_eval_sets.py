@@ -156,4 +156,8 @@ if __name__ == "__main__":
         "injection_v13": lambda: split_jsonl("injection_set_v13", "label"),
         "redaction_v13": lambda: split_jsonl("redaction_set_v13", "style"),
         "drugs_v13": lambda: split_drug_questions("v13"),
+        "triage_v15": lambda: split_triage(("triage_set_v15.csv",), "triage_v15"),
+        "injection_v14": lambda: split_jsonl("injection_set_v14", "label"),
+        "redaction_v14": lambda: split_jsonl("redaction_set_v14", "style"),
+        "drugs_v14": lambda: split_drug_questions("v14"),
     }[sys.argv[1]]()

@@ -65,8 +65,8 @@ LONG_QUANTILE = 0.98  # of held-out benign segments
 # and only the tune half of the newest writer, whose test half stays held out for the figures in docs/evaluation.md.
 WRITERS = {
     "old": ("triage_tune.csv", "triage_own.csv"),
-    **{f"v{n}": (f"triage_v{n}_tune.csv", f"triage_v{n}_test.csv") for n in range(2, 12)},
-    "v12": ("triage_v12_tune.csv",),
+    **{f"v{n}": (f"triage_v{n}_tune.csv", f"triage_v{n}_test.csv") for n in range(2, 14)},
+    "v14": ("triage_v14_tune.csv",),
 }
 STYLES = ("long", "non_english", "indirect", "slang", "misspelt", "terse", "nurse_shorthand", "lay", "mixed")
 

@@ -67,12 +67,16 @@ _TEASE = r"(?![^.;?]{0,25}\b(when|once|if) (s?he|they|i|i'?m) (sees?|finds? out|
 _AFFAIRS = (
     r"\b(cancel+ed|returned|paid off|cleared|gave away|given away|giving away|rehomed|wrote (my|a) (will|letters?)|"
     r"written (my|a) (will|letters?)|deleted|closed (my|the)|sorted (out )?(my|the)|settled (my|the)|"
-    r"(gave|given|giving) (the|my|our) (dog|cat|pets?|budgie|rabbit|horse) (away|to))\b"
+    r"(gave|given|giving) (the|my|our) (dog|cat|pets?|budgie|rabbit|horse) (away|to)|"
+    r"(sort\w*|decid\w*|work\w*) out who (gets|will get|can have|takes) my|(wrote|written|writing) (goodbye )?letters to)\b"
 )
 _FAREWELL = (
     r"\b((tidy|clean|neat|quiet|peaceful|proper) (ending|end|exit|finish)|"
     r"this is (my )?goodbye|(my )?last (message|chat)|won'?t (need|be needing) (it|them|this|any of it)|"
     r"(all|everything)('?s| is) (in order|sorted|taken care of|tied up) now|loose ends|"
+    # Samaritans: a sudden calm after despair, and a will wanted in a hurry
+    r"calm(er)? for the first time in (weeks|months|years|ages|a long time)|(make|write|do) a will\b[^.?]{0,40}"
+    r"\b(quickly|quick|today|tonight|fast|asap|this week)|"
     # "won't need any more reminders after this weekend": a service cancelled from a date on
     r"won'?t (need|be needing|want) (any ?more|my|the|these|those) [a-z ]{0,20}(after|from|past|beyond) (this|next|"
     r"tonight|tomorrow|today|the weekend|friday|saturday|sunday|monday|tuesday|wednesday|thursday))\b"
@@ -129,6 +133,9 @@ DESCRIBED_RULES: tuple[Rule, ...] = (
             rf"{_AFFAIRS}[^?]{{0,80}}{_AFFAIRS}[^?]{{0,160}}{_FAREWELL}",
             rf"\b(pt|patient|resident|service user|client|young person)\b[^.;?]{{0,40}}\b(missing|absconded|awol|gone|"
             rf"not on the ward|can'?t be found|unaccounted)\b[^?]{{0,80}}{_HIGH_RISK}",
+            # Asking where the highest drop is, then gone (Samaritans / NICE NG225: researching a method and place)
+            r"\b(asked|asking|wanted to know)\b[^.?]{0,40}\b(tallest|highest) (car park|multi-?storey|building|bridge|"
+            r"point|block)\b[^?]{0,120}\b(hasn'?t|has not|not|never|didn'?t|did not) (come|came|been) back\b",
         ),
     ),
     Rule(

@@ -3,7 +3,7 @@
 A stated plan to take all of a stock of tablets (Samaritans / NICE NG225: a plan with the means at hand), a machine
 started with someone inside or under it (HSE HSG253: the isolation failure) and a limb crushed in it, heavy bleeding
 said in romanised Hindi, a hose or vessel said to be about to burst, and a drowsy baby with no tears or a sunken
-fontanelle (NICE CG84) in Tagalog. One line per language where the languages differ; folded like the text.
+fontanelle (NICE CG84) in Tagalog; strangulation with a threat to kill, and someone silent in a tank. One line per language where the languages differ; folded like the text.
 """
 
 from __future__ import annotations
@@ -64,6 +64,17 @@ _DESCRIBED: dict[str, tuple[str, ...]] = {
         r"quelqu'?un|tout le monde)\b|\s*[,.!]|$)",
         r"\b(dice|dijo|amenaza con que) (que )?(la|lo|los|las) va a matar\b|\bva a matar a (su|sus|mi|mis)\b",
         r"\b(er|sie) (will|wird|droht,?) (sie|ihn|seine frau|ihren mann|die kinder) (um(zu)?bringen|toeten)\b",
+        # Strangled by a partner and told she will be killed (SafeLives DASH: strangulation and threats to kill are
+        # the gravest risk markers)
+        r"(gewurgt|erwurgt|gewuergt)[^?]{0,120}(bringt (er|sie) mich um|mich umbringen|mich toeten)|"
+        r"(bringt (er|sie) mich um|mich umbringen)[^?]{0,120}(gewurgt|erwurgt)",
+        r"(m'?a|il m'?a) (etrangle|etranglee|serre le cou)[^?]{0,120}(me tuer|va me tuer)",
+        r"(me (estrangulo|ahorco|asfixio)|me apreto el cuello)[^?]{0,120}(matar(me)?|me va a matar|me mata)",
+    ),
+    # Someone silent inside a tank or a manhole while another is about to go in without air (HSE confined spaces)
+    "confined_space": (
+        r"(tanker|tanki|tank|manhole|gutter|sewer|naala|nala|silo|kuan|kuwa|chamber|hauz)[^?]{0,30}(ke )?andar"
+        r"[^?]{0,80}(awaa?z nahi|jawab nahi|hil nahi|hil(-| )dul nahi|behosh|bol nahi|hosh nahi)",
     ),
     "pressure": (
         rf"{_VESSEL}[^.;?]{{0,60}}(sasabog|puputok|pumuputok|phat(ne|ega|egi) (wala|wali|vala)|a punto de "
