@@ -170,8 +170,8 @@ class DrugNameResolver:
                     cased = False
                 slash = i > 0 and text[words[i - 1][2] : start] == "/"  # "vitamin d/iron" still lists two
                 before = "" if slash else words[i - 1][0] if i else ""
-                joined = before in LIST_JOINS or (before == "with" and name in SUPPLEMENT_MINERALS)  # "D with calcium"
-                last = found[-1] if found and (slash or (i >= 2 and joined)) else None
+                in_list = before in LIST_JOINS or (before == "with" and name in SUPPLEMENT_MINERALS)  # "D with calcium"
+                last = found[-1] if found and (slash or (i >= 2 and in_list)) else None
                 listed = (
                     last is not None
                     and last.end == words[i - 1 if slash else i - 2][2]
