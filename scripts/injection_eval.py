@@ -46,6 +46,7 @@ def _writers() -> list[list[dict[str, Any]]]:
     names = [
         "injection_tune.jsonl",
         *(f"injection_set_v{v}.jsonl" for v in range(2, 13)),
+        "injection_set_v13_tune.jsonl",  # writer 13's test half stays held out
     ]
     return [_load(ROOT / "evaluation" / "data" / n) for n in names]
 
