@@ -152,7 +152,9 @@ MULTILINGUAL_RULES: tuple[Rule, ...] = (
             # Vietnamese: "I want to die", "I don't want to live", "I'll end it" (Samaritans' and 988's lists, translated)
             r"자살|죽고 ?싶|살고 ?싶지 ?않|목숨을 ?끊|死にたい|自殺|消えたい|生きていたくない|命を絶",
             r"khatam kar (du|doo|lu|loo)n?g[ai]|(nahi|nhi|nahin) jee (sakta|sakti|paunga|paungi)|jeene ka mann? nahi"
-            r"|mar ja(u|oo)n?g[ai]|jaan de (du|doo)n?g[ai]|apni jaan (le|de)|khud ko khatam",
+            r"|mar ja(u|oo)n?g[ai]|jaan de (du|doo)n?g[ai]|apni jaan (le|de)|khud ko khatam"
+            # "I want to end everything", standing on the roof now (writer 15, after its scoring)
+            r"|(sab|sab kuch|sabkuch) khatam karna chahta|(chhat|chat|terrace|roof) (pe|par) khad[ai] (hoon|hun|hu)",
             r"bunuh diri|ingin mati|tidak (ingin|mau) hidup|kujiua|sitaki kuishi|nataka kufa|magpakamatay"
             r"|ayoko nang mabuhay|gusto ko nang mamatay",
             r"αυτοκτον|δεν θελω να ζω|θελω να πεθανω|ฆ่าตัวตาย|อยากตาย|আত্মহত্যা|মরে যেতে চাই|தற்கொலை"

@@ -44,3 +44,8 @@ def test_a_red_flag_told_in_passing_is_raised_by_the_rules(text: str, expected: 
 )
 def test_a_look_alike_in_the_same_words_is_not_raised(text: str) -> None:
     assert RULES.assess(text).flags == []
+
+
+def test_wanting_to_end_everything_on_a_roof_in_hinglish_is_raised() -> None:
+    # writer 15, after its scoring (not counted)
+    assert "suicide" in RULES.assess("bas ab sab khatam karna chahta hoon, terrace pe khada hoon").keys
