@@ -161,7 +161,9 @@ def markdown(test: dict[str, Any], tune: dict[str, Any], ablation: dict[str, Any
         "tuned on two later writers' tune parts (96.7%), and a fourth (session 8) after a round tuned on a fourth writer's",
         "tune part. Since that round a full date (day, month, year) is a person's under HIPAA Safe Harbor and goes as",
         "[DATE]; this writer had listed 15 sample, scan and admission dates as clinical facts to keep, which now count",
-        "as destroyed (docs/evaluation.md, held-out section, has every scoring of every set):",
+        "as destroyed. In session 13 a day and month without a year became a person's date too; the 24 of this writer's",
+        "kept ones that date a patient's episode were relabelled as identifiers and 6 that are no patient's left",
+        "unscored (scripts/relabel_safe_harbor_dates.py). docs/evaluation.md has every scoring of every set:",
         "",
         f"**Test: {found}/{total} identifiers redacted ({_pct(found, total)}); "
         f"{test['kept'][1] - test['kept'][0]} of {test['kept'][1]} keep items destroyed "
