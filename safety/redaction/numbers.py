@@ -10,10 +10,8 @@ at the number's neighbourhood instead:
 - A record code: a hospital's or a scheme's letters in capitals, then five or more digits ("RVJ 5543921", "NBS 4471
   0932", "GRP 0048812"). Codes that name a measure, a classification or a part ("CPT", "ICD", "LOT", "P/N") and
   letters that make an English word are no record.
-- A day and month without a year ("adm 18/11", "Date: 14/02", "between 01/10 and 15/10"): both parts written with
-  two digits and a valid day and month. Scores and ratios are written otherwise ("GCS 15/15", "power 4/5", "3/12").
-- A day and month right after a clinical event's participle ("extubated 5/5") or in brackets after a relative day
-  ("yesterday (21/11)"); a record number in dashed groups after "ID" on a label that names someone.
+- A day and month without a year, in digits: ``day_month`` (a person's date goes, a score or a duration stays).
+- A record number in dashed groups after "ID" on a label that names someone.
 - Masked ids keep what they show ("***-**-6621"); a VIN is 17 letters and digits without I, O or Q.
 - Any id-shaped value after a word that labels a person's number ("employee number E-20417", "badge E-44102",
   "Group CORP-22018", "Key code 1984", "Employee no: NHS-ESR 32004471").
