@@ -68,8 +68,10 @@ _PERSONAL = re.compile(r"\b(?:me|my|mine|our|us|him|her|his)\b[^.\n]*$", re.I)
 
 
 def _toll_free(number: str, before: str) -> bool:
-    """A freephone line ("1-800-633-4227", "0800 111 999"): a helpline's, never a person's, unless the text says so
-    ("call me back on 1-800-...")."""
+    """A freephone line ("1-800-633-4227", "0800 111 999"): a helpline's, never a person's.
+
+    Unless the text says it is theirs: "call me back on 1-800-...".
+    """
     if not _FREEPHONE.match(number) or _PERSONAL.search(before):
         return False
     for region in ("US", "GB"):

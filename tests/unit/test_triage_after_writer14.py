@@ -18,7 +18,7 @@ RULES = Triage(None)
     [
         ("i wont be a burden to anyone after this weekend", "suicide"),
         ("picked a day when nobody will be around to find me", "suicide"),
-        ("sorted out who gets my cat, wrote letters to my brothers, I feel calm for the first time in years", "suicide"),
+        ("sorted out who gets my cat, wrote letters to my brothers, calm for the first time in years", "suicide"),
         ("pt in bay 3 still CP 7/10 despite GTN x2, trop up, lol the reg is in theatre", "chest_pain"),
         ("someone took the padlock off the mixer and Dave's hand is still inside the bowl", "lockout"),
         ("boiler at 9 bar, safety valve stuck, rated for 6", "pressure"),
