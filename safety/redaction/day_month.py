@@ -50,7 +50,7 @@ _SLASH = re.compile(r"(?<![\w/.:-])(\d{1,2})/(\d{1,2})(?![\w/]|[.,]\d|:\d)")
 _TIME_CUE = re.compile(
     r"(?:\b(?:on|since|from|until|till|thru|through|by|before|after|due|dated|date|recheck|next|seen|op|w/?c"
     r"|commencing|starting|started|scan|mri|ct|us|test|result|results|bloods|clinic|log|list|el|le|am|em|il|du|ab"
-    r"|dal|al|del|vom|bis|op|para|ngày|op|den|der|dia|le|au|til|till|t/m|fino|desde|hasta|depuis|seit)"
+    r"|dal|al|del|vom|bis|para|ngày|den|der|dia|au|til|t/m|fino|desde|hasta|depuis|seit)"
     rf"|{_WEEKDAY})[ \t]*[:,(-]?[ \t]*(?:the[ \t]+)?$",
     re.I,
 )
