@@ -91,7 +91,7 @@ def _bare(place: str, before: str, following: str) -> bool:
 
 
 def redact_places(text: str, protected: frozenset[str] = frozenset()) -> str:
-    """Replace towns named after a locative cue with ``[ADDRESS]``; ``protected`` words (drug names) never are."""
+    """Replace towns (after a locative cue, or bare when no word and no name) with ``[ADDRESS]``, never drug names."""
     out: list[str] = []
     pos = 0
     for m in _RUN.finditer(text):
