@@ -223,4 +223,20 @@ DESCRIBED_RULES: tuple[Rule, ...] = (
             r"froth\w*|pupils? (chhote|small|pinpoint|tiny)|twitch\w*)",
         ),
     ),
+    # Found on writer 15 after its scoring (disclosed, not counted): diabetic ketoacidosis told by its numbers (JBDS:
+    # ketones 3 mmol/L or more with a pH under 7.3), smoke from wiring or a panel in Hinglish.
+    Rule(
+        "glucose",
+        (
+            r"\bketones?\b[^.;?]{0,12}\b([3-9](\.\d+)?|[1-9]\d)\b[^?]{0,60}\bph\b[^.;?\d]{0,5}7\.[0-2]\d?\b|"
+            r"\bph\b[^.;?\d]{0,5}7\.[0-2]\d?\b[^?]{0,60}\bketones?\b[^.;?]{0,12}\b([3-9](\.\d+)?|[1-9]\d)\b",
+        ),
+    ),
+    Rule(
+        "smoke_fire",
+        (
+            r"\b(panel|insulation|wire|wiring|motor|socket|switchboard|db board)\b[^?]{0,40}\b(dhuaan|dhuan|dhua|dhuaa)\b|"
+            r"\b(dhuaan|dhuan|dhua|dhuaa)\b[^?]{0,40}\b(panel|insulation|wire|wiring|motor|socket|switchboard)\b",
+        ),
+    ),
 )

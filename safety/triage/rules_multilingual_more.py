@@ -160,7 +160,7 @@ _HITS_ME = (
 _HIDING = (
     r"\b(zamkn\w*|ukrywam|chowam|schowal\w*|placz\w*|krzycz\w*|pomocy|policj\w*|encerr\w*|escondid\w*|me escondi|"
     r"policia|gritando|llorando|tranque\w*|trancad\w*|chorando|socorro|enferme\w*|cachee?|police|pleurent|"
-    r"au secours|eingeschlossen|eingesperrt|versteck\w*|polizei|hilfe|weinen|schreit|chius[ao]|nascost\w*|polizia|"
+    r"au secours|eingeschlossen|eingesperrt|versteck\w*|polizei|hilfe|weinen|schreit|schreien|chius[ao]|nascost\w*|polizia|"
     r"aiuto|piangono|kilitle\w*|saklan\w*|polis|yardim|agliyor|bagiriyor|chhup\w*|bachao|ro rahe|chilla\w*|"
     r"nagkulong|nakakulong|nagtatago|pulis|tulong|umiiyak|nimejifungia|nimejificha|polisi|msaada|wanalia|"
     r"mengunci|terkunci|bersembunyi|tolong|menangis)\b|заперл\w*|спрятал\w*|полици\w*|помогите|плач\w*|кричит|"

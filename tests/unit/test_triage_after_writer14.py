@@ -49,3 +49,19 @@ def test_a_look_alike_in_the_same_words_is_not_raised(text: str) -> None:
 def test_wanting_to_end_everything_on_a_roof_in_hinglish_is_raised() -> None:
     # writer 15, after its scoring (not counted)
     assert "suicide" in RULES.assess("bas ab sab khatam karna chahta hoon, terrace pe khada hoon").keys
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("BM reads HI, ketones 4.1 and pH 7.12 on the gas, what now", "glucose"),
+        ("motor ke wiring se dhuaan aa raha hai, smell bhi hai", "smoke_fire"),
+    ],
+)
+def test_ketoacidosis_by_its_numbers_and_smoke_from_wiring_in_hinglish_are_raised(text: str, expected: str) -> None:
+    # writer 15, after its scoring (not counted)
+    assert expected in RULES.assess(text).keys
+
+
+def test_ketones_with_a_normal_ph_are_not_raised() -> None:
+    assert "glucose" not in RULES.assess("ketones 0.3, pH 7.38, glucose 6.1 this morning, all fine").keys
