@@ -153,7 +153,7 @@ _HITS_ME = (
     r"избил\w* меня|ударил\w* меня|ضربني|(бь[её]т|избивает) (меня|нас)|меня (бь[её]т|избивает)|(б'є|бʼє) мене|мене (б'є|бʼє)|"
     r"يضربني|بيضربني|مجھے مار رہا|मुझे (मार|पीट) (रहा|रही)|(老公|丈夫|男朋友|男友|他)[^。，]{0,4}(在)?(打我|揍我)|家暴|"
     r"(chồng|anh ta|hắn) (đang )?đánh (tôi|em)|bạo hành|\b(esta (golpeando|pegando|dando una paliza) a|"
-    r"(esta )?(batendo|espancando) (na|a|em)|(frappe|tabasse) (sa|son)|(schlagt|verprugelt) (seine|ihre)|"
+    r"(esta )?(batendo|espancando) (na|a|em)|(frappe|tabasse) (sa|son)|(schlagt|verprugelt) (gerade |jetzt )?(seine|ihre)|"
     r"sta picchiando|bije (zone|swoja|zonke)|(karisini|esini) dovuyor|ko (maar|peet) (raha|rahi)|binubugbog|anampiga|"
     r"(memukuli|menghajar) (istri|istrinya))\b|избивает|бь[её]т (жену|женщину)|يضرب (زوجته|مرته)|在打(老婆|妻子|人)|đánh vợ"
 )

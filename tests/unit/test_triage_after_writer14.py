@@ -65,3 +65,8 @@ def test_ketoacidosis_by_its_numbers_and_smoke_from_wiring_in_hinglish_are_raise
 
 def test_ketones_with_a_normal_ph_are_not_raised() -> None:
     assert "glucose" not in RULES.assess("ketones 0.3, pH 7.38, glucose 6.1 this morning, all fine").keys
+
+
+def test_a_neighbour_beating_his_wife_right_now_in_german_is_raised() -> None:
+    # writer 15, after its scoring (not counted)
+    assert "harm_others" in RULES.assess("Der Mann nebenan schlägt jetzt seine Frau, ich höre sie schreien").keys
